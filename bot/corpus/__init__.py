@@ -1,0 +1,1 @@
+"""Reading articles from files: formats, metadata and page-furniture removal."""

@@ -1,0 +1,36 @@
+"""Removing page furniture (radio schedules, "Read more:", "You may also like" …) line by line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.settings import BoilerplateRules
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Compiled furniture rules."""
+
+    drop: tuple[re.Pattern[str], ...]
+    cut: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def from_rules(cls, rules: BoilerplateRules) -> Furniture:
+        """Compile the configured patterns (case-insensitive, whole stripped line)."""
+        return cls(
+            drop=tuple(re.compile(p, re.IGNORECASE) for p in rules.all_drop_lines()),
+            cut=tuple(re.compile(p, re.IGNORECASE) for p in rules.all_cut_from()),
+        )
+
+    def clean(self, lines: list[str]) -> list[str]:
+        """The lines with furniture removed; a cut line ends the article."""
+        kept: list[str] = []
+        for line in lines:
+            stripped = line.strip()
+            if any(p.search(stripped) for p in self.cut):
+                break
+            if any(p.search(stripped) for p in self.drop):
+                continue
+            kept.append(line)
+        return kept

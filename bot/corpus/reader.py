@@ -1,0 +1,169 @@
+"""Reading article files into cleaned ``Article`` models; bad files become skip reasons."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.corpus.boilerplate import Furniture
+from bot.corpus.dates import parse_date, split_dateline
+from bot.corpus.formats import RawArticle, parse_text
+from bot.errors import ArticleError
+from bot.models import Article, Paragraph
+from bot.settings import CorpusSettings
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json", ".html", ".htm", ""})
+HEAD_LINES = 4  # title, date and furniture only ever sit in the first few lines
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was not read, and why (one line, for logs and summaries)."""
+
+    path: Path
+    reason: str
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM), else Windows-1252; reject binary."""
+    if not data.strip():
+        raise ArticleError("empty file")
+    if b"\x00" in data[:8192]:
+        raise ArticleError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise ArticleError("not UTF-8 and not decodable as Windows-1252 text") from exc
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return 3 <= len(words) <= 30 and line.rstrip()[-1] not in ".:;,"
+
+
+def _head(raw: RawArticle) -> tuple[str | None, str | None, list[str]]:
+    """For plain text: (title, date text, remaining paragraphs) from the first lines."""
+    title: str | None = None
+    published: str | None = None
+    paragraphs = list(raw.paragraphs)
+    i = 0
+    while i < min(HEAD_LINES, len(paragraphs)):
+        line = paragraphs[i]
+        dated = None if published else split_dateline(line)
+        if dated is not None:
+            value, rest = dated
+            published = value.isoformat()
+            if rest:
+                paragraphs[i] = rest
+                i += 1
+            else:
+                del paragraphs[i]
+            continue
+        if title is None and i == 0 and _looks_like_headline(line) and len(paragraphs) > 1:
+            title = line
+        i += 1
+    return title, published, paragraphs
+
+
+def _derived_title(paragraphs: list[str]) -> str | None:
+    if not paragraphs:
+        return None
+    first = paragraphs[0]
+    return first if len(first) <= 100 else first[:99].rsplit(" ", 1)[0] + "…"
+
+
+def build_article(
+    raw: RawArticle, article_id: str, furniture: Furniture, source: str, digest: str
+) -> Article:
+    """Clean one raw article and assemble the model (body = paragraphs joined by blank lines)."""
+    raw.paragraphs = furniture.clean(raw.paragraphs)
+    meta = raw.meta
+    title = meta.get("title")
+    date_text = meta.get("date") or meta.get("published")
+    paragraphs = raw.paragraphs
+    if raw.plain:
+        head_title, head_date, paragraphs = _head(raw)
+        title = title or head_title
+        date_text = date_text or head_date
+    if not paragraphs:
+        raise ArticleError("no article text left after removing page furniture")
+    published = parse_date(date_text) if date_text else None
+    if date_text and published is None:
+        log.warning("%s: unrecognised date %r; published left empty", source, date_text)
+    body_parts: list[Paragraph] = []
+    offset = 0
+    for index, text in enumerate(paragraphs):
+        body_parts.append(Paragraph(index=index, start=offset, end=offset + len(text), text=text))
+        offset += len(text) + 2
+    return Article(
+        id=article_id,
+        title=title or _derived_title(paragraphs),
+        published=published,
+        url=meta.get("url") or meta.get("link"),
+        outlet=meta.get("outlet") or meta.get("source"),
+        byline=meta.get("byline") or meta.get("author"),
+        body="\n\n".join(paragraphs),
+        paragraphs=tuple(body_parts),
+        source=source,
+        content_hash=digest,
+    )
+
+
+def read_bytes(path: Path, data: bytes, settings: CorpusSettings) -> list[Article]:
+    """Articles in one file's bytes. Raises ArticleError with a one-line reason."""
+    if len(data) > settings.max_bytes:
+        raise ArticleError(f"file too large ({len(data):,} bytes > {settings.max_bytes:,})")
+    text = decode(data)
+    digest = hashlib.sha256(data).hexdigest()
+    furniture = Furniture.from_rules(settings.boilerplate)
+    return [
+        build_article(raw, path.stem + raw.suffix, furniture, str(path), digest)
+        for raw in parse_text(text, path.suffix)
+    ]
+
+
+def read_file(path: Path, settings: CorpusSettings) -> list[Article]:
+    """Articles in one file. Raises ArticleError with a one-line reason."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from exc
+    return read_bytes(path, data, settings)
+
+
+def article_files(paths: Iterable[Path]) -> list[Path]:
+    """Article files under the given files/directories, sorted, hidden files excluded."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def read_all(
+    paths: Iterable[Path], settings: CorpusSettings
+) -> Iterator[tuple[Path, list[Article] | Skipped]]:
+    """Read every article file under ``paths``; a bad file yields ``Skipped``, the rest go on."""
+    for path in article_files(paths):
+        try:
+            yield path, read_file(path, settings)
+        except ArticleError as exc:
+            log.warning("skipped %s: %s", path, exc)
+            yield path, Skipped(path, str(exc))

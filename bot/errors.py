@@ -1,0 +1,21 @@
+"""The error tree. Domain errors are raised in the core and translated once at each edge."""
+
+
+class QuotebotError(Exception):
+    """Base class of every error Quotebot raises on purpose."""
+
+
+class UserError(QuotebotError):
+    """A problem with what the user asked for; its text is safe to show them."""
+
+
+class UsageError(UserError):
+    """The request itself is malformed (empty phrase, absurd length); exit code 2 at the CLI."""
+
+
+class ArticleError(QuotebotError):
+    """An article file that cannot be read; the message is the one-line reason it was skipped."""
+
+
+class ConfigError(UserError):
+    """The configuration file or environment is invalid."""

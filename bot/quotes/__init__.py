@@ -1,0 +1,1 @@
+"""Quote extraction: quote spans, attribution (cues, pronouns, roles), speaker names."""

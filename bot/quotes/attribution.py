@@ -1,0 +1,535 @@
+"""Attribution: who governs each quote, by the rules a careful sub-editor applies.
+
+For a quote the extractor looks, in order, for: a cue after it (``"Q," X said`` /
+``"Q," said X``), the reporting verb before it in its sentence and that verb's subject (not the
+nearest name: ``Musk suggested that Jess Phillips "…"`` is Musk's), the quote run it continues,
+and the neighbouring sentences or paragraph. Pronouns and role nouns resolve through a focus
+list of recent subjects and speakers. Anything it cannot justify stays unattributed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.quotes import lexicon as lx
+from bot.quotes.entities import Entity, Registry
+from bot.quotes.mentions import Mention, find_mentions, nounish
+from bot.quotes.tokens import Sentence, Token
+
+FINITE_HINTS = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "became",
+        "becomes",
+        "did",
+        "does",
+        "do",
+        "should",
+        "may",
+        "might",
+        "must",
+        "took",
+        "made",
+        "gave",
+        "went",
+        "came",
+        "saw",
+        "met",
+        "began",
+    ]
+)
+TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "week",
+        "month",
+        "year",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+    ]
+)
+POST_CUE_FOLLOW = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "to",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "as",
+        "of",
+        "outside",
+        "inside",
+        "adding",
+        "before",
+        "from",
+        "with",
+        "earlier",
+        "later",
+        "told",
+    ]
+)
+NOUNABLE_CUES = frozenset(
+    [
+        "tweet",
+        "tweets",
+        "post",
+        "posts",
+        "claim",
+        "claims",
+        "call",
+        "calls",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "note",
+        "notes",
+        "thanks",
+        "praise",
+        "warning",
+        "warnings",
+        "promise",
+        "promises",
+        "pledge",
+        "pledges",
+        "vow",
+        "vows",
+        "reply",
+        "replies",
+        "joke",
+        "jokes",
+        "statement",
+        "states",
+        "state",
+    ]
+)
+CLAIM_NOUNS = frozenset(
+    [
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "suggestion",
+        "comments",
+        "remarks",
+        "warning",
+        "warnings",
+        "criticism",
+    ]
+)
+COPULAS = frozenset(["became", "become", "becomes", "is", "was", "remains", "remained"])
+FOCUS_PARAGRAPHS = 2
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote, how sure we are, and the words that show it."""
+
+    entity: Entity | None
+    confidence: float
+    cue: str | None = None
+    evidence_sentence: int | None = None  # index into the article's sentence list
+    named_sentence: int | None = None
+
+
+NONE = Attribution(None, 0.0)
+
+
+@dataclass
+class SentenceContext:
+    """A sentence with its mentions and resolved entities."""
+
+    index: int  # global sentence number in the article
+    paragraph: int
+    sentence: Sentence
+    mentions: list[Mention]
+    by_last: dict[int, Mention] = field(default_factory=dict)
+    by_first: dict[int, Mention] = field(default_factory=dict)
+    main: Mention | None = None
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The sentence's tokens."""
+        return self.sentence.tokens
+
+
+def mention_after(ctx: SentenceContext, k: int, limit: int = 6) -> Mention | None:
+    """The first mention starting at ``k`` or within ``limit`` words after it, no punctuation."""
+    for pos in range(k, min(k + limit, len(ctx.tokens))):
+        if pos in ctx.by_first:
+            return ctx.by_first[pos]
+        if not ctx.tokens[pos].is_word:
+            return None
+    return None
+
+
+def _is_cue(tokens: tuple[Token, ...], j: int) -> bool:
+    tok = tokens[j]
+    if not tok.is_word or tok.lower not in lx.CUE_VERBS or (tok.is_capitalised and j > 0):
+        return False
+    prev = tokens[j - 1].lower if j > 0 else ""
+    nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    nounish = lx.DETERMINERS | lx.PREPOSITIONS | {"his", "her", "their", "our", "my", "your"}
+    if prev in nounish:
+        return False  # a noun: "a flurry of posts", "the claims"
+    if tok.lower in NOUNABLE_CUES and j > 1 and tokens[j - 2].lower in nounish:
+        return False  # "a later tweet", "his latest post"
+    return not (nxt in ("for", "of") and tok.lower in ("calls", "call", "claims", "thanks"))
+
+
+def _verb_like(tok: Token) -> bool:
+    low = tok.text.lower()
+    return (
+        tok.is_word
+        and not tok.is_capitalised
+        and low not in lx.DETERMINERS | lx.PREPOSITIONS
+        and low not in ("and", "or", "but", "who", "which", "that", "whose")
+    )
+
+
+def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention | None:
+    """The subject of the sentence's main clause: its first mention at a clause start."""
+    start = 0
+    if tokens and (
+        tokens[0].lower in lx.PREPOSITIONS | lx.SUBORDINATORS | {"according", "despite"}
+        or tokens[0].lower.endswith("ing")
+    ):
+        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+        start = comma + 1 if comma is not None else 0
+    for m in mentions:
+        if m.first < start:
+            continue
+        prev = tokens[m.first - 1] if m.first > 0 else None
+        at_clause_start = m.first == start or (
+            prev is not None
+            and (prev.text in (",", ";", ":", "—", "–") or prev.lower in ("and", "but"))
+        )
+        if not at_clause_start:
+            continue
+        k = m.last + 1
+        while k < len(tokens) and tokens[k].lower in lx.SKIPPABLE:
+            k += 1
+        if k < len(tokens) and (tokens[k].text == "," or _verb_like(tokens[k])):
+            return m
+    return None
+
+
+class Attributor:
+    """Attribution state for one article, fed sentence by sentence in reading order."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.contexts: list[SentenceContext] = []
+        self.resolved: dict[tuple[int, int], Entity | None] = {}
+        self.focus: list[tuple[Entity, int, int]] = []  # (entity, paragraph, sentence index)
+        self.named_in: dict[int, int] = {}  # id(entity) -> last sentence naming it
+        self.last_seen: dict[int, int] = {}
+        self.quote_speakers: list[tuple[int, int, Attribution]] = []  # (paragraph, sent, attr)
+        self.clock = 0
+
+    # -- reading -------------------------------------------------------------------------
+    def add_sentence(self, paragraph: int, sentence: Sentence) -> SentenceContext:
+        """Register a sentence: find its mentions and resolve its names."""
+        mentions = find_mentions(sentence.tokens)
+        ctx = SentenceContext(len(self.contexts), paragraph, sentence, mentions)
+        ctx.by_last = {m.last: m for m in mentions}
+        ctx.by_first = {m.first: m for m in mentions}
+        self.contexts.append(ctx)
+        for m in mentions:
+            if m.kind == "name":
+                entity = self.registry.resolve_name(m)
+                self.resolved[(ctx.index, m.first)] = entity
+                if entity is not None:
+                    self.clock += 1
+                    self.last_seen[id(entity)] = self.clock
+                    self.named_in[id(entity)] = ctx.index
+        ctx.main = main_subject(sentence.tokens, mentions)
+        self._learn_roles(ctx)
+        return ctx
+
+    def _learn_roles(self, ctx: SentenceContext) -> None:
+        """Appositive and copular roles: "Musk, the billionaire", "Carden … became the first MP"."""
+        tokens = ctx.tokens
+        for a, b in zip(ctx.mentions, ctx.mentions[1:], strict=False):
+            between = [t.text for t in tokens[a.last + 1 : b.first]]
+            if a.kind == "name" and b.kind == "role" and between == [","]:
+                entity = self.resolved.get((ctx.index, a.first))
+                if entity is not None and b.role and b.role not in entity.roles:
+                    entity.roles.append(b.role)
+            if a.kind == "role" and b.kind == "name" and between == [","]:
+                entity = self.resolved.get((ctx.index, b.first))
+                if entity is not None and a.role and a.role not in entity.roles:
+                    entity.roles.append(a.role)
+        main = ctx.main
+        if main is not None and main.kind == "name":
+            entity = self.resolved.get((ctx.index, main.first))
+            for m in ctx.mentions:
+                if m.kind != "role" or m.first <= main.last or entity is None:
+                    continue
+                if tokens[m.first - 1].lower in COPULAS and m.role and m.role not in entity.roles:
+                    entity.roles.append(m.role)
+
+    def note_sentence_done(self, ctx: SentenceContext) -> None:
+        """After a sentence is attributed: its main subject joins the focus list."""
+        if ctx.main is not None:
+            entity = self.resolve_mention(ctx, ctx.main).entity
+            if entity is not None:
+                self.focus.append((entity, ctx.paragraph, ctx.index))
+
+    def note_quote(self, ctx: SentenceContext, attribution: Attribution) -> None:
+        """A quote's speaker joins the focus list."""
+        self.quote_speakers.append((ctx.paragraph, ctx.index, attribution))
+        if attribution.entity is not None:
+            self.focus.append((attribution.entity, ctx.paragraph, ctx.index))
+
+    # -- resolution ----------------------------------------------------------------------
+    def resolve_mention(self, ctx: SentenceContext, m: Mention) -> Attribution:
+        """The entity a mention refers to, with confidence and the sentence that names it."""
+        if m.kind == "name":
+            entity = self.resolved.get((ctx.index, m.first))
+            if entity is None:
+                return NONE
+            return Attribution(entity, 0.9, named_sentence=ctx.index)
+        if m.kind == "pronoun":
+            return self._resolve_pronoun(ctx, m)
+        return self._resolve_role(ctx, m)
+
+    def _compatible(self, entity: Entity, head: str) -> bool:
+        gender = lx.PRONOUNS.get(head, "n")
+        if gender in ("m", "f"):
+            return entity.person_like and entity.gender in (gender, None)
+        return entity.org
+
+    def _from_entity(self, entity: Entity, confidence: float) -> Attribution:
+        if entity.gender is None and not entity.org:
+            confidence -= 0.05
+        return Attribution(entity, confidence, named_sentence=self.named_in.get(id(entity)))
+
+    def _resolve_pronoun(self, ctx: SentenceContext, m: Mention) -> Attribution:
+        head = m.head or ""
+        tokens = ctx.tokens
+        earlier = [x for x in ctx.mentions if x.last < m.first and x.kind != "pronoun"]
+        subordinate = any(
+            tokens[k].lower in lx.SUBORDINATORS for k in range(max(0, m.first - 2), m.first)
+        )
+        if subordinate:
+            for x in reversed(earlier):
+                entity = self.resolve_mention(ctx, x).entity
+                if entity is not None and self._compatible(entity, head):
+                    return self._from_entity(entity, 0.8)
+        elif ctx.main is not None and ctx.main in earlier:
+            entity = self.resolve_mention(ctx, ctx.main).entity
+            if entity is not None and self._compatible(entity, head):
+                return self._from_entity(entity, 0.8)
+        for entity, paragraph, _ in reversed(self.focus):
+            if ctx.paragraph - paragraph > FOCUS_PARAGRAPHS:
+                break
+            if self._compatible(entity, head):
+                return self._from_entity(
+                    entity, 0.8 if head in ("he", "she", "his", "her") else 0.7
+                )
+        return NONE
+
+    def _resolve_role(self, ctx: SentenceContext, m: Mention) -> Attribution:
+        head = m.head or ""
+        if m.kind == "org_role" or (head in lx.ORG_NOUNS and head not in lx.ROLE_HEADS):
+            orgs = [e for e in self.registry.entities if e.org]
+            if not orgs:
+                return NONE
+            best = max(orgs, key=lambda e: self.last_seen.get(id(e), 0))
+            return self._from_entity(best, 0.7)
+        role_text = (m.role or "").lower()
+        candidates = [
+            e
+            for e in self.registry.entities
+            if e.has_role(head) or (role_text and any(role_text == r.lower() for r in e.roles))
+        ]
+        if not candidates:
+            return NONE
+        best = max(candidates, key=lambda e: self.last_seen.get(id(e), 0))
+        return self._from_entity(best, 0.7 if len(candidates) == 1 else 0.55)
+
+    # -- attribution ---------------------------------------------------------------------
+    def subject_of(self, ctx: SentenceContext, ci: int) -> Attribution:
+        """The speaker governing the cue verb at token ``ci``."""
+        tokens = ctx.tokens
+        cue = tokens[ci].lower
+        j = ci - 1
+        while j >= 0 and (
+            tokens[j].lower in lx.SKIPPABLE
+            or tokens[j].lower in TIME_WORDS
+            or (
+                tokens[j].lower in ("on", "in", "last")
+                and j + 1 < ci
+                and tokens[j + 1].lower in TIME_WORDS
+            )
+        ):
+            j -= 1
+        if cue.endswith("ing") and (j < 0 or j not in ctx.by_last):
+            return self._subject(ctx, ctx.main, cue)  # "…, calling it": the main subject
+        if j < 0:
+            return NONE
+        if j in ctx.by_last:
+            return self._subject(ctx, ctx.by_last[j], cue)
+        prev = tokens[j]
+        if prev.text == "," and ctx.main is not None and ctx.main.last < j:
+            return self._subject(ctx, ctx.main, cue)
+        if prev.lower in ("and", "but", "then") and ctx.main is not None and ctx.main.last < j:
+            return self._subject(ctx, ctx.main, cue)
+        if prev.lower in ("who", "which"):
+            k = j - 1
+            if k >= 0 and tokens[k].text == ",":
+                k -= 1
+            for m in reversed(ctx.mentions):
+                if m.last <= k and not (
+                    m.kind == "name" and self.resolved.get((ctx.index, m.first)) is None
+                ):
+                    attr = self._subject(ctx, m, cue)
+                    return Attribution(
+                        attr.entity,
+                        attr.confidence - 0.1,
+                        attr.cue,
+                        attr.evidence_sentence,
+                        attr.named_sentence,
+                    )
+        return NONE
+
+    def _subject(self, ctx: SentenceContext, m: Mention | None, cue: str) -> Attribution:
+        if m is None:
+            return NONE
+        attr = self.resolve_mention(ctx, m)
+        return Attribution(attr.entity, attr.confidence, cue, ctx.index, attr.named_sentence)
+
+    def post_cue(self, ctx: SentenceContext, qi: int, quote_text: str) -> Attribution:
+        """``"Q," X said`` / ``"Q," said X`` / ``"Q," according to X``."""
+        tokens = ctx.tokens
+        k = qi + 1
+        comma = False
+        while k < len(tokens) and tokens[k].text in (",", "—", "–", "-"):
+            comma = True
+            k += 1
+        if k >= len(tokens):
+            return NONE
+        open_end = comma or quote_text.rstrip(" \"”’'»")[-1:] in (",", "!", "?", "…", "—", "-")
+        if tokens[k].lower == "according" and k + 1 < len(tokens) and tokens[k + 1].lower == "to":
+            m = mention_after(ctx, k + 2)
+            return self._with(self._subject(ctx, m, "according to"), 0.0)
+        if k in ctx.by_first:  # "X said", "the board's engineer, X, said"
+            group: list[Mention] = []
+            c = k
+            while c < len(tokens) and c - k < 12:
+                if c in ctx.by_first:
+                    group.append(ctx.by_first[c])
+                    c = ctx.by_first[c].last + 1
+                elif tokens[c].text == "," or tokens[c].lower in lx.SKIPPABLE or nounish(tokens[c]):
+                    c += 1
+                else:
+                    break
+            if (
+                c < len(tokens)
+                and _is_cue(tokens, c)
+                and not tokens[c].lower.endswith("ing")
+                and self._follows_ok(tokens, c + 1, open_end)
+            ):
+                names = [g for g in group if g.kind == "name"]
+                m = names[0] if names else group[0]
+                return self._with(self._subject(ctx, m, tokens[c].lower), 0.05)
+            return NONE
+        if _is_cue(tokens, k) and not tokens[k].lower.endswith("ing"):  # "said X"
+            m = self._inverted(ctx, k)
+            if m is not None and self._follows_ok(tokens, m.last + 1, open_end):
+                return self._with(self._subject(ctx, m, tokens[k].lower), 0.05)
+        return NONE
+
+    @staticmethod
+    def _inverted(ctx: SentenceContext, ci: int) -> Mention | None:
+        """The subject after its verb: ``said managing director Alasdair Quinn``."""
+        c = ci + 1
+        while c < len(ctx.tokens) and ctx.tokens[c].lower in lx.SKIPPABLE:
+            c += 1
+        return mention_after(ctx, c, limit=5)
+
+    @staticmethod
+    def _with(attr: Attribution, bonus: float) -> Attribution:
+        if attr.entity is None:
+            return attr
+        return Attribution(
+            attr.entity,
+            min(0.99, attr.confidence + bonus),
+            attr.cue,
+            attr.evidence_sentence,
+            attr.named_sentence,
+        )
+
+    @staticmethod
+    def _follows_ok(tokens: tuple[Token, ...], k: int, open_end: bool) -> bool:
+        if k >= len(tokens):
+            return True
+        nxt = tokens[k]
+        if nxt.lower == "that":
+            return False
+        return open_end or nxt.text in (",", ";", ":") or nxt.lower in POST_CUE_FOLLOW
+
+    def pre_cue(self, ctx: SentenceContext, qi: int) -> Attribution:
+        """The reporting verb before the quote in its sentence, and its subject."""
+        tokens = ctx.tokens
+        for j in range(qi - 1, -1, -1):
+            tok = tokens[j]
+            if tok.text == ";":
+                break
+            if tok.lower == "according" and j + 2 < len(tokens) and tokens[j + 1].lower == "to":
+                return self._subject(ctx, mention_after(ctx, j + 2), "according to")
+            if tok.lower in CLAIM_NOUNS and j + 1 < len(tokens) and tokens[j + 1].lower == "by":
+                m = mention_after(ctx, j + 2)  # "claims by property tycoon Declan Roche that"
+                if m is not None:
+                    return self._subject(ctx, m, tok.lower)
+            if _is_cue(tokens, j):
+                attr = self.subject_of(ctx, j)
+                if attr.entity is None and not tok.lower.endswith("ing"):
+                    m = self._inverted(ctx, j)
+                    if m is not None and m.first > j and m.last < qi:
+                        between = {t.text for t in tokens[m.last + 1 : qi]}
+                        if between <= {",", ":", "—", "–"}:
+                            return self._subject(ctx, m, tok.lower)
+                return attr
+        return NONE

@@ -1,0 +1,207 @@
+"""Extracting attributed quotes from a cleaned article (the pure core of Quotebot)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+from bot.models import Article, ExtractedArticle, Quote, QuoteKind
+from bot.quotes.attribution import NONE, Attribution, Attributor, SentenceContext
+from bot.quotes.entities import Registry
+from bot.quotes.marks import DOUBLE_ANY, Span, find_spans
+from bot.quotes.tokens import Sentence, mask, sentences
+
+EVIDENCE_CHARS = 400
+
+
+def load_aliases(path: Path | None) -> dict[str, str]:
+    """Manual aliases from ``config/speakers.toml`` (``[aliases] "Sir Keir" = "Keir Starmer"``)."""
+    if path is None or not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    aliases = data.get("aliases", {})
+    return {str(k): str(v) for k, v in aliases.items()}
+
+
+def _single_style(article: Article) -> list[bool]:
+    """Which paragraphs use single quote marks as quotes: headlines, single-quote articles."""
+    texts = [p.text for p in article.paragraphs]
+    no_doubles = not any(ch in DOUBLE_ANY for t in texts for ch in t)
+    uses_curly_single = any("‘" in t for t in texts)
+    styles = [no_doubles and uses_curly_single for _ in texts]
+    if texts and article.title and texts[0] == article.title:
+        styles[0] = not any(ch in DOUBLE_ANY for ch in texts[0])
+    return styles
+
+
+def _kind(text: str, ctx: SentenceContext, qi: int) -> QuoteKind:
+    first_alpha = next((c for c in text if c.isalpha()), "")
+    prev = ctx.tokens[qi - 1].lower if qi > 0 else ""
+    if not first_alpha.isupper() or prev in ("a", "an", "the", "of", "as"):
+        return "partial"
+    return "full" if len(text.split()) >= 4 or text.rstrip()[-1:] in ".!?" else "partial"
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1].rstrip() + "…"
+
+
+def extract_quotes(
+    article: Article, aliases: dict[str, str] | None = None, min_confidence: float = 0.5
+) -> list[Quote]:
+    """The article's direct quotes, each with its speaker (or None) and evidence."""
+    texts = [p.text for p in article.paragraphs]
+    spans = find_spans(texts, _single_style(article))
+    by_paragraph: dict[int, list[Span]] = defaultdict(list)
+    for span in spans:
+        by_paragraph[span.paragraph].append(span)
+    registry = Registry(aliases)
+    attributor = Attributor(registry)
+    sentence_text: list[str] = []
+    results: list[tuple[Span, Attribution, QuoteKind]] = []
+    run_speaker: dict[int, Attribution] = {}
+    for para_index, text in enumerate(texts):
+        para_spans = by_paragraph.get(para_index, [])
+        masked = mask(text, para_spans)
+        contexts: list[SentenceContext] = []
+        for sentence in sentences(masked, text):
+            contexts.append(attributor.add_sentence(para_index, sentence))
+            sentence_text.append(text[sentence.start : sentence.end])
+        pending: list[tuple[Span, SentenceContext, int]] = []
+        for ctx in contexts:
+            for span in para_spans:
+                qi = _quote_token(ctx.sentence, span)
+                if qi is not None:
+                    pending.append((span, ctx, qi))
+        for ctx_pos, ctx in enumerate(contexts):
+            for span, sctx, qi in pending:
+                if sctx is not ctx:
+                    continue
+                words = text[span.start : span.end]
+                attr = attributor.post_cue(ctx, qi, text[span.start : span.mark_end])
+                if attr.entity is None:
+                    attr = attributor.pre_cue(ctx, qi)
+                if attr.entity is None and span.continued and span.run in run_speaker:
+                    prev = run_speaker[span.run]
+                    attr = Attribution(
+                        prev.entity,
+                        prev.confidence,
+                        prev.cue,
+                        prev.evidence_sentence,
+                        prev.named_sentence,
+                    )
+                if attr.entity is None and _standalone(ctx):
+                    attr = _neighbour(attributor, contexts, ctx_pos, para_index, results)
+                if attr.entity is not None and span.run not in run_speaker:
+                    run_speaker[span.run] = attr
+                attributor.note_quote(ctx, attr)
+                results.append((span, attr, _kind(words, ctx, qi)))
+            attributor.note_sentence_done(ctx)
+    quotes: list[Quote] = []
+    for span, attr, kind in results:
+        paragraph = article.paragraphs[span.paragraph]
+        entity = attr.entity if attr.confidence >= min_confidence else None
+        evidence = attr.evidence_sentence
+        named = attr.named_sentence
+        quotes.append(
+            Quote(
+                text=paragraph.text[span.start : span.end],
+                start=paragraph.start + span.start,
+                end=paragraph.start + span.end,
+                paragraph=span.paragraph,
+                speaker=registry.display(entity) if entity else None,
+                role=(entity.roles[0] if entity and entity.roles else None),
+                confidence=round(attr.confidence if entity else min(attr.confidence, 0.2), 2),
+                cue=attr.cue if entity else None,
+                kind=kind,
+                evidence=_clean(sentence_text[evidence])
+                if entity and evidence is not None
+                else None,
+                antecedent=(
+                    _clean(sentence_text[named])
+                    if entity and named is not None and named != evidence
+                    else None
+                ),
+                run=span.run,
+            )
+        )
+    return quotes
+
+
+def _quote_token(sentence: Sentence, span: Span) -> int | None:
+    for k, tok in enumerate(sentence.tokens):
+        if tok.is_quote and tok.start <= span.mark_start < tok.end + 1 and tok.end >= span.start:
+            return k
+    return None
+
+
+def _standalone(ctx: SentenceContext) -> bool:
+    """A sentence that is only quotation (no narration words of its own)."""
+    return not any(t.is_word for t in ctx.tokens)
+
+
+NEXT_SENTENCE_CUES = frozenset(
+    ["said", "says", "added", "wrote", "explained", "insisted", "warned", "continued", "told"]
+)
+
+
+def _neighbour(
+    attributor: Attributor,
+    contexts: list[SentenceContext],
+    pos: int,
+    paragraph: int,
+    results: list[tuple[Span, Attribution, QuoteKind]],
+) -> Attribution:
+    """A stand-alone quote sentence: the speaker of the neighbouring sentence or paragraph."""
+    if pos > 0:
+        prev = contexts[pos - 1]
+        for _p, sent, attr in reversed(attributor.quote_speakers):
+            if sent == prev.index and attr.entity is not None:
+                return _weaker(attr, 0.85)  # "…," he said. "More words."
+        if prev.tokens and prev.tokens[-1].text == ":":
+            return _weaker(attributor.pre_cue(prev, len(prev.tokens)), 0.85)  # "X said:"
+    if pos + 1 < len(contexts):
+        nxt = contexts[pos + 1]
+        main = nxt.main
+        if main is not None and main.first == 0:
+            k = main.last + 1
+            if k < len(nxt.tokens) and nxt.tokens[k].lower in NEXT_SENTENCE_CUES:
+                return _weaker(attributor.subject_of(nxt, k), 0.75)  # "Q." Smith said …
+    if pos == 0:
+        # A paragraph opening with a quote right after a paragraph that ended with a quote.
+        for p, _sent, attr in reversed(attributor.quote_speakers):
+            if p == paragraph:
+                continue
+            if p == paragraph - 1 and attr.entity is not None and _ends_with_quote(results, p):
+                return _weaker(attr, 0.85)
+            break
+    return NONE
+
+
+def _ends_with_quote(results: list[tuple[Span, Attribution, QuoteKind]], paragraph: int) -> bool:
+    return any(span.paragraph == paragraph for span, _, _ in results)
+
+
+def _weaker(attr: Attribution, factor: float) -> Attribution:
+    if attr.entity is None:
+        return attr
+    return Attribution(
+        attr.entity,
+        round(attr.confidence * factor, 2),
+        attr.cue,
+        attr.evidence_sentence,
+        attr.named_sentence,
+    )
+
+
+def extract_article(
+    article: Article, aliases: dict[str, str] | None = None, min_confidence: float = 0.5
+) -> ExtractedArticle:
+    """The article with its quotes."""
+    return ExtractedArticle(
+        article=article, quotes=tuple(extract_quotes(article, aliases, min_confidence))
+    )

@@ -1,0 +1,268 @@
+"""Finding who a sentence mentions: names (with titles and roles), pronouns, role phrases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.quotes import lexicon as lx
+from bot.quotes.tokens import Token, strip_possessive
+
+MentionKind = Literal["name", "pronoun", "role", "org_role"]
+NAME_CONNECTORS = frozenset(
+    [
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "bin",
+        "al",
+        "la",
+        "le",
+        "del",
+        "dos",
+        "mac",
+    ]
+)
+ORG_CONNECTORS = frozenset(["of", "for", "and"])
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention in a sentence: tokens ``first..last`` (inclusive indexes)."""
+
+    kind: MentionKind
+    first: int
+    last: int
+    name: tuple[str, ...] = ()  # name words, titles and roles stripped
+    title: str | None = None
+    role: str | None = None
+    head: str | None = None  # pronoun or role-noun head, lower case
+    org: bool = False
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.is_word and tok.is_capitalised and len(tok.text) > 0
+
+
+def _bare(tok: Token) -> str:
+    return strip_possessive(tok.text).rstrip(".")
+
+
+def nounish(tok: Token) -> bool:
+    """A lower-case word that can head a role phrase before a name ("fisherman")."""
+    low = tok.lower
+    return (
+        tok.is_word
+        and not tok.is_capitalised
+        and (
+            low in lx.ROLE_HEADS
+            or (
+                low not in lx.CUE_VERBS
+                and low not in lx.DETERMINERS | lx.PREPOSITIONS | lx.SKIPPABLE | lx.SUBORDINATORS
+                and low not in lx.PRONOUNS
+                and low not in ("and", "or", "but", "that", "who", "which", "whose", "whom", "said")
+                and not low.endswith(("ed", "ly"))
+            )
+        )
+    )
+
+
+def _role_before(tokens: tuple[Token, ...], first: int) -> tuple[str | None, int]:
+    """A role phrase just before a name ("safeguarding minister"): (role, its first index)."""
+    i = first - 1
+    if i < 0 or not nounish(tokens[i]):
+        return None, first
+    j = i
+    while (
+        j - 1 >= 0
+        and first - j < 4
+        and tokens[j - 1].is_word
+        and tokens[j - 1].lower not in lx.DETERMINERS | lx.PREPOSITIONS | lx.SKIPPABLE
+        and tokens[j - 1].lower not in lx.CUE_VERBS
+        and tokens[j - 1].lower not in lx.PRONOUNS
+        and tokens[j - 1].lower not in ("and", "but", "or", "that", "who", "which")
+    ):
+        j -= 1
+    return " ".join(t.text for t in tokens[j : i + 1]), j
+
+
+def _split_name(words: list[Token]) -> tuple[str | None, str | None, list[Token]]:
+    """(title, capitalised role, name words) of a capitalised run."""
+    title: str | None = None
+    role: str | None = None
+    # Capitalised role words: "Prime Minister Keir Starmer", "Chairman Ian Kerrigan".
+    heads = [k for k, w in enumerate(words) if _bare(w).lower() in lx.ROLE_HEADS]
+    if heads and heads[-1] < len(words) - 1:
+        k = heads[-1]
+        role = " ".join(_bare(w) for w in words[: k + 1])
+        words = words[k + 1 :]
+    elif heads and len(words) == 1:
+        return None, _bare(words[0]), []
+    elif heads and heads[-1] == len(words) - 1 and len(words) > 1:
+        role = _bare(words[-1])  # "Rupert Lowe MP"
+        words = words[:-1]
+    while words and _bare(words[0]).lower() in lx.TITLES:
+        title = _bare(words[0]).lower()
+        words = words[1:]
+    firsts = lx.FIRST_NAMES_MALE | lx.FIRST_NAMES_FEMALE
+    starts = [k for k, w in enumerate(words) if k > 0 and _bare(w).lower() in firsts]
+    if starts and _bare(words[0]).lower() not in firsts and len(words) - starts[0] >= 2:
+        k = starts[0]  # "Islander Fiona MacRae": a capitalised role word before the name
+        extra = " ".join(_bare(w) for w in words[:k])
+        role = f"{role} {extra}" if role else extra
+        words = words[k:]
+    return title, role, words
+
+
+def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """Mentions in a sentence's tokens, left to right, non-overlapping."""
+    mentions: list[Mention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        low = tok.lower
+        if not tok.is_word:
+            i += 1
+            continue
+        if low in lx.PRONOUNS and tok.text.lower() == tok.text.lower():
+            if low in ("his", "her", "their", "its"):
+                if i + 1 < n and tokens[i + 1].lower in lx.STATEMENT_NOUNS:
+                    mentions.append(Mention("pronoun", i, i + 1, head=low))
+                    i += 2
+                    continue
+            elif tok.text.lower() in ("he", "she", "they", "it"):
+                mentions.append(Mention("pronoun", i, i, head=low))
+            i += 1
+            continue
+        if low in lx.DETERMINERS and low != "that":
+            found = _role_phrase(tokens, i)
+            if found is not None:
+                mentions.append(found)
+                i = found.last + 1
+                continue
+        if _is_name_word(tok) and (low not in lx.NOT_NAMES or low in lx.TITLES):
+            j = i
+            words: list[Token] = []
+            while j < n:
+                t = tokens[j]
+                if (_is_name_word(t) and (t.lower not in lx.NOT_NAMES or t.lower in lx.TITLES)) or (
+                    t.lower in NAME_CONNECTORS | ORG_CONNECTORS
+                    and words
+                    and j + 1 < n
+                    and _is_name_word(tokens[j + 1])
+                    and (t.lower in NAME_CONNECTORS or _org_like(words))
+                ):
+                    words.append(t)
+                else:
+                    break
+                if strip_possessive(t.text) != t.text:
+                    j += 1
+                    break  # a possessive ends the name: "Musk’s views"
+                j += 1
+            last = j - 1
+            after = tokens[j] if j < n else None
+            if (
+                after is not None
+                and nounish(after)
+                and j + 1 < n
+                and _is_name_word(tokens[j + 1])
+                and tokens[j + 1].lower not in lx.NOT_NAMES
+            ):
+                i = j  # "Local fisherman Dougie Marsh": the run modifies a role noun
+                continue
+            if after is not None and after.is_word and after.lower in lx.ROLE_HEADS | lx.ORG_NOUNS:
+                # "Public Health minister …", "Acme spokesperson said": a modifier, not a name,
+                # unless the head ends the phrase ("Acme spokesperson said" -> Acme).
+                if after.lower in ("spokesperson", "spokesman", "spokeswoman"):
+                    mentions.append(_name_mention(words, i, j, org=True))
+                    i = j + 1
+                    continue
+                i = j
+                continue
+            mention = _name_mention(words, i, last)
+            if mention.name or mention.role:
+                role, role_first = _role_before(tokens, i)
+                if role and mention.name:
+                    mention = Mention(
+                        "name",
+                        role_first,
+                        last,
+                        mention.name,
+                        mention.title,
+                        role if not mention.role else f"{role} {mention.role}",
+                        org=mention.org,
+                    )
+                mentions.append(mention)
+            i = j
+            continue
+        i += 1
+    return mentions
+
+
+def _org_like(words: list[Token]) -> bool:
+    return any(_bare(w).lower() in lx.ORG_WORDS for w in words)
+
+
+def _name_mention(words: list[Token], first: int, last: int, org: bool = False) -> Mention:
+    title, role, name_words = _split_name(words)
+    name = tuple(_bare(w) for w in name_words)
+    if name and all(w.lower() in lx.ORG_WORDS | lx.NOT_NAMES for w in name) and not title:
+        return Mention("role", first, last, role=" ".join(name), head=name[-1].lower())
+    if not name and role:
+        return Mention("role", first, last, role=role, head=role.split()[-1].lower())
+    is_org = org or any(w.lower() in lx.ORG_WORDS for w in name)
+    return Mention("name", first, last, name, title, role, org=is_org)
+
+
+def _org_after(tokens: tuple[Token, ...], k: int, first: int, head: str) -> Mention | None:
+    """``a spokesperson for [the] Acme Corp``: the organisation named after the role."""
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    org_tokens: list[Token] = []
+    while k < len(tokens) and _is_name_word(tokens[k]):
+        org_tokens.append(tokens[k])
+        k += 1
+    if not org_tokens:
+        return None
+    name = tuple(_bare(w) for w in org_tokens)
+    return Mention("name", first, k - 1, name, role=head, org=True)
+
+
+def _role_phrase(tokens: tuple[Token, ...], i: int) -> Mention | None:
+    """``the businessman``, ``The US technology billionaire``, ``a spokesperson for Acme``."""
+    n = len(tokens)
+    for j in range(i + 1, min(i + 6, n)):
+        t = tokens[j]
+        if not t.is_word or t.lower in lx.PREPOSITIONS or t.lower in lx.CUE_VERBS:
+            return None
+        if t.lower in lx.ROLE_HEADS or (t.lower in lx.ORG_NOUNS and t.text.islower()):
+            head = t.lower
+            if (
+                head in ("spokesperson", "spokesman", "spokeswoman")
+                and j + 2 < n
+                and tokens[j + 1].lower in ("for", "at", "of")
+            ):
+                org = _org_after(tokens, j + 2, i, head)
+                if org is not None:
+                    return org
+            if (
+                j + 1 < n
+                and _is_name_word(tokens[j + 1])
+                and tokens[j + 1].lower not in lx.NOT_NAMES
+            ):
+                return None  # "the safeguarding minister Jess Phillips": the name is the mention
+            kind: MentionKind = (
+                "org_role" if head in lx.ORG_NOUNS and head not in lx.ROLE_HEADS else "role"
+            )
+            return Mention(
+                kind, i, j, role=" ".join(x.text for x in tokens[i + 1 : j + 1]), head=head
+            )
+        if t.is_capitalised and t.lower in lx.ROLE_HEADS:
+            continue
+    return None

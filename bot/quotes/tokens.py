@@ -1,0 +1,161 @@
+"""Masking quotes, splitting sentences and tokenising the narration around quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.quotes.marks import Span
+
+MASK = "\ue000"
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "col",
+        "capt",
+        "sgt",
+        "lt",
+        "rev",
+        "gov",
+        "sen",
+        "rep",
+        "hon",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+    ]
+)
+TOKEN = re.compile(
+    MASK + r"+|[^\W\d_][\w'’\-]*(?:\.(?=[A-Z]\.))?|\d[\d,.:]*%?\w*|@\w+|[,;:()—–]|\s-\s"
+)
+BOUNDARY = re.compile(r"[.!?…]+[\"”’'\u00bb)]*(?=\s+)")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, masked quote, or punctuation token with paragraph-relative offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        """The word in lower case without a possessive ending."""
+        return strip_possessive(self.text).lower()
+
+    @property
+    def is_quote(self) -> bool:
+        """Whether this token stands for a masked quote."""
+        return self.text.startswith(MASK)
+
+    @property
+    def is_word(self) -> bool:
+        """Whether this token is a word (not punctuation, not a quote)."""
+        return self.text[:1].isalpha()
+
+    @property
+    def is_capitalised(self) -> bool:
+        """Whether the word starts with a capital letter."""
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a paragraph: offsets and tokens of the masked text."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+def strip_possessive(word: str) -> str:
+    """``Musk’s`` -> ``Musk``; ``Phillips'`` -> ``Phillips``."""
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def mask(text: str, spans: list[Span]) -> str:
+    """The paragraph with each quote (marks included) replaced by mask characters."""
+    chars = list(text)
+    for span in spans:
+        for i in range(span.mark_start, max(span.mark_end, span.end)):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def sentences(masked: str, original: str) -> list[Sentence]:
+    """Tokenised sentences of a masked paragraph."""
+    out: list[Sentence] = []
+    for s, e in _split_after_closed_quotes(masked, original):
+        tokens = tuple(
+            Token(m.group().strip() or "-", s + m.start(), s + m.end())
+            for m in TOKEN.finditer(masked[s:e])
+        )
+        out.append(Sentence(s, e, tokens))
+    return out
+
+
+def _split_after_closed_quotes(masked: str, original: str) -> list[tuple[int, int]]:
+    """Split sentences; a masked quote ending in . ! ? followed by a capital ends a sentence."""
+    result: list[tuple[int, int]] = []
+    for s, e in split_sentences_basic(masked):
+        cut = s
+        for m in re.finditer(MASK + r"+(?=\s+[A-Z\"“])", masked[s:e]):
+            q_end = s + m.end()
+            inner = original[s + m.start() : q_end].rstrip("\"”’' ")
+            if inner and inner[-1] in ".!?…" and q_end < e:
+                result.append((cut, q_end))
+                cut = q_end
+        result.append((cut, e))
+    return [(a, b) for a, b in result if masked[a:b].strip()]
+
+
+def split_sentences_basic(masked: str) -> list[tuple[int, int]]:
+    """Sentence offsets from punctuation outside quotes."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in BOUNDARY.finditer(masked):
+        end = m.end()
+        word = re.search(r"([\w.]+)[.!?…]*$", masked[start : m.start() + 1])
+        prev_word = (word.group(1) if word else "").rstrip(".").lower()
+        nxt = masked[end:].lstrip()[:1]
+        if prev_word in ABBREVIATIONS or (len(prev_word) == 1 and prev_word.isalpha()):
+            continue
+        if nxt and (nxt.islower() or nxt in ",;"):
+            continue
+        bounds.append((start, end))
+        start = end
+    if start < len(masked):
+        bounds.append((start, len(masked)))
+    return [(s, e) for s, e in bounds if masked[s:e].strip()]

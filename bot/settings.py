@@ -1,0 +1,210 @@
+"""Settings: environment variables over ``config/quotebot.toml`` over built-in defaults.
+
+Nested fields are overridable from the environment with ``QUOTEBOT_<SECTION>__<FIELD>``
+(for example ``QUOTEBOT_DIGEST__CHANNEL=C0123``); the well-known deployment variables
+(``DATABASE_URL``, ``SLACK_BOT_TOKEN`` …) are read under their usual names.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, BaseModel, Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from bot.errors import ConfigError
+
+CONFIG_ENV = "QUOTEBOT_CONFIG"
+DEFAULT_CONFIG = Path("config") / "quotebot.toml"
+
+DEFAULT_DROP_LINES = [
+    # radio schedule furniture: "Vanessa Feltz 3pm - 6pm"
+    r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}\s+\d{1,2}(?:[.:]\d{2})?\s*[ap]m\s*[-–—]+\s*"
+    r"\d{1,2}(?:[.:]\d{2})?\s*[ap]m$",
+    r"^listen to this article\.?$",
+    r"^loading audio\W*$",
+    r"^(?:read more|related|see also|more on this story|watch)\s*:.*$",
+    r"^advertisement$",
+    r"^sign up (?:to|for) (?:our|the) .*newsletter.*$",
+    r"^share this (?:article|story)\W*$",
+    r"^(?:click|tap) here to .*$",
+]
+DEFAULT_CUT_FROM = [
+    r"^you may also like\W*$",
+    r"^(?:most read|more stories|recommended for you|trending now)\W*$",
+]
+
+
+class BoilerplateRules(BaseModel):
+    """Page furniture rules; patterns are case-insensitive regular expressions over a line."""
+
+    drop_lines: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_DROP_LINES),
+        description="A line matching any of these is removed.",
+    )
+    cut_from: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_CUT_FROM),
+        description="A line matching any of these is removed with everything after it.",
+    )
+    extra_drop_lines: list[str] = Field(
+        default_factory=list, description="Newsroom additions to drop_lines (kept with defaults)."
+    )
+    extra_cut_from: list[str] = Field(
+        default_factory=list, description="Newsroom additions to cut_from (kept with defaults)."
+    )
+
+    def all_drop_lines(self) -> list[str]:
+        """Built-in plus newsroom drop rules."""
+        return [*self.drop_lines, *self.extra_drop_lines]
+
+    def all_cut_from(self) -> list[str]:
+        """Built-in plus newsroom cut rules."""
+        return [*self.cut_from, *self.extra_cut_from]
+
+
+class CorpusSettings(BaseModel):
+    """Where articles come from and how they are read."""
+
+    dirs: list[str] = Field(
+        default_factory=lambda: ["seeds"],
+        description="Corpus directories; relative paths are relative to the project root.",
+    )
+    max_bytes: int = Field(5_000_000, description="Files larger than this are skipped.")
+    boilerplate: BoilerplateRules = Field(default_factory=BoilerplateRules)
+
+
+class ExtractionSettings(BaseModel):
+    """Quote extraction thresholds."""
+
+    min_confidence: float = Field(
+        0.5, description="Attributions below this confidence are reported as unattributed."
+    )
+    speakers_file: str = Field(
+        "config/speakers.toml", description="Manual speaker aliases and merges."
+    )
+
+
+class SearchSettings(BaseModel):
+    """Answer thresholds (rapidfuzz scores, 0-100)."""
+
+    close_threshold: float = Field(80.0, description="Minimum score for a 'close' verdict.")
+    paraphrase_threshold: float = Field(
+        70.0, description="Minimum score for a 'paraphrase' match in unquoted reporting."
+    )
+    candidates: int = Field(200, description="Full-text candidates re-ranked per query.")
+    max_hits: int = Field(5, description="Hits returned per answer.")
+
+
+class DigestSettings(BaseModel):
+    """The digest channel and its schedule."""
+
+    channel: str | None = Field(None, description="Slack channel id for digests.")
+    mode: Literal["cron", "on_new"] = Field("cron", description="Daily cron or after new scans.")
+    cron: str = Field("0 8 * * *", description="Crontab for the digest (minute hour dom mon dow).")
+    timezone: str = Field("Europe/London", description="Timezone of the cron.")
+    scan_interval_minutes: int = Field(5, description="How often the corpus dirs are scanned.")
+
+
+class Settings(BaseSettings):
+    """Every setting Quotebot reads; see the README's configuration table."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="QUOTEBOT_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    project_root: Path = Field(
+        default_factory=Path.cwd, description="Base for relative paths in this file."
+    )
+    database_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("DATABASE_URL", "QUOTEBOT_DATABASE_URL"),
+        description="SQLAlchemy URL; default: SQLite file quotebot.db in the project root.",
+    )
+    public_base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("PUBLIC_BASE_URL", "QUOTEBOT_PUBLIC_BASE_URL"),
+        description="Public URL of the web process; source links point at its article pages.",
+    )
+    slack_bot_token: str | None = Field(
+        None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"), description="xoxb- token."
+    )
+    slack_signing_secret: str | None = Field(
+        None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"), description="HTTP mode."
+    )
+    slack_app_token: str | None = Field(
+        None, validation_alias=AliasChoices("SLACK_APP_TOKEN"), description="xapp-, Socket Mode."
+    )
+    slack_api_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("QUOTEBOT_SLACK_API_URL"),
+        description="Slack Web API base URL (tests and proxies).",
+    )
+    corpus: CorpusSettings = Field(default_factory=CorpusSettings)
+    extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)
+    search: SearchSettings = Field(default_factory=SearchSettings)
+    digest: DigestSettings = Field(default_factory=DigestSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Precedence: explicit arguments, environment, then the TOML file."""
+        toml_file = settings_cls.model_config.get("toml_file")
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if toml_file:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+        return tuple(sources)
+
+    def resolve(self, path: str | Path) -> Path:
+        """A configured path, made absolute against the project root."""
+        p = Path(path).expanduser()
+        return p if p.is_absolute() else self.project_root / p
+
+    def corpus_dirs(self) -> list[Path]:
+        """The configured corpus directories as absolute paths."""
+        return [self.resolve(d) for d in self.corpus.dirs]
+
+    def effective_database_url(self) -> str:
+        """The database URL in use: DATABASE_URL, or the embedded SQLite file."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.resolve('quotebot.db')}"
+
+
+def find_config(explicit: str | Path | None = None) -> Path | None:
+    """The config file: an explicit path, ``$QUOTEBOT_CONFIG``, or ./config/quotebot.toml."""
+    candidate = explicit or os.environ.get(CONFIG_ENV)
+    if candidate:
+        path = Path(candidate)
+        if not path.is_file():
+            raise ConfigError(f"config file not found: {path}")
+        return path
+    default = Path.cwd() / DEFAULT_CONFIG
+    return default if default.is_file() else None
+
+
+def load_settings(config: str | Path | None = None, **overrides: object) -> Settings:
+    """Settings from the environment and the config file; relative paths from the project root."""
+    path = find_config(config)
+
+    class _FileSettings(Settings):
+        model_config = SettingsConfigDict(toml_file=path)
+
+    if path is not None and "project_root" not in overrides:
+        overrides["project_root"] = path.resolve().parent.parent
+    try:
+        return _FileSettings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise ConfigError(f"invalid configuration ({path or 'defaults'}): {exc}") from exc

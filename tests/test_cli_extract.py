@@ -1,0 +1,64 @@
+"""``quotebot extract``: the JSON contract, the table, and exit codes (run as a real process)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, SEEDS
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_extract_json_contract() -> None:
+    result = run("extract", str(SEEDS / "002_12aa61651dfc3fe3.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    (article,) = json.loads(result.stdout)["articles"]
+    assert article["id"] == "002_12aa61651dfc3fe3"
+    assert article["published"] == "2025-01-03"
+    assert article["url"] is None and article["outlet"] is None
+    prison = next(q for q in article["quotes"] if q["text"] == "deserves to be in prison")
+    assert prison["speaker"] == "Elon Musk"
+    assert prison["kind"] == "partial" and prison["cue"] == "suggested"
+    assert set(prison) >= {
+        "text",
+        "speaker",
+        "confidence",
+        "cue",
+        "kind",
+        "start",
+        "end",
+        "evidence",
+    }
+
+
+def test_extract_table_over_directory() -> None:
+    result = run("extract", "seeds/")
+    assert result.returncode == 0, result.stderr
+    assert "Elon Musk" in result.stdout and "Keir Starmer" in result.stdout
+    assert "5 articles" in result.stdout
+
+
+def test_bad_file_is_reported_and_the_rest_extracted(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text('"We are ready," said Ann Lee.', encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\xff\x00")
+    result = run("extract", str(tmp_path), "--json")
+    assert result.returncode == 0
+    assert "skipped" in result.stderr and "bad.txt" in result.stderr
+    payload = json.loads(result.stdout)
+    assert [a["id"] for a in payload["articles"]] == ["good"]
+    assert payload["articles"][0]["quotes"][0]["speaker"] == "Ann Lee"
+
+
+def test_usage_errors_exit_2_without_traceback() -> None:
+    for args in ((), ("extract",), ("extract", "no/such/path"), ("frobnicate",)):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr
+        assert "quotebot:" in result.stderr
