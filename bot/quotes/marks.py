@@ -17,7 +17,6 @@ SINGLE_ANY = "'‘’‚"
 OPEN_CONTEXT = "([{—–-/:"  # a mark after these (or a space) opens
 CLOSE_FOLLOW = ".,;:!?)]}—–-…'’\"”"
 SENTENCE_END = ".!?…"
-TRIM_LEFT = " \t'‘’"
 TRIM_RIGHT = " \t,;:'‘’"
 
 
@@ -70,7 +69,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     unmatched_single = inner.count("‘") + inner.count("'") + inner.count("’") > 0
     while start < end and (text[start].isspace() or (unmatched_single and text[start] in "'‘")):
         start += 1
-    while end > start and text[end - 1] in TRIM_RIGHT:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in TRIM_RIGHT):
         if text[end - 1] in "'’" and _is_word(text[end - 2] if end >= 2 else " "):
             break  # a trailing apostrophe of a word ("the players'") stays
         end -= 1
