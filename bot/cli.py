@@ -10,12 +10,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.answers import clean_query, context, whosaid
 from bot.corpus.reader import Skipped
 from bot.errors import QuotebotError, UsageError
 from bot.extraction import extract_paths
+from bot.ingest import ingest
 from bot.models import ExtractedArticle
-from bot.render_text import quotes_table
+from bot.render_text import answer_text, context_text, quotes_table
 from bot.settings import Settings, load_settings
+from bot.store.repository import Store
 
 log = logging.getLogger("quotebot")
 
@@ -82,6 +85,65 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def open_store(args: argparse.Namespace, settings: Settings, auto_ingest: bool = False) -> Store:
+    """The store named by --db (or the configured one); an empty one is filled on first use."""
+    store = Store.open(args.db or settings.effective_database_url())
+    if auto_ingest and store.is_empty():
+        dirs = _corpus_dirs(args, settings)
+        print(f"quotebot: empty archive, indexing {', '.join(map(str, dirs))} …", file=sys.stderr)
+        print(ingest(store, dirs, settings).line(), file=sys.stderr)
+    return store
+
+
+def _corpus_dirs(args: argparse.Namespace, settings: Settings) -> list[Path]:
+    dirs = [Path(d) for d in (getattr(args, "corpus", None) or [])] or settings.corpus_dirs()
+    missing = [str(d) for d in dirs if not d.is_dir()]
+    if missing:
+        raise UsageError(f"corpus directory not found: {', '.join(missing)}")
+    return dirs
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """Index new and changed articles; print a one-line summary and any skipped files."""
+    dirs = [Path(d) for d in args.dirs] if args.dirs else _corpus_dirs(args, settings)
+    missing = [str(d) for d in dirs if not d.exists()]
+    if missing:
+        raise UsageError(f"no such directory: {', '.join(missing)}")
+    store = open_store(args, settings)
+    summary = ingest(store, dirs, settings, progress=not args.quiet)
+    for path, reason in summary.problems:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    if args.json:
+        print(summary.model_dump_json(indent=2))
+    else:
+        print(summary.line())
+    return 0
+
+
+def cmd_whosaid(args: argparse.Namespace, settings: Settings) -> int:
+    """Who said a phrase: verdict, speaker, the words on record, sources earliest first."""
+    query = clean_query(" ".join(args.phrase))
+    store = open_store(args, settings, auto_ingest=True)
+    answer = whosaid(query, store, settings.search, settings.public_base_url)
+    if args.json:
+        print(answer.model_dump_json(indent=2))
+    else:
+        print(answer_text(answer, color=_use_color(args)))
+    return 0
+
+
+def cmd_context(args: argparse.Namespace, settings: Settings) -> int:
+    """The paragraph around a quote, a speaker's record, or keyword-in-context lines."""
+    query = clean_query(" ".join(args.phrase))
+    store = open_store(args, settings, auto_ingest=True)
+    answer = context(query, store, settings.search, settings.public_base_url)
+    if args.json:
+        print(answer.model_dump_json(indent=2))
+    else:
+        print(context_text(answer, color=_use_color(args)))
+    return 0
+
+
 def _use_color(args: argparse.Namespace) -> bool:
     return not getattr(args, "no_color", False) and sys.stdout.isatty()
 
@@ -97,6 +159,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--no-color", action="store_true", help="plain output")
     p.set_defaults(func=cmd_extract)
+
+    def store_options(p: argparse.ArgumentParser, corpus: bool = True) -> None:
+        p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
+        if corpus:
+            p.add_argument(
+                "--corpus", action="append", help="corpus directory for a first ingest (repeatable)"
+            )
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.add_argument("--no-color", action="store_true", help="plain output")
+
+    p = sub.add_parser("ingest", help="index new and changed articles (idempotent)")
+    p.add_argument("dirs", nargs="*", help="directories (default: corpus.dirs in the config)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    store_options(p, corpus=False)
+    p.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("whosaid", help="who said a phrase, and where")
+    p.add_argument("phrase", nargs="+", help='the quoted words, e.g. "deserves to be in prison"')
+    store_options(p)
+    p.set_defaults(func=cmd_whosaid)
+    p = sub.add_parser("context", help="a quote in its paragraph, or a speaker's record")
+    p.add_argument("phrase", nargs="+", help="a quoted phrase or a speaker's name")
+    store_options(p)
+    p.set_defaults(func=cmd_context)
     return parser
 
 
@@ -122,6 +207,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except QuotebotError as exc:
         print(f"quotebot: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and closed: not an error
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("quotebot: interrupted", file=sys.stderr)
         return 130

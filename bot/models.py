@@ -62,8 +62,161 @@ class Quote(Frozen):
     run: int
 
 
+class Report(Frozen):
+    """A sentence of reported (unquoted) speech with its speaker: "Musk tweeted that …"."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    speaker: str
+    cue: str
+
+
 class ExtractedArticle(Frozen):
-    """An article together with the quotes found in it."""
+    """An article together with the quotes and reported speech found in it."""
 
     article: Article
     quotes: tuple[Quote, ...]
+    reports: tuple[Report, ...] = ()
+
+
+class ArticleMeta(Frozen):
+    """What a source line shows about an article."""
+
+    id: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+
+class QuoteRecord(Frozen):
+    """A stored quote with its article's metadata."""
+
+    id: int
+    n: int
+    text: str
+    speaker: str | None
+    role: str | None
+    confidence: float
+    cue: str | None
+    kind: str
+    paragraph: int
+    start: int
+    end: int
+    evidence: str | None
+    antecedent: str | None
+    article: ArticleMeta
+
+
+class ReportRecord(Frozen):
+    """A stored sentence of reported speech with its article's metadata."""
+
+    id: int
+    text: str
+    speaker: str
+    cue: str
+    paragraph: int
+    article: ArticleMeta
+
+
+class ParagraphRecord(Frozen):
+    """A stored paragraph with its article's metadata."""
+
+    id: int
+    idx: int
+    text: str
+    article: ArticleMeta
+
+
+class IngestSummary(Frozen):
+    """What an ingest run did."""
+
+    run_id: int
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: int = 0
+    problems: tuple[tuple[str, str], ...] = ()
+
+    def line(self) -> str:
+        """The one-line summary printed at the end of an ingest."""
+        return (
+            f"ingest: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
+            f"{self.removed} removed, {self.skipped} skipped"
+        )
+
+
+class Stats(Frozen):
+    """Archive statistics for the App Home and the CLI."""
+
+    articles: int
+    quotes: int
+    speakers: int
+    last_ingest: str | None
+
+
+class Source(Frozen):
+    """An article that carries a hit, with the link an editor can open."""
+
+    article_id: str
+    title: str | None
+    published: str | None
+    outlet: str | None = None
+    link: str
+    quote_n: int | None = None
+
+
+class DiffWord(Frozen):
+    """Words that differ between the query and the record (see bot.search.scoring)."""
+
+    op: str
+    query: str
+    record: str
+
+
+class Hit(Frozen):
+    """One (speaker, quote) with every source that carries it, earliest first."""
+
+    speaker: str | None
+    role: str | None = None
+    quote: str
+    score: float
+    verdict: Verdict
+    diff: tuple[DiffWord, ...] | None = None
+    confidence: float | None = None
+    evidence: str | None = None
+    sources: tuple[Source, ...]
+
+
+class Answer(Frozen):
+    """The answer to ``whosaid``: the best hit's verdict and the hits, best first."""
+
+    query: str
+    verdict: Verdict
+    hits: tuple[Hit, ...]
+
+
+class Snippet(Frozen):
+    """A keyword-in-context line from an article."""
+
+    text: str
+    source: Source
+
+
+class ContextAnswer(Frozen):
+    """The answer to ``context``: a quote in its paragraph, a speaker's record, or snippets."""
+
+    query: str
+    kind: Literal["quote", "speaker", "keyword", "not_found"]
+    speaker: str | None = None
+    hit: Hit | None = None
+    paragraphs: tuple[tuple[int, str], ...] = ()
+    focus_paragraph: int | None = None
+    antecedent: str | None = None
+    quotes_by: tuple[Hit, ...] = ()
+    quotes_about: tuple[Hit, ...] = ()
+    articles: tuple[Source, ...] = ()
+    snippets: tuple[Snippet, ...] = ()

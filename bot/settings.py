@@ -96,7 +96,7 @@ class SearchSettings(BaseModel):
 
     close_threshold: float = Field(80.0, description="Minimum score for a 'close' verdict.")
     paraphrase_threshold: float = Field(
-        70.0, description="Minimum score for a 'paraphrase' match in unquoted reporting."
+        65.0, description="Minimum score for a 'paraphrase' match in unquoted reporting."
     )
     candidates: int = Field(200, description="Full-text candidates re-ranked per query.")
     max_hits: int = Field(5, description="Hits returned per answer.")

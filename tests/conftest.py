@@ -40,3 +40,20 @@ def speaker_of(quotes: list[Quote], fragment: str) -> str | None:
     found = [q for q in quotes if fragment in q.text]
     assert len(found) == 1, f"{fragment!r}: {len(found)} quotes in {[q.text for q in quotes]}"
     return found[0].speaker
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """A fresh SQLite store for one test."""
+    return f"sqlite:///{tmp_path / 'quotebot.db'}"
+
+
+@pytest.fixture
+def seeded_store(db_url: str, settings: Settings):  # type: ignore[no-untyped-def]
+    """A store holding the seed corpus."""
+    from bot.ingest import ingest
+    from bot.store.repository import Store
+
+    store = Store.open(db_url)
+    ingest(store, [SEEDS], settings, progress=False)
+    return store

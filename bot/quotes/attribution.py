@@ -263,9 +263,8 @@ class Attributor:
         self.resolved: dict[tuple[int, int], Entity | None] = {}
         self.focus: list[tuple[Entity, int, int]] = []  # (entity, paragraph, sentence index)
         self.named_in: dict[int, int] = {}  # id(entity) -> last sentence naming it
-        self.last_seen: dict[int, int] = {}
+        self.seen_in: dict[int, list[int]] = {}  # id(entity) -> sentences naming it
         self.quote_speakers: list[tuple[int, int, Attribution]] = []  # (paragraph, sent, attr)
-        self.clock = 0
 
     # -- reading -------------------------------------------------------------------------
     def add_sentence(self, paragraph: int, sentence: Sentence) -> SentenceContext:
@@ -280,8 +279,7 @@ class Attributor:
                 entity = self.registry.resolve_name(m)
                 self.resolved[(ctx.index, m.first)] = entity
                 if entity is not None:
-                    self.clock += 1
-                    self.last_seen[id(entity)] = self.clock
+                    self.seen_in.setdefault(id(entity), []).append(ctx.index)
                     self.named_in[id(entity)] = ctx.index
         ctx.main = main_subject(sentence.tokens, mentions)
         self._learn_roles(ctx)
@@ -370,23 +368,30 @@ class Attributor:
                 )
         return NONE
 
+    def _recency(self, entity: Entity, ctx: SentenceContext) -> int:
+        """The last sentence up to this one that names the entity (-1: not yet named)."""
+        return max((i for i in self.seen_in.get(id(entity), []) if i <= ctx.index), default=-1)
+
     def _resolve_role(self, ctx: SentenceContext, m: Mention) -> Attribution:
         head = m.head or ""
         if m.kind == "org_role" or (head in lx.ORG_NOUNS and head not in lx.ROLE_HEADS):
-            orgs = [e for e in self.registry.entities if e.org]
-            if not orgs:
+            orgs = [e for e in self.registry.entities if e.org and self._recency(e, ctx) >= 0]
+            named = [e for e in orgs if head in (w.lower() for w in e.name)]
+            pool = named or orgs
+            if not pool:
                 return NONE
-            best = max(orgs, key=lambda e: self.last_seen.get(id(e), 0))
-            return self._from_entity(best, 0.7)
+            best = max(pool, key=lambda e: self._recency(e, ctx))
+            return self._from_entity(best, 0.75 if named else 0.7)
         role_text = (m.role or "").lower()
         candidates = [
             e
             for e in self.registry.entities
-            if e.has_role(head) or (role_text and any(role_text == r.lower() for r in e.roles))
+            if self._recency(e, ctx) >= 0
+            and (e.has_role(head) or (role_text and any(role_text == r.lower() for r in e.roles)))
         ]
         if not candidates:
             return NONE
-        best = max(candidates, key=lambda e: self.last_seen.get(id(e), 0))
+        best = max(candidates, key=lambda e: self._recency(e, ctx))
         return self._from_entity(best, 0.7 if len(candidates) == 1 else 0.55)
 
     # -- attribution ---------------------------------------------------------------------

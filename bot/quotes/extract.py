@@ -7,7 +7,7 @@ import tomllib
 from collections import defaultdict
 from pathlib import Path
 
-from bot.models import Article, ExtractedArticle, Quote, QuoteKind
+from bot.models import Article, ExtractedArticle, Quote, QuoteKind, Report
 from bot.quotes.attribution import NONE, Attribution, Attributor, SentenceContext
 from bot.quotes.entities import Registry
 from bot.quotes.marks import DOUBLE_ANY, Span, find_spans
@@ -54,6 +54,13 @@ def extract_quotes(
     article: Article, aliases: dict[str, str] | None = None, min_confidence: float = 0.5
 ) -> list[Quote]:
     """The article's direct quotes, each with its speaker (or None) and evidence."""
+    return extract_all(article, aliases, min_confidence)[0]
+
+
+def extract_all(
+    article: Article, aliases: dict[str, str] | None = None, min_confidence: float = 0.5
+) -> tuple[list[Quote], list[Report]]:
+    """The article's quotes and its sentences of attributed reported speech."""
     texts = [p.text for p in article.paragraphs]
     spans = find_spans(texts, _single_style(article))
     by_paragraph: dict[int, list[Span]] = defaultdict(list)
@@ -64,6 +71,7 @@ def extract_quotes(
     sentence_text: list[str] = []
     results: list[tuple[Span, Attribution, QuoteKind]] = []
     run_speaker: dict[int, Attribution] = {}
+    reports: list[tuple[int, SentenceContext, Attribution]] = []
     for para_index, text in enumerate(texts):
         para_spans = by_paragraph.get(para_index, [])
         masked = mask(text, para_spans)
@@ -100,6 +108,9 @@ def extract_quotes(
                     run_speaker[span.run] = attr
                 attributor.note_quote(ctx, attr)
                 results.append((span, attr, _kind(words, ctx, qi)))
+            said = attributor.pre_cue(ctx, len(ctx.tokens))
+            if said.entity is not None and said.confidence >= min_confidence and said.cue:
+                reports.append((para_index, ctx, said))
             attributor.note_sentence_done(ctx)
     quotes: list[Quote] = []
     for span, attr, kind in results:
@@ -129,7 +140,19 @@ def extract_quotes(
                 run=span.run,
             )
         )
-    return quotes
+    found_reports = [
+        Report(
+            text=texts[p][ctx.sentence.start : ctx.sentence.end].strip(),
+            start=article.paragraphs[p].start + ctx.sentence.start,
+            end=article.paragraphs[p].start + ctx.sentence.end,
+            paragraph=p,
+            speaker=registry.display(attr.entity),
+            cue=attr.cue,
+        )
+        for p, ctx, attr in reports
+        if attr.entity is not None and attr.cue
+    ]
+    return quotes, found_reports
 
 
 def _quote_token(sentence: Sentence, span: Span) -> int | None:
@@ -202,6 +225,5 @@ def extract_article(
     article: Article, aliases: dict[str, str] | None = None, min_confidence: float = 0.5
 ) -> ExtractedArticle:
     """The article with its quotes."""
-    return ExtractedArticle(
-        article=article, quotes=tuple(extract_quotes(article, aliases, min_confidence))
-    )
+    quotes, reports = extract_all(article, aliases, min_confidence)
+    return ExtractedArticle(article=article, quotes=tuple(quotes), reports=tuple(reports))

@@ -65,6 +65,7 @@ def nounish(tok: Token) -> bool:
                 low not in lx.CUE_VERBS
                 and low not in lx.DETERMINERS | lx.PREPOSITIONS | lx.SKIPPABLE | lx.SUBORDINATORS
                 and low not in lx.PRONOUNS
+                and low not in lx.NOT_NAMES
                 and low not in ("and", "or", "but", "that", "who", "which", "whose", "whom", "said")
                 and not low.endswith(("ed", "ly"))
             )

@@ -1,0 +1,285 @@
+"""Use-cases: whosaid and context. The one place where the pure core meets the store."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.errors import UsageError
+from bot.models import (
+    Answer,
+    ArticleMeta,
+    ContextAnswer,
+    DiffWord,
+    Hit,
+    QuoteRecord,
+    ReportRecord,
+    Snippet,
+    Source,
+    Verdict,
+)
+from bot.search.normalize import content_terms, norm, words
+from bot.search.scoring import match, quick_score
+from bot.settings import SearchSettings
+from bot.store.repository import Store
+
+MAX_QUERY_CHARS = 500
+MAX_QUERY_WORDS = 80
+REFINE = 40  # candidates re-scored word by word after the quick pass
+VERDICT_ORDER: dict[Verdict, int] = {"verbatim": 0, "close": 1, "paraphrase": 2, "not_found": 3}
+KWIC_CHARS = 80
+
+
+def clean_query(phrase: str) -> str:
+    """The phrase without surrounding quote marks; UsageError when it cannot be searched."""
+    text = " ".join(phrase.split()).strip().strip("\"'“”‘’«»").strip()
+    if not text:
+        raise UsageError('give a phrase to look up, e.g. whosaid "deserves to be in prison"')
+    if len(text) > MAX_QUERY_CHARS or len(text.split()) > MAX_QUERY_WORDS:
+        raise UsageError(
+            f"that is too long to look up ({len(text):,} characters); "
+            f"paste the quoted words only (up to {MAX_QUERY_CHARS} characters)"
+        )
+    if not words(text):
+        raise UsageError("that has no words to look up; give the quoted words")
+    return text
+
+
+def link_for(article: ArticleMeta, quote_n: int | None, base_url: str | None) -> str:
+    """The article's own URL, else its page on our web process, else its id."""
+    if article.url:
+        return article.url
+    if base_url:
+        anchor = f"#q{quote_n}" if quote_n else ""
+        return f"{base_url.rstrip('/')}/articles/{article.id}{anchor}"
+    return article.id
+
+
+def source_of(article: ArticleMeta, quote_n: int | None, base_url: str | None) -> Source:
+    """A Source line for an article."""
+    return Source(
+        article_id=article.id,
+        title=article.title,
+        published=article.published,
+        outlet=article.outlet,
+        link=link_for(article, quote_n, base_url),
+        quote_n=quote_n,
+    )
+
+
+def _earliest_first(sources: Iterable[Source]) -> tuple[Source, ...]:
+    unique = {s.article_id: s for s in sorted(sources, key=lambda s: s.quote_n or 0, reverse=True)}
+    return tuple(
+        sorted(
+            unique.values(), key=lambda s: (s.published is None, s.published or "", s.article_id)
+        )
+    )
+
+
+def _quote_hits(
+    query_words: list[str], records: list[QuoteRecord], cfg: SearchSettings, base_url: str | None
+) -> list[Hit]:
+    qnorm = " ".join(query_words)
+    quick = sorted(records, key=lambda r: quick_score(qnorm, norm(r.text)), reverse=True)[:REFINE]
+    groups: dict[
+        tuple[str | None, str], list[tuple[QuoteRecord, float, bool, tuple[DiffWord, ...]]]
+    ] = {}
+    for record in quick:
+        m = match(query_words, words(record.text))
+        if not m.verbatim and m.score < cfg.close_threshold:
+            continue
+        diff = tuple(DiffWord(op=d.op, query=d.query, record=d.record) for d in m.diff)
+        groups.setdefault((record.speaker, norm(record.text)), []).append(
+            (record, m.score, m.verbatim, diff)
+        )
+    hits: list[Hit] = []
+    for (speaker, _), items in groups.items():
+        sources = _earliest_first(source_of(r.article, r.n, base_url) for r, _, _, _ in items)
+        first = next(r for r, _, _, _ in items if r.article.id == sources[0].article_id)
+        best = max(items, key=lambda x: (x[2], x[1]))
+        best_conf = max(items, key=lambda x: x[0].confidence)[0]
+        hits.append(
+            Hit(
+                speaker=speaker,
+                role=best_conf.role,
+                quote=first.text,
+                score=best[1],
+                verdict="verbatim" if best[2] else "close",
+                diff=None if best[2] else best[3],
+                confidence=best_conf.confidence,
+                evidence=best_conf.evidence,
+                sources=sources,
+            )
+        )
+    return hits
+
+
+def _paraphrase_hits(
+    query_words: list[str],
+    reports: list[ReportRecord],
+    quoted_places: set[tuple[str, int]],
+    cfg: SearchSettings,
+    base_url: str | None,
+) -> list[Hit]:
+    by_speaker: dict[str, list[tuple[ReportRecord, float]]] = {}
+    for report in reports:
+        if (report.article.id, report.paragraph) in quoted_places:
+            continue  # the quote itself is already a hit: its reporting sentence is not news
+        m = match(query_words, words(report.text))
+        if m.verbatim or m.score < cfg.paraphrase_threshold:
+            continue
+        by_speaker.setdefault(report.speaker, []).append((report, m.score))
+    hits = []
+    for speaker, items in by_speaker.items():
+        best = max(items, key=lambda x: x[1])
+        hits.append(
+            Hit(
+                speaker=speaker,
+                quote=best[0].text,
+                score=best[1],
+                verdict="paraphrase",
+                evidence=best[0].text,
+                sources=_earliest_first(source_of(r.article, None, base_url) for r, _ in items),
+            )
+        )
+    return hits
+
+
+def _rank(hits: Iterable[Hit]) -> list[Hit]:
+    return sorted(
+        hits,
+        key=lambda h: (
+            VERDICT_ORDER[h.verdict],
+            -h.score,
+            h.speaker is None,
+            h.sources[0].published is None,
+            h.sources[0].published or "",
+        ),
+    )
+
+
+def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None = None) -> Answer:
+    """Who said this phrase: verbatim and close quotes, then paraphrases in reported speech."""
+    query = clean_query(phrase)
+    query_words = words(query)
+    terms = content_terms(query)
+    quote_hits = _quote_hits(
+        query_words, store.quote_candidates(terms, cfg.candidates), cfg, base_url
+    )
+    quoted_places = {
+        (s.article_id, p) for h in quote_hits for s in h.sources for p in _paragraphs_of(store, s)
+    }
+    para_hits = _paraphrase_hits(
+        query_words, store.report_candidates(terms, cfg.candidates), quoted_places, cfg, base_url
+    )
+    hits = _rank([*quote_hits, *para_hits])[: cfg.max_hits]
+    return Answer(query=query, verdict=hits[0].verdict if hits else "not_found", hits=tuple(hits))
+
+
+def _paragraphs_of(store: Store, source: Source) -> list[int]:
+    if source.quote_n is None:
+        return []
+    return [r.paragraph for r in store.quote_in_article(source.article_id, source.quote_n)]
+
+
+def context(
+    phrase: str, store: Store, cfg: SearchSettings, base_url: str | None = None
+) -> ContextAnswer:
+    """A quote in its paragraph; a speaker's record; or keyword-in-context snippets."""
+    query = clean_query(phrase)
+    speaker = store.resolve_speaker(query)
+    if speaker is not None:
+        return _speaker_context(query, speaker, store, cfg, base_url)
+    answer = whosaid(query, store, cfg, base_url)
+    best = next((h for h in answer.hits if h.verdict in ("verbatim", "close")), None)
+    if best is not None:
+        src = best.sources[0]
+        (record,) = store.quote_in_article(src.article_id, src.quote_n or 0)
+        return ContextAnswer(
+            query=query,
+            kind="quote",
+            speaker=best.speaker,
+            hit=best,
+            paragraphs=tuple(store.paragraphs_around(src.article_id, record.paragraph)),
+            focus_paragraph=record.paragraph,
+            antecedent=record.antecedent,
+        )
+    snippets = _keyword_snippets(query, store, cfg, base_url)
+    return ContextAnswer(
+        query=query, kind="keyword" if snippets else "not_found", snippets=snippets
+    )
+
+
+def _hit_of(record: QuoteRecord, base_url: str | None) -> Hit:
+    return Hit(
+        speaker=record.speaker,
+        role=record.role,
+        quote=record.text,
+        score=100.0,
+        verdict="verbatim",
+        confidence=record.confidence,
+        evidence=record.evidence,
+        sources=(source_of(record.article, record.n, base_url),),
+    )
+
+
+def _speaker_context(
+    query: str, speaker: str, store: Store, cfg: SearchSettings, base_url: str | None
+) -> ContextAnswer:
+    by = store.quotes_by_speaker(speaker, limit=cfg.max_hits * 4)
+    name_words = words(speaker)
+    surname = name_words[-1:]
+    terms = content_terms(speaker)
+    places = [(p.article.id, p.idx) for p in store.paragraph_candidates(terms, cfg.candidates)]
+    seen: set[int] = set()
+    about: list[QuoteRecord] = []
+    for r in [*store.quote_candidates(terms, cfg.candidates), *store.quotes_in_paragraphs(places)]:
+        if r.id in seen or r.speaker == speaker:
+            continue
+        seen.add(r.id)
+        said = words(r.text) + words(r.evidence or "")
+        if _has(said, name_words) or _has(said, surname):
+            about.append(r)
+    articles = _earliest_first(source_of(r.article, None, base_url) for r in [*by, *about])
+    return ContextAnswer(
+        query=query,
+        kind="speaker",
+        speaker=speaker,
+        quotes_by=tuple(_hit_of(r, base_url) for r in by),
+        quotes_about=tuple(_hit_of(r, base_url) for r in about[: cfg.max_hits * 2]),
+        articles=articles,
+    )
+
+
+def _has(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def _keyword_snippets(
+    query: str, store: Store, cfg: SearchSettings, base_url: str | None
+) -> tuple[Snippet, ...]:
+    terms = content_terms(query)
+    pattern = re.compile(
+        r"\b" + r"\W+".join(re.escape(w) for w in words(query)) + r"\b", re.IGNORECASE
+    )
+    loose = re.compile("|".join(rf"\b{re.escape(t)}" for t in terms), re.IGNORECASE)
+    full: list[Snippet] = []
+    partial: list[Snippet] = []
+    for para in store.paragraph_candidates(terms, cfg.candidates):
+        text = para.text.replace("’", "'")
+        present = set(words(text))
+        complete = all(t in present for t in terms)
+        found = pattern.search(text) or loose.search(text)
+        if found is None:
+            continue
+        snippets = full if complete else partial
+        start = max(0, found.start() - KWIC_CHARS)
+        end = min(len(para.text), found.end() + KWIC_CHARS)
+        snippet = (
+            ("…" if start else "")
+            + para.text[start:end].strip()
+            + ("…" if end < len(para.text) else "")
+        )
+        snippets.append(Snippet(text=snippet, source=source_of(para.article, None, base_url)))
+    return tuple((full or partial)[: cfg.max_hits * 2])

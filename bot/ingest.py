@@ -1,0 +1,87 @@
+"""Ingesting corpus directories into the store: idempotent, file by file, nothing lost."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.corpus.reader import article_files, read_bytes
+from bot.errors import ArticleError
+from bot.models import IngestSummary
+from bot.progress import Progress
+from bot.quotes.extract import extract_article, load_aliases
+from bot.settings import Settings
+from bot.store.repository import Store
+
+log = logging.getLogger(__name__)
+
+
+def ingest(
+    store: Store, dirs: Sequence[Path], settings: Settings, progress: bool = True
+) -> IngestSummary:
+    """Index new and changed articles under ``dirs``; mark articles whose files are gone.
+
+    Unchanged files (same content hash) are not re-read. Each file is written in its own
+    transaction, so a bad file is skipped with its reason and nothing already indexed is lost.
+    """
+    aliases = load_aliases(settings.resolve(settings.extraction.speakers_file))
+    store.sync_aliases(aliases)
+    threshold = settings.extraction.min_confidence
+    known = store.stored_files()
+    run_id = store.start_run()
+    counts = {"new": 0, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0}
+    problems: list[tuple[str, str]] = []
+    dirs = [d.resolve() for d in dirs]
+    files = article_files(dirs)
+    seen_sources: set[str] = set()
+    claimed: dict[str, str] = {}  # article id -> source that indexed it in this run
+    bar = Progress(len(files), "ingest") if progress and len(files) > 50 else None
+    for path in files:
+        source = str(path)
+        seen_sources.add(source)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append((source, f"cannot read: {exc.strerror or exc}"))
+            counts["skipped"] += 1
+            continue
+        stored = known.get(source)
+        if stored is not None and stored.content_hash == hashlib.sha256(data).hexdigest():
+            counts["unchanged"] += 1
+            claimed.update(dict.fromkeys(stored.article_ids, source))
+            if bar:
+                bar.step()
+            continue
+        try:
+            articles = read_bytes(path, data, settings.corpus)
+            clash = next((a.id for a in articles if claimed.get(a.id, source) != source), None)
+            if clash:
+                raise ArticleError(f"duplicate article id {clash!r} (also in {claimed[clash]})")
+            extracted = [extract_article(a, aliases, threshold) for a in articles]
+            store.replace_articles(extracted, run_id, replaces=stored.article_ids if stored else ())
+        except ArticleError as exc:
+            log.warning("skipped %s: %s", path, exc)
+            problems.append((source, str(exc)))
+            counts["skipped"] += 1
+        else:
+            claimed.update({a.id: source for a in articles})
+            counts["changed" if stored is not None else "new"] += 1
+        if bar:
+            bar.step()
+    if bar:
+        bar.close()
+    scanned = [str(d) for d in dirs]
+    gone = [
+        article_id
+        for source, stored in known.items()
+        if source not in seen_sources
+        and any(source.startswith(d.rstrip("/") + "/") for d in scanned)
+        for article_id in stored.article_ids
+        if article_id not in claimed
+    ]
+    store.mark_removed(gone)
+    counts["removed"] = len(gone)
+    store.finish_run(run_id, counts, problems)
+    return IngestSummary(run_id=run_id, problems=tuple(problems), **counts)

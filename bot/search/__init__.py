@@ -1,0 +1,1 @@
+"""Retrieval and ranking: normalisation, scoring, verdicts and diffs (pure)."""

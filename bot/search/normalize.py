@@ -1,0 +1,31 @@
+"""Normalising text for matching: case, curly marks, punctuation and spacing ignored."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+STOPWORDS = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been being it
+    its this that these those he she they we i you his her their our my your not no so if then
+    than there here has have had do does did will would can could should may might must""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with curly apostrophes made straight and accents kept."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+    return WORD.findall(text)
+
+
+def norm(text: str) -> str:
+    """The words of a text joined by single spaces: the form every comparison uses."""
+    return " ".join(words(text))
+
+
+def content_terms(text: str) -> list[str]:
+    """Distinct words worth searching for (stopwords dropped unless nothing else is left)."""
+    all_words = list(dict.fromkeys(words(text)))
+    content = [w for w in all_words if w not in STOPWORDS and len(w) > 1]
+    return content or all_words

@@ -1,0 +1,81 @@
+"""Scoring a query against quote text: verbatim containment, fuzzy windows and word diffs."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from bot.models import Frozen
+
+
+class WordDiff(Frozen):
+    """One difference between the words typed and the words on record."""
+
+    op: str  # "replace" | "insert" (words on record the query lacks) | "delete"
+    query: str
+    record: str
+
+
+class Match(Frozen):
+    """How well a query matches a text: 0-100, whether verbatim, and the differing words."""
+
+    score: float
+    verbatim: bool
+    diff: tuple[WordDiff, ...] = ()
+
+
+def contains_words(haystack: list[str], needle: list[str]) -> bool:
+    """Whether ``needle`` occurs as a contiguous run of words in ``haystack``."""
+    n = len(needle)
+    if n == 0 or n > len(haystack):
+        return False
+    first = needle[0]
+    return any(
+        haystack[i] == first and haystack[i : i + n] == needle for i in range(len(haystack) - n + 1)
+    )
+
+
+def best_window(query: list[str], record: list[str]) -> tuple[float, int, int]:
+    """The run of record words most like the query: (score 0-100, start, end)."""
+    q = " ".join(query)
+    n = len(query)
+    best = (fuzz.ratio(q, " ".join(record)), 0, len(record))
+    if len(record) <= n:
+        return best
+    for size in range(max(1, n - 2), min(len(record), n + 3) + 1):
+        for start in range(len(record) - size + 1):
+            score = fuzz.ratio(q, " ".join(record[start : start + size]))
+            if score > best[0]:
+                best = (score, start, start + size)
+    return best
+
+
+def word_diff(query: list[str], record: list[str]) -> tuple[WordDiff, ...]:
+    """The words that differ between the query and the matched record window."""
+    ops: list[WordDiff] = []
+    matcher = SequenceMatcher(a=query, b=record, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        ops.append(
+            WordDiff(
+                op={"replace": "replace", "delete": "delete", "insert": "insert"}[tag],
+                query=" ".join(query[i1:i2]),
+                record=" ".join(record[j1:j2]),
+            )
+        )
+    return tuple(ops)
+
+
+def match(query: list[str], record: list[str]) -> Match:
+    """Score a normalised query against normalised record words."""
+    if contains_words(record, query):
+        return Match(score=100.0, verbatim=True)
+    score, start, end = best_window(query, record)
+    return Match(score=round(score, 1), verbatim=False, diff=word_diff(query, record[start:end]))
+
+
+def quick_score(query: str, record: str) -> float:
+    """A fast first-pass score (partial alignment), used to pick which candidates to refine."""
+    return float(fuzz.partial_ratio(query, record)) if record else 0.0

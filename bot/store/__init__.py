@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy Core schema, engines, search backends and the repository."""

@@ -1,0 +1,491 @@
+"""The store's reads and writes (dialect-neutral SQL); models in, models out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, and_, delete, func, insert, select, update
+
+from bot.models import (
+    ArticleMeta,
+    ExtractedArticle,
+    ParagraphRecord,
+    QuoteRecord,
+    ReportRecord,
+    Stats,
+)
+from bot.search.normalize import norm
+from bot.store import schema as s
+from bot.store.engine import make_engine
+from bot.store.search_backend import SearchBackend, backend_for
+
+
+def now() -> datetime:
+    """The current time (UTC)."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """What the store knows about one source file."""
+
+    article_ids: tuple[str, ...]
+    content_hash: str | None
+
+
+class Store:
+    """One database: schema, writes for ingest, reads for answers."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.backend: SearchBackend = backend_for(engine.dialect.name)
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Open (and create if needed) the store at a database URL."""
+        store = cls(make_engine(url))
+        store.ensure_schema()
+        return store
+
+    def ensure_schema(self) -> None:
+        """Create tables and search structures that do not exist yet."""
+        with self.engine.begin() as conn:
+            s.metadata.create_all(conn)
+            self.backend.create(conn)
+            if conn.execute(select(s.meta.c.value).where(s.meta.c.key == "schema")).first() is None:
+                conn.execute(insert(s.meta).values(key="schema", value=str(s.SCHEMA_VERSION)))
+
+    # -- ingest writes --------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        """Whether no article has ever been indexed."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(s.articles.c.id).limit(1)).first() is None
+
+    def stored_files(self) -> dict[str, StoredFile]:
+        """Active articles grouped by source path."""
+        out: dict[str, list[tuple[str, str | None]]] = {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(s.articles.c.id, s.articles.c.source, s.articles.c.content_hash).where(
+                    s.articles.c.status == "active"
+                )
+            )
+            for article_id, source, digest in rows:
+                out.setdefault(source or "", []).append((article_id, digest))
+        return {
+            src: StoredFile(tuple(a for a, _ in items), items[0][1]) for src, items in out.items()
+        }
+
+    def start_run(self) -> int:
+        """Record the start of an ingest run and return its id."""
+        with self.engine.begin() as conn:
+            run_id = conn.execute(
+                insert(s.ingest_runs).values(started_at=now()).returning(s.ingest_runs.c.id)
+            ).scalar_one()
+            return int(run_id)
+
+    def finish_run(
+        self, run_id: int, counts: dict[str, int], problems: Sequence[tuple[str, str]]
+    ) -> None:
+        """Record an ingest run's counts and problems."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(s.ingest_runs)
+                .where(s.ingest_runs.c.id == run_id)
+                .values(finished_at=now(), **counts)
+            )
+            if problems:
+                conn.execute(
+                    insert(s.ingest_problems),
+                    [{"run_id": run_id, "path": p, "reason": r} for p, r in problems],
+                )
+
+    def _speaker_id(self, conn: Connection, name: str, cache: dict[str, int]) -> int:
+        if name in cache:
+            return cache[name]
+        row = conn.execute(select(s.speakers.c.id).where(s.speakers.c.name == name)).first()
+        if row is None:
+            row = conn.execute(
+                insert(s.speakers).values(name=name).returning(s.speakers.c.id)
+            ).first()
+        assert row is not None
+        cache[name] = int(row[0])
+        return cache[name]
+
+    def _delete_article(self, conn: Connection, article_id: str) -> None:
+        for kind, table in (
+            ("quotes", s.quotes),
+            ("reports", s.reports),
+            ("paragraphs", s.paragraphs),
+        ):
+            ids = [
+                r[0]
+                for r in conn.execute(select(table.c.id).where(table.c.article_id == article_id))
+            ]
+            self.backend.remove(conn, kind, ids)  # type: ignore[arg-type]
+            conn.execute(delete(table).where(table.c.article_id == article_id))
+        conn.execute(delete(s.articles).where(s.articles.c.id == article_id))
+
+    def replace_articles(
+        self, items: Sequence[ExtractedArticle], run_id: int, replaces: Sequence[str] = ()
+    ) -> None:
+        """Write articles with their paragraphs, quotes and reports, in one transaction.
+
+        Any previous version of each article (and the ids in ``replaces``) is deleted first, so a
+        changed file's quotes are replaced, never duplicated.
+        """
+        cache: dict[str, int] = {}
+        with self.engine.begin() as conn:
+            for article_id in {*replaces, *(i.article.id for i in items)}:
+                self._delete_article(conn, article_id)
+            for item in items:
+                self._write_article(conn, item, run_id, cache)
+
+    def _write_article(
+        self, conn: Connection, item: ExtractedArticle, run_id: int, cache: dict[str, int]
+    ) -> None:
+        a = item.article
+        conn.execute(
+            insert(s.articles).values(
+                id=a.id,
+                title=a.title,
+                published=a.published.isoformat() if a.published else None,
+                url=a.url,
+                outlet=a.outlet,
+                byline=a.byline,
+                body=a.body,
+                source=a.source,
+                content_hash=a.content_hash,
+                status="active",
+                indexed_at=now(),
+                ingest_run=run_id,
+            )
+        )
+        para_ids = (
+            conn.execute(
+                insert(s.paragraphs).returning(s.paragraphs.c.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "article_id": a.id,
+                        "idx": p.index,
+                        "start": p.start,
+                        "end": p.end,
+                        "text": p.text,
+                    }
+                    for p in a.paragraphs
+                ],
+            )
+            .scalars()
+            .all()
+        )
+        self.backend.add(
+            conn, "paragraphs", zip(para_ids, (p.text for p in a.paragraphs), strict=True)
+        )
+        if item.quotes:
+            rows = [
+                {
+                    "article_id": a.id,
+                    "n": n,
+                    "text": q.text,
+                    "norm": norm(q.text),
+                    "speaker_id": self._speaker_id(conn, q.speaker, cache) if q.speaker else None,
+                    "role": q.role,
+                    "confidence": q.confidence,
+                    "cue": q.cue,
+                    "kind": q.kind,
+                    "start": q.start,
+                    "end": q.end,
+                    "paragraph": q.paragraph,
+                    "evidence": q.evidence,
+                    "antecedent": q.antecedent,
+                    "run": q.run,
+                }
+                for n, q in enumerate(item.quotes, start=1)
+            ]
+            ids = (
+                conn.execute(
+                    insert(s.quotes).returning(s.quotes.c.id, sort_by_parameter_order=True), rows
+                )
+                .scalars()
+                .all()
+            )
+            self.backend.add(
+                conn, "quotes", zip(ids, (norm(q.text) for q in item.quotes), strict=True)
+            )
+        if item.reports:
+            rrows = [
+                {
+                    "article_id": a.id,
+                    "n": n,
+                    "text": r.text,
+                    "norm": norm(r.text),
+                    "speaker_id": self._speaker_id(conn, r.speaker, cache),
+                    "cue": r.cue,
+                    "start": r.start,
+                    "end": r.end,
+                    "paragraph": r.paragraph,
+                }
+                for n, r in enumerate(item.reports, start=1)
+            ]
+            rids = (
+                conn.execute(
+                    insert(s.reports).returning(s.reports.c.id, sort_by_parameter_order=True), rrows
+                )
+                .scalars()
+                .all()
+            )
+            self.backend.add(
+                conn, "reports", zip(rids, (norm(r.text) for r in item.reports), strict=True)
+            )
+
+    def mark_removed(self, article_ids: Sequence[str]) -> None:
+        """Mark articles whose files are gone; they stop appearing in answers."""
+        if article_ids:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    update(s.articles)
+                    .where(s.articles.c.id.in_(article_ids))
+                    .values(status="removed")
+                )
+
+    def sync_aliases(self, aliases: dict[str, str]) -> None:
+        """Store the manual aliases (alias -> canonical speaker)."""
+        with self.engine.begin() as conn:
+            cache: dict[str, int] = {}
+            conn.execute(delete(s.aliases))
+            for alias, name in aliases.items():
+                conn.execute(
+                    insert(s.aliases).values(
+                        alias=alias, speaker_id=self._speaker_id(conn, name, cache)
+                    )
+                )
+
+    # -- reads for answers ----------------------------------------------------------------
+    def _quote_select(self):  # type: ignore[no-untyped-def]
+        q, a, sp = s.quotes, s.articles, s.speakers
+        return (
+            select(
+                q.c.id,
+                q.c.n,
+                q.c.text,
+                sp.c.name,
+                q.c.role,
+                q.c.confidence,
+                q.c.cue,
+                q.c.kind,
+                q.c.paragraph,
+                q.c.start,
+                q.c.end,
+                q.c.evidence,
+                q.c.antecedent,
+                a.c.id,
+                a.c.title,
+                a.c.published,
+                a.c.url,
+                a.c.outlet,
+            )
+            .select_from(
+                q.join(a, q.c.article_id == a.c.id).outerjoin(sp, q.c.speaker_id == sp.c.id)
+            )
+            .where(a.c.status == "active")
+        )
+
+    @staticmethod
+    def _meta(row: Row[Any], offset: int) -> ArticleMeta:
+        return ArticleMeta(
+            id=row[offset],
+            title=row[offset + 1],
+            published=row[offset + 2],
+            url=row[offset + 3],
+            outlet=row[offset + 4],
+        )
+
+    def _quote_record(self, row: Row[Any]) -> QuoteRecord:
+        return QuoteRecord(
+            id=row[0],
+            n=row[1],
+            text=row[2],
+            speaker=row[3],
+            role=row[4],
+            confidence=row[5],
+            cue=row[6],
+            kind=row[7],
+            paragraph=row[8],
+            start=row[9],
+            end=row[10],
+            evidence=row[11],
+            antecedent=row[12],
+            article=self._meta(row, 13),
+        )
+
+    def quotes_by_ids(self, ids: Sequence[int]) -> list[QuoteRecord]:
+        """Active quotes with these ids."""
+        if not ids:
+            return []
+        with self.engine.connect() as conn:
+            rows = conn.execute(self._quote_select().where(s.quotes.c.id.in_(list(ids))))
+            return [self._quote_record(r) for r in rows]
+
+    def quote_candidates(self, terms: Sequence[str], limit: int) -> list[QuoteRecord]:
+        """Quotes the full-text prefilter finds for these terms."""
+        with self.engine.connect() as conn:
+            ids = self.backend.candidates(conn, "quotes", terms, limit)
+        return self.quotes_by_ids(ids)
+
+    def report_candidates(self, terms: Sequence[str], limit: int) -> list[ReportRecord]:
+        """Reported-speech sentences the prefilter finds."""
+        with self.engine.connect() as conn:
+            ids = self.backend.candidates(conn, "reports", terms, limit)
+            if not ids:
+                return []
+            r, a, sp = s.reports, s.articles, s.speakers
+            rows = conn.execute(
+                select(
+                    r.c.id,
+                    r.c.text,
+                    sp.c.name,
+                    r.c.cue,
+                    r.c.paragraph,
+                    a.c.id,
+                    a.c.title,
+                    a.c.published,
+                    a.c.url,
+                    a.c.outlet,
+                )
+                .select_from(
+                    r.join(a, r.c.article_id == a.c.id).join(sp, r.c.speaker_id == sp.c.id)
+                )
+                .where(and_(a.c.status == "active", r.c.id.in_(ids)))
+            )
+            return [
+                ReportRecord(
+                    id=x[0],
+                    text=x[1],
+                    speaker=x[2],
+                    cue=x[3],
+                    paragraph=x[4],
+                    article=self._meta(x, 5),
+                )
+                for x in rows
+            ]
+
+    def paragraph_candidates(self, terms: Sequence[str], limit: int) -> list[ParagraphRecord]:
+        """Paragraphs the prefilter finds (keyword-in-context)."""
+        with self.engine.connect() as conn:
+            ids = self.backend.candidates(conn, "paragraphs", terms, limit)
+            if not ids:
+                return []
+            p, a = s.paragraphs, s.articles
+            rows = conn.execute(
+                select(
+                    p.c.id, p.c.idx, p.c.text, a.c.id, a.c.title, a.c.published, a.c.url, a.c.outlet
+                )
+                .select_from(p.join(a, p.c.article_id == a.c.id))
+                .where(and_(a.c.status == "active", p.c.id.in_(ids)))
+            )
+            order = {i: k for k, i in enumerate(ids)}
+            recs = [
+                ParagraphRecord(id=x[0], idx=x[1], text=x[2], article=self._meta(x, 3))
+                for x in rows
+            ]
+            return sorted(recs, key=lambda r: order[r.id])
+
+    def paragraphs_around(
+        self, article_id: str, idx: int, radius: int = 1
+    ) -> list[tuple[int, str]]:
+        """(index, text) of the paragraph and ``radius`` paragraphs either side."""
+        p = s.paragraphs
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(p.c.idx, p.c.text)
+                .where(
+                    and_(p.c.article_id == article_id, p.c.idx.between(idx - radius, idx + radius))
+                )
+                .order_by(p.c.idx)
+            )
+            return [(r[0], r[1]) for r in rows]
+
+    def resolve_speaker(self, name: str) -> str | None:
+        """The canonical speaker for a name or alias (case-insensitive), if known."""
+        key = " ".join(name.split()).lower()
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(s.speakers.c.name).where(func.lower(s.speakers.c.name) == key)
+            ).first()
+            if row is None:
+                row = conn.execute(
+                    select(s.speakers.c.name)
+                    .select_from(
+                        s.aliases.join(s.speakers, s.aliases.c.speaker_id == s.speakers.c.id)
+                    )
+                    .where(func.lower(s.aliases.c.alias) == key)
+                ).first()
+            if row is None:
+                return None
+            # A name that only an alias or a report points at is not "known" until quoted.
+            return str(row[0])
+
+    def quotes_by_speaker(self, name: str, limit: int = 20) -> list[QuoteRecord]:
+        """The speaker's quotes, newest first (undated last)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                self._quote_select()
+                .where(s.speakers.c.name == name)
+                .order_by(
+                    s.articles.c.published.is_(None), s.articles.c.published.desc(), s.quotes.c.n
+                )
+                .limit(limit)
+            )
+            return [self._quote_record(r) for r in rows]
+
+    def stats(self) -> Stats:
+        """Counts of active articles, their quotes and named speakers; the last ingest time."""
+        a, q = s.articles, s.quotes
+        with self.engine.connect() as conn:
+            n_articles = conn.execute(
+                select(func.count()).select_from(a).where(a.c.status == "active")
+            ).scalar_one()
+            active_quotes = (
+                select(q.c.speaker_id)
+                .select_from(q.join(a, q.c.article_id == a.c.id))
+                .where(a.c.status == "active")
+            )
+            n_quotes = conn.execute(
+                select(func.count()).select_from(active_quotes.subquery())
+            ).scalar_one()
+            n_speakers = conn.execute(
+                select(func.count(func.distinct(active_quotes.subquery().c.speaker_id)))
+            ).scalar_one()
+            last = conn.execute(select(func.max(s.ingest_runs.c.finished_at))).scalar_one()
+        return Stats(
+            articles=n_articles,
+            quotes=n_quotes,
+            speakers=n_speakers,
+            last_ingest=last.isoformat() if last else None,
+        )
+
+    def quote_in_article(self, article_id: str, n: int) -> list[QuoteRecord]:
+        """The quote with ordinal ``n`` in an article (a list of zero or one)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                self._quote_select().where(
+                    and_(s.quotes.c.article_id == article_id, s.quotes.c.n == n)
+                )
+            )
+            return [self._quote_record(r) for r in rows]
+
+    def quotes_in_paragraphs(self, places: Sequence[tuple[str, int]]) -> list[QuoteRecord]:
+        """Quotes in the given (article id, paragraph index) places."""
+        if not places:
+            return []
+        articles_wanted = sorted({a for a, _ in places})
+        wanted = set(places)
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                self._quote_select().where(s.quotes.c.article_id.in_(articles_wanted))
+            )
+            records = [self._quote_record(r) for r in rows]
+        return [r for r in records if (r.article.id, r.paragraph) in wanted]

@@ -1,0 +1,139 @@
+"""The database schema (SQLAlchemy Core, dialect-neutral)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = 1
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("title", Text),
+    Column("published", String(40)),  # ISO 8601 date or datetime, sortable as text
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("byline", Text),
+    Column("body", Text, nullable=False),
+    Column("source", Text),
+    Column("content_hash", String(64)),
+    Column("status", String(16), nullable=False, default="active"),  # active | removed
+    Column("indexed_at", DateTime(timezone=True), nullable=False),
+    Column("ingest_run", Integer),
+)
+Index("ix_articles_source", articles.c.source)
+Index("ix_articles_indexed_at", articles.c.indexed_at)
+
+paragraphs = Table(
+    "paragraphs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id", String(255), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("idx", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    UniqueConstraint("article_id", "idx", name="uq_paragraphs_article_idx"),
+)
+
+speakers = Table(
+    "speakers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(255), nullable=False, unique=True),
+)
+
+aliases = Table(
+    "aliases",
+    metadata,
+    Column("alias", String(255), primary_key=True),
+    Column("speaker_id", Integer, ForeignKey("speakers.id", ondelete="CASCADE"), nullable=False),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id", String(255), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("n", Integer, nullable=False),  # ordinal in the article: the #q{n} anchor
+    Column("text", Text, nullable=False),
+    Column("norm", Text, nullable=False),
+    Column("speaker_id", Integer, ForeignKey("speakers.id")),
+    Column("role", Text),
+    Column("confidence", Float, nullable=False),
+    Column("cue", String(64)),
+    Column("kind", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("paragraph", Integer, nullable=False),
+    Column("evidence", Text),
+    Column("antecedent", Text),
+    Column("run", Integer, nullable=False),
+    UniqueConstraint("article_id", "n", name="uq_quotes_article_n"),
+)
+Index("ix_quotes_speaker", quotes.c.speaker_id)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id", String(255), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("n", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("norm", Text, nullable=False),
+    Column("speaker_id", Integer, ForeignKey("speakers.id"), nullable=False),
+    Column("cue", String(64), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("paragraph", Integer, nullable=False),
+    UniqueConstraint("article_id", "n", name="uq_reports_article_n"),
+)
+
+ingest_runs = Table(
+    "ingest_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("new", Integer, nullable=False, default=0),
+    Column("changed", Integer, nullable=False, default=0),
+    Column("unchanged", Integer, nullable=False, default=0),
+    Column("removed", Integer, nullable=False, default=0),
+    Column("skipped", Integer, nullable=False, default=0),
+)
+
+ingest_problems = Table(
+    "ingest_problems",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id", ondelete="CASCADE"), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+meta = Table(
+    "quotebot_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

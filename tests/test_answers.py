@@ -1,0 +1,140 @@
+"""Answers over the seed corpus: verdicts, speakers, sources earliest first, diffs, context."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import context, whosaid
+from bot.errors import UsageError
+from bot.settings import Settings
+from bot.store.repository import Store
+
+
+def ask(store: Store, settings: Settings, phrase: str, base_url: str | None = None):  # type: ignore[no-untyped-def]
+    return whosaid(phrase, store, settings.search, base_url)
+
+
+def test_deserves_to_be_in_prison(seeded_store: Store, settings: Settings) -> None:
+    answer = ask(seeded_store, settings, "deserves to be in prison")
+    assert answer.verdict == "verbatim"
+    musk = [h for h in answer.hits if h.speaker == "Elon Musk" and h.verdict == "verbatim"]
+    assert len(musk) == 1  # one hit per (speaker, quote), all its sources inside
+    assert [s.article_id[:3] for s in musk[0].sources] == ["002", "003"]  # dated first
+    assert musk[0].quote == "deserves to be in prison"
+    paraphrase = [h for h in answer.hits if h.verdict == "paraphrase"]
+    assert paraphrase and paraphrase[0].sources[0].article_id.startswith("001")
+    assert paraphrase[0].speaker == "Elon Musk"
+
+
+def test_rape_genocide_apologist(seeded_store: Store, settings: Settings) -> None:
+    answer = ask(seeded_store, settings, "rape genocide apologist")
+    top = answer.hits[0]
+    assert (answer.verdict, top.speaker) == ("verbatim", "Elon Musk")
+    assert sorted(
+        s.article_id[:3] for h in answer.hits if h.speaker == "Elon Musk" for s in h.sources
+    ) == ["001", "004"]
+
+
+def test_a_line_has_been_crossed(seeded_store: Store, settings: Settings) -> None:
+    answer = ask(seeded_store, settings, "“a line has been crossed”")
+    assert answer.verdict == "verbatim" and answer.hits[0].speaker == "Keir Starmer"
+
+
+def test_misquote_is_close_with_the_differing_words(
+    seeded_store: Store, settings: Settings
+) -> None:
+    answer = ask(seeded_store, settings, "deserve to be in jail")
+    top = answer.hits[0]
+    assert answer.verdict == "close" and top.speaker == "Elon Musk"
+    assert top.quote == "deserves to be in prison"
+    assert {(d.query, d.record) for d in top.diff or ()} == {
+        ("deserve", "deserves"),
+        ("jail", "prison"),
+    }
+    dropped = ask(seeded_store, settings, "misjudged and misinformed")
+    assert dropped.verdict == "close" and dropped.hits[0].speaker == "Wes Streeting"
+    assert [(d.op, d.record) for d in dropped.hits[0].diff or ()] == [("insert", "certainly")]
+
+
+def test_case_punctuation_and_curly_marks_do_not_matter(
+    seeded_store: Store, settings: Settings
+) -> None:
+    answer = ask(
+        seeded_store, settings, "SO IF HE WANTS TO WORK WITH US... and roll his sleeves up, we'd"
+    )
+    assert answer.verdict == "verbatim" and answer.hits[0].speaker == "Wes Streeting"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "The lighthouse keeper fed the seagulls every Tuesday morning",
+        "Emma Raducanu status doesn't matter",  # seed 000's "You may also like" footer
+        "This is England!",
+        "Trump's 50% tariff kicks in today",
+    ],
+)
+def test_not_found_is_said_plainly(seeded_store: Store, settings: Settings, phrase: str) -> None:
+    answer = ask(seeded_store, settings, phrase)
+    assert answer.verdict == "not_found" and answer.hits == ()
+
+
+def test_unattributed_quotes_appear_as_unattributed(
+    seeded_store: Store, settings: Settings
+) -> None:
+    answer = ask(seeded_store, settings, "two-tier policing")
+    assert answer.verdict == "verbatim"
+    assert answer.hits[0].speaker is None
+
+
+def test_links_prefer_article_url_then_public_pages(
+    seeded_store: Store, settings: Settings
+) -> None:
+    plain = ask(seeded_store, settings, "a line has been crossed")
+    assert plain.hits[0].sources[0].link == "004_882fe7566cc0b4da"
+    hosted = ask(seeded_store, settings, "a line has been crossed", "https://qb.example/")
+    link = hosted.hits[0].sources[0].link
+    assert link.startswith("https://qb.example/articles/004_882fe7566cc0b4da#q")
+
+
+@pytest.mark.parametrize("phrase", ["", "   ", "!!! ... ???", "x" * 10_000])
+def test_absurd_queries_are_usage_errors(
+    seeded_store: Store, settings: Settings, phrase: str
+) -> None:
+    with pytest.raises(UsageError):
+        ask(seeded_store, settings, phrase)
+
+
+def test_context_of_a_quote(seeded_store: Store, settings: Settings) -> None:
+    ctx = context("a line has been crossed", seeded_store, settings.search)
+    assert ctx.kind == "quote" and ctx.speaker == "Keir Starmer"
+    assert [i for i, _ in ctx.paragraphs] == [
+        ctx.focus_paragraph - 1,
+        ctx.focus_paragraph,
+        ctx.focus_paragraph + 1,
+    ]  # type: ignore[operator]
+    focus = dict(ctx.paragraphs)[ctx.focus_paragraph]  # type: ignore[index]
+    assert "a line has been crossed" in focus
+    assert ctx.antecedent is not None and "Starmer" in ctx.antecedent  # who "He" is
+    assert ctx.hit is not None and ctx.hit.sources[0].title
+
+
+def test_context_of_a_speaker(seeded_store: Store, settings: Settings) -> None:
+    ctx = context("Jess Phillips", seeded_store, settings.search)
+    assert ctx.kind == "speaker" and ctx.speaker == "Jess Phillips"
+    assert {h.quote for h in ctx.quotes_by} == {"strength of feeling", "intervene"}
+    about = {(h.speaker, h.quote) for h in ctx.quotes_about}
+    assert ("Elon Musk", "deserves to be in prison") in about
+    assert ctx.articles
+
+
+def test_context_alias_resolves_to_speaker(seeded_store: Store, settings: Settings) -> None:
+    ctx = context("Sir Keir", seeded_store, settings.search)  # config/speakers.toml alias
+    assert ctx.kind == "speaker" and ctx.speaker == "Keir Starmer"
+
+
+def test_context_keyword_in_context(seeded_store: Store, settings: Settings) -> None:
+    ctx = context("Oldham scandal", seeded_store, settings.search)
+    assert ctx.kind == "keyword"
+    assert all("Oldham" in s.text for s in ctx.snippets)
+    assert ctx.snippets

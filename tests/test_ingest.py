@@ -1,0 +1,130 @@
+"""Ingest: idempotent, changed files replaced, removed files marked, bad files skipped."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.answers import whosaid
+from bot.ingest import ingest
+from bot.settings import Settings
+from bot.store.repository import Store
+from tests.conftest import ROOT, SEEDS
+
+
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus"
+    shutil.copytree(SEEDS, d)
+    return d
+
+
+def test_second_run_finds_nothing_new(tmp_path: Path, db_url: str, settings: Settings) -> None:
+    store = Store.open(db_url)
+    first = ingest(store, [corpus(tmp_path)], settings, progress=False)
+    assert (first.new, first.unchanged) == (5, 0)
+    quotes = store.stats().quotes
+    second = ingest(store, [tmp_path / "corpus"], settings, progress=False)
+    assert (second.new, second.changed, second.unchanged) == (0, 0, 5)
+    assert store.stats().quotes == quotes
+
+
+def test_changed_file_replaces_its_quotes(tmp_path: Path, db_url: str, settings: Settings) -> None:
+    d = corpus(tmp_path)
+    store = Store.open(db_url)
+    ingest(store, [d], settings, progress=False)
+    before = store.stats().quotes
+    (path,) = d.glob("003_*.txt")
+    path.write_text(path.read_text().replace("deserves to be in prison", "should resign at once"))
+    summary = ingest(store, [d], settings, progress=False)
+    assert (summary.changed, summary.unchanged) == (1, 4)
+    assert store.stats().quotes == before  # replaced, not duplicated
+    answer = whosaid("deserves to be in prison", store, settings.search)
+    musk = next(h for h in answer.hits if h.verdict == "verbatim")
+    assert [s.article_id[:3] for s in musk.sources] == ["002"]
+    assert whosaid("should resign at once", store, settings.search).verdict == "verbatim"
+
+
+def test_removed_file_is_marked_and_leaves_answers(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    d = corpus(tmp_path)
+    store = Store.open(db_url)
+    ingest(store, [d], settings, progress=False)
+    next(d.glob("004_*.txt")).unlink()
+    summary = ingest(store, [d], settings, progress=False)
+    assert summary.removed == 1
+    assert store.stats().articles == 4
+    assert whosaid("a line has been crossed", store, settings.search).verdict == "not_found"
+
+
+def test_bad_file_among_good_ones(tmp_path: Path, db_url: str, settings: Settings) -> None:
+    d = corpus(tmp_path)
+    (d / "zz_broken.txt").write_bytes(b"\x00\x01binary")
+    (d / "aa_empty.txt").write_text("")
+    store = Store.open(db_url)
+    summary = ingest(store, [d], settings, progress=False)
+    assert (summary.new, summary.skipped) == (5, 2)
+    reasons = dict(summary.problems)
+    assert "binary" in reasons[str(d.resolve() / "zz_broken.txt")]
+    assert store.stats().articles == 5
+
+
+def test_failed_file_keeps_what_was_indexed(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    d = corpus(tmp_path)
+    store = Store.open(db_url)
+    ingest(store, [d], settings, progress=False)
+    (path,) = d.glob("002_*.txt")
+    path.write_bytes(b"\x00garbage")  # a later bad version of an indexed file
+    summary = ingest(store, [d], settings, progress=False)
+    assert summary.skipped == 1
+    assert whosaid("deserves to be in prison", store, settings.search).verdict == "verbatim"
+    assert store.stats().articles == 5
+
+
+def test_duplicate_article_ids_are_reported(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    d = tmp_path / "c"
+    (d / "a").mkdir(parents=True)
+    (d / "b").mkdir()
+    (d / "a" / "same.txt").write_text('"One," said Ann Lee.')
+    (d / "b" / "same.txt").write_text('"Two," said Bob Ray.')
+    summary = ingest(Store.open(db_url), [d], settings, progress=False)
+    assert (summary.new, summary.skipped) == (1, 1)
+    assert "duplicate article id" in summary.problems[0][1]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_first_whosaid_on_empty_store_ingests_the_corpus(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    result = run("whosaid", "deserves to be in prison", "--db", url, "--json", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "empty archive" in result.stderr and "5 new" in result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["verdict"] == "verbatim"
+    assert payload["hits"][0]["speaker"] == "Elon Musk"
+    assert {"article_id", "title", "published", "link"} <= set(payload["hits"][0]["sources"][0])
+    again = run("whosaid", "deserves to be in prison", "--db", url, cwd=ROOT)
+    assert "empty archive" not in again.stderr and "Elon Musk" in again.stdout
+
+
+def test_cli_usage_errors(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    for args in (
+        ("whosaid", "", "--db", url),
+        ("whosaid", "...", "--db", url),
+        ("ingest", "nope", "--db", url),
+    ):
+        result = run(*args, cwd=ROOT)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in result.stderr
