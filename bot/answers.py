@@ -26,6 +26,8 @@ from bot.store.repository import Store
 MAX_QUERY_CHARS = 500
 MAX_QUERY_WORDS = 80
 REFINE = 40  # candidates re-scored word by word after the quick pass
+REFINE_REPORTS = 10  # reported-speech sentences are long: refine fewer
+QUICK_MARGIN = 10.0  # refine only candidates whose quick score is this close to the threshold
 VERDICT_ORDER: dict[Verdict, int] = {"verbatim": 0, "close": 1, "paraphrase": 2, "not_found": 3}
 KWIC_CHARS = 80
 
@@ -76,11 +78,29 @@ def _earliest_first(sources: Iterable[Source]) -> tuple[Source, ...]:
     )
 
 
-def _quote_hits(
-    query_words: list[str], records: list[QuoteRecord], cfg: SearchSettings, base_url: str | None
-) -> list[Hit]:
+def shortlist(
+    query_words: list[str], candidates: list[tuple[int, str]], floor: float, keep: int = REFINE
+) -> list[int]:
+    """Ids of the candidates worth refining: the best ``keep`` by quick score, above ``floor``."""
     qnorm = " ".join(query_words)
-    quick = sorted(records, key=lambda r: quick_score(qnorm, norm(r.text)), reverse=True)[:REFINE]
+    scored = sorted(((quick_score(qnorm, text), i) for i, text in candidates), reverse=True)
+    return [i for score, i in scored[:keep] if score >= floor]
+
+
+def _quote_hits(
+    query_words: list[str],
+    store: Store,
+    terms: list[str],
+    cfg: SearchSettings,
+    base_url: str | None,
+) -> tuple[list[Hit], set[tuple[str, int]]]:
+    """Verbatim and close hits grouped by (speaker, quote), and the paragraphs they stand in."""
+    ids = shortlist(
+        query_words,
+        store.candidate_norms("quotes", terms, cfg.candidates),
+        cfg.close_threshold - QUICK_MARGIN,
+    )
+    quick = store.quotes_by_ids(ids)
     groups: dict[
         tuple[str | None, str], list[tuple[QuoteRecord, float, bool, tuple[DiffWord, ...]]]
     ] = {}
@@ -93,6 +113,7 @@ def _quote_hits(
             (record, m.score, m.verbatim, diff)
         )
     hits: list[Hit] = []
+    places = {(r.article.id, r.paragraph) for items in groups.values() for r, _, _, _ in items}
     for (speaker, _), items in groups.items():
         sources = _earliest_first(source_of(r.article, r.n, base_url) for r, _, _, _ in items)
         first = next(r for r, _, _, _ in items if r.article.id == sources[0].article_id)
@@ -111,18 +132,26 @@ def _quote_hits(
                 sources=sources,
             )
         )
-    return hits
+    return hits, places
 
 
 def _paraphrase_hits(
     query_words: list[str],
-    reports: list[ReportRecord],
+    store: Store,
+    terms: list[str],
     quoted_places: set[tuple[str, int]],
     cfg: SearchSettings,
     base_url: str | None,
 ) -> list[Hit]:
+    """Reported-speech sentences close to the query, one hit per speaker."""
+    ids = shortlist(
+        query_words,
+        store.candidate_norms("reports", terms, cfg.candidates),
+        cfg.paraphrase_threshold - QUICK_MARGIN,
+        keep=REFINE_REPORTS,
+    )
     by_speaker: dict[str, list[tuple[ReportRecord, float]]] = {}
-    for report in reports:
+    for report in store.reports_by_ids(ids):
         if (report.article.id, report.paragraph) in quoted_places:
             continue  # the quote itself is already a hit: its reporting sentence is not news
         m = match(query_words, words(report.text))
@@ -163,23 +192,10 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
     query = clean_query(phrase)
     query_words = words(query)
     terms = content_terms(query)
-    quote_hits = _quote_hits(
-        query_words, store.quote_candidates(terms, cfg.candidates), cfg, base_url
-    )
-    quoted_places = {
-        (s.article_id, p) for h in quote_hits for s in h.sources for p in _paragraphs_of(store, s)
-    }
-    para_hits = _paraphrase_hits(
-        query_words, store.report_candidates(terms, cfg.candidates), quoted_places, cfg, base_url
-    )
+    quote_hits, quoted_places = _quote_hits(query_words, store, terms, cfg, base_url)
+    para_hits = _paraphrase_hits(query_words, store, terms, quoted_places, cfg, base_url)
     hits = _rank([*quote_hits, *para_hits])[: cfg.max_hits]
     return Answer(query=query, verdict=hits[0].verdict if hits else "not_found", hits=tuple(hits))
-
-
-def _paragraphs_of(store: Store, source: Source) -> list[int]:
-    if source.quote_n is None:
-        return []
-    return [r.paragraph for r in store.quote_in_article(source.article_id, source.quote_n)]
 
 
 def context(

@@ -144,6 +144,17 @@ def cmd_context(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    """Generate a synthetic corpus, ingest it, and measure whosaid against a linear scan."""
+    from bot.bench import run_bench, table  # heavy imports only for this command
+
+    if args.quotes < 100 or args.queries < 3:
+        raise UsageError("--quotes must be at least 100 and --queries at least 3")
+    result = run_bench(args.quotes, args.queries, args.seed, args.db, settings)
+    print(result.model_dump_json(indent=2) if args.json else table(result))
+    return 0
+
+
 def _use_color(args: argparse.Namespace) -> bool:
     return not getattr(args, "no_color", False) and sys.stdout.isatty()
 
@@ -182,6 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("phrase", nargs="+", help="a quoted phrase or a speaker's name")
     store_options(p)
     p.set_defaults(func=cmd_context)
+    p = sub.add_parser("bench", help="benchmark ingest and whosaid on a synthetic corpus")
+    p.add_argument("--quotes", type=int, default=20_000, help="corpus size in quotes")
+    p.add_argument("--queries", type=int, default=300, help="queries (a third each kind)")
+    p.add_argument("--seed", type=int, default=7, help="random seed (the corpus is deterministic)")
+    p.add_argument("--db", help="an empty database URL to bench (default: a temporary SQLite)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_bench)
     return parser
 
 

@@ -37,14 +37,23 @@ def contains_words(haystack: list[str], needle: list[str]) -> bool:
 
 
 def best_window(query: list[str], record: list[str]) -> tuple[float, int, int]:
-    """The run of record words most like the query: (score 0-100, start, end)."""
+    """The run of record words most like the query: (score 0-100, start, end).
+
+    The character alignment of the best partial match says where to look; windows of the
+    query's length give or take two words are tried around it.
+    """
     q = " ".join(query)
     n = len(query)
-    best = (fuzz.ratio(q, " ".join(record)), 0, len(record))
+    joined = " ".join(record)
+    best = (fuzz.ratio(q, joined), 0, len(record))
     if len(record) <= n:
         return best
-    for size in range(max(1, n - 2), min(len(record), n + 3) + 1):
-        for start in range(len(record) - size + 1):
+    align = fuzz.partial_ratio_alignment(q, joined)
+    anchor = joined[: align.dest_start].count(" ") if align is not None else 0
+    for size in range(max(1, n - 2), min(len(record), n + 2) + 1):
+        lo = max(0, anchor - 3)
+        hi = min(len(record) - size, anchor + 3)
+        for start in range(lo, hi + 1):
             score = fuzz.ratio(q, " ".join(record[start : start + size]))
             if score > best[0]:
                 best = (score, start, start + size)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
 
 from bot.models import (
     ArticleMeta,
@@ -20,7 +20,7 @@ from bot.models import (
 from bot.search.normalize import norm
 from bot.store import schema as s
 from bot.store.engine import make_engine
-from bot.store.search_backend import SearchBackend, backend_for
+from bot.store.search_backend import Kind, SearchBackend, backend_for
 
 
 def now() -> datetime:
@@ -294,7 +294,7 @@ class Store:
         )
 
     @staticmethod
-    def _meta(row: Row[Any], offset: int) -> ArticleMeta:
+    def _meta(row: Sequence[Any], offset: int) -> ArticleMeta:
         return ArticleMeta(
             id=row[offset],
             title=row[offset + 1],
@@ -303,7 +303,7 @@ class Store:
             outlet=row[offset + 4],
         )
 
-    def _quote_record(self, row: Row[Any]) -> QuoteRecord:
+    def _quote_record(self, row: Sequence[Any]) -> QuoteRecord:
         return QuoteRecord(
             id=row[0],
             n=row[1],
@@ -329,19 +329,32 @@ class Store:
             rows = conn.execute(self._quote_select().where(s.quotes.c.id.in_(list(ids))))
             return [self._quote_record(r) for r in rows]
 
-    def quote_candidates(self, terms: Sequence[str], limit: int) -> list[QuoteRecord]:
-        """Quotes the full-text prefilter finds for these terms."""
+    def candidate_norms(
+        self, kind: Kind, terms: Sequence[str], limit: int
+    ) -> list[tuple[int, str]]:
+        """(id, normalised text) of active quotes or reports the full-text prefilter finds."""
+        table = s.quotes if kind == "quotes" else s.reports
         with self.engine.connect() as conn:
-            ids = self.backend.candidates(conn, "quotes", terms, limit)
-        return self.quotes_by_ids(ids)
-
-    def report_candidates(self, terms: Sequence[str], limit: int) -> list[ReportRecord]:
-        """Reported-speech sentences the prefilter finds."""
-        with self.engine.connect() as conn:
-            ids = self.backend.candidates(conn, "reports", terms, limit)
+            ids = self.backend.candidates(conn, kind, terms, limit)
             if not ids:
                 return []
-            r, a, sp = s.reports, s.articles, s.speakers
+            rows = conn.execute(
+                select(table.c.id, table.c.norm)
+                .select_from(table.join(s.articles, table.c.article_id == s.articles.c.id))
+                .where(and_(table.c.id.in_(ids), s.articles.c.status == "active"))
+            )
+            return [(int(r[0]), str(r[1])) for r in rows]
+
+    def quote_candidates(self, terms: Sequence[str], limit: int) -> list[QuoteRecord]:
+        """Quotes the full-text prefilter finds for these terms."""
+        return self.quotes_by_ids([i for i, _ in self.candidate_norms("quotes", terms, limit)])
+
+    def reports_by_ids(self, ids: Sequence[int]) -> list[ReportRecord]:
+        """Active reported-speech sentences with these ids."""
+        if not ids:
+            return []
+        r, a, sp = s.reports, s.articles, s.speakers
+        with self.engine.connect() as conn:
             rows = conn.execute(
                 select(
                     r.c.id,
@@ -358,7 +371,7 @@ class Store:
                 .select_from(
                     r.join(a, r.c.article_id == a.c.id).join(sp, r.c.speaker_id == sp.c.id)
                 )
-                .where(and_(a.c.status == "active", r.c.id.in_(ids)))
+                .where(and_(a.c.status == "active", r.c.id.in_(list(ids))))
             )
             return [
                 ReportRecord(

@@ -1,0 +1,299 @@
+"""``quotebot bench``: a deterministic synthetic corpus, ingest throughput and query latency.
+
+The corpus is written as plain-text article files and ingested through the real pipeline.
+Queries (verbatim, misquoted and absent) are answered by ``whosaid`` (full-text prefilter +
+rapidfuzz re-ranking) in a separate process, whose peak memory is reported, and by a naive
+linear rapidfuzz scan over every quote held in memory; the table compares the two.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+
+from bot.answers import REFINE, whosaid
+from bot.ingest import ingest
+from bot.models import Frozen
+from bot.search.normalize import norm, words
+from bot.search.scoring import match
+from bot.settings import SearchSettings, Settings
+from bot.store import schema
+from bot.store.repository import Store
+
+SYLLABLES = "ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu dra tre pli gor fen mal".split()
+FUNCTION_WORDS = "the a of to and in that is for it with as on was be at by this we not".split()
+FIRST = "Alice Brian Carla Derek Elena Farid Grace Hamish Ingrid Jonas Kemi Liam Maya Nadia Owen Priya Quentin Rosa Samir Tessa Uma Victor Wendy Xavier Yusuf Zara".split()
+LAST = "Abbott Brennan Castillo Drummond Eklund Fairweather Galloway Hartley Iqbal Jansen Kowalski Lindqvist Mbeki Novak Okonkwo Petrov Quinlan Rasmussen Sato Tremblay Ueda Varga Whitfield Xu Yilmaz Zielinski".split()
+ROLES = "council leader|health minister|chief executive|union spokesperson|club chairman|local MP|head teacher|police chief".split(
+    "|"
+)
+OUTLETS = "Courier|Gazette|Evening Post|Herald|Chronicle".split("|")
+
+
+class BenchResult(Frozen):
+    """What ``quotebot bench`` measured."""
+
+    quotes: int
+    articles: int
+    ingest_seconds: float
+    articles_per_s: float
+    quotes_per_s: float
+    queries: int
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    linear_p50_ms: float
+    linear_p95_ms: float
+    speedup_p50: float
+    top1_agreement: float
+    query_peak_rss_mb: float
+    backend: str
+
+
+class Vocabulary:
+    """Deterministic pseudo-words with a Zipf-like frequency, plus real function words."""
+
+    def __init__(self, rng: random.Random, size: int = 30_000) -> None:
+        seen: set[str] = set()
+        self.words: list[str] = []
+        while len(self.words) < size:
+            w = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+            if w not in seen:
+                seen.add(w)
+                self.words.append(w)
+        self.weights = [1.0 / (rank + 10) for rank in range(size)]
+        self.rng = rng
+
+    def sentence(self, n: int) -> str:
+        """A sentence of ``n`` words, about a third of them function words."""
+        content = self.rng.choices(self.words, self.weights, k=n)
+        out = [w if self.rng.random() > 0.3 else self.rng.choice(FUNCTION_WORDS) for w in content]
+        return " ".join(out).capitalize()
+
+
+def article_text(
+    rng: random.Random, vocab: Vocabulary, n_quotes: int, day: int
+) -> tuple[str, list[str]]:
+    """One synthetic article with ``n_quotes`` attributed quotes in realistic shapes."""
+    people = [(rng.choice(FIRST), rng.choice(LAST), rng.choice(ROLES)) for _ in range(3)]
+    year, month, dom = 2020 + day // 336, 1 + (day // 28) % 12, 1 + day % 28
+    lines = [vocab.sentence(8).rstrip(".") + " row deepens", f"{dom} {_month(month)} {year}"]
+    quotes: list[str] = []
+    for i in range(n_quotes):
+        first, last, role = people[i % 3]
+        q = vocab.sentence(rng.randint(6, 18))
+        quotes.append(q)
+        shape = rng.randrange(5)
+        if shape == 0:
+            lines.append(f'"{q}," said {role} {first} {last}.')
+        elif shape == 1:
+            lines.append(f'{first} {last} told the {rng.choice(OUTLETS)}: "{q}."')
+        elif shape == 2:
+            lines.append(
+                f"{vocab.sentence(10)}. {first} {last} said the plan was {vocab.sentence(3).lower()}."
+            )
+            lines.append(f'"{q}," he added.')
+        elif shape == 3:
+            lines.append(f'Mr {last} described the decision as "{q.lower()}".')
+        else:
+            lines.append(
+                f"According to {first} {last}, the {rng.choice(ROLES)}, "
+                + f'the scheme "{q.lower()}".'
+            )
+        if rng.random() < 0.5:
+            lines.append(vocab.sentence(rng.randint(12, 25)) + ".")
+    return "\n".join(lines) + "\n", quotes
+
+
+def _month(m: int) -> str:
+    return "January February March April May June July August September October November December".split()[
+        m - 1
+    ]
+
+
+def generate(directory: Path, n_quotes: int, seed: int, per_article: int = 8) -> int:
+    """Write a corpus of about ``n_quotes`` quotes; returns the number of articles."""
+    rng = random.Random(seed)
+    vocab = Vocabulary(rng)
+    count = 0
+    written = 0
+    while written < n_quotes:
+        k = min(per_article, n_quotes - written)
+        text, _ = article_text(rng, vocab, k, count % 2000)
+        sub = directory / f"{count // 1000:04d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"bench_{count:07d}.txt").write_text(text, encoding="utf-8")
+        written += k
+        count += 1
+    return count
+
+
+def make_queries(texts: list[str], n: int, seed: int) -> list[str]:
+    """A third verbatim windows, a third misquoted (a word changed or dropped), a third absent."""
+    rng = random.Random(seed + 1)
+    vocab = Vocabulary(random.Random(seed + 2), size=5_000)
+    queries: list[str] = []
+    for i in range(n):
+        kind = i % 3
+        if kind == 2:
+            queries.append(
+                " ".join(rng.choice(vocab.words) + "x" for _ in range(rng.randint(4, 7)))
+            )
+            continue
+        ws = words(rng.choice(texts))
+        size = min(len(ws), rng.randint(4, 7))
+        start = rng.randrange(len(ws) - size + 1)
+        window = ws[start : start + size]
+        if kind == 1 and len(window) > 3:
+            j = rng.randrange(len(window))
+            if rng.random() < 0.5:
+                window[j] = window[j] + "s"
+            else:
+                del window[j]
+        queries.append(" ".join(window))
+    return queries
+
+
+def linear_top1(query: str, texts: list[str], norms: list[str], cfg: SearchSettings) -> str | None:
+    """The naive answer: score every quote in memory, refine the best, apply the thresholds."""
+    qwords = words(query)
+    best: tuple[float, str] | None = None
+    for _, _, idx in process.extract(norm(query), norms, scorer=fuzz.partial_ratio, limit=REFINE):
+        m = match(qwords, words(texts[idx]))
+        if m.verbatim or m.score >= cfg.close_threshold:
+            key = (1000.0 if m.verbatim else 0.0) + m.score
+            if best is None or key > best[0]:
+                best = (key, norms[idx])
+    return best[1] if best else None
+
+
+def indexed_top1(answer_hits: Any) -> str | None:
+    """The first verbatim/close hit of a whosaid answer, normalised."""
+    for hit in answer_hits:
+        if hit.verdict in ("verbatim", "close"):
+            return norm(hit.quote)
+    return None
+
+
+def _query_worker(url: str, queries: list[str], cfg: dict[str, Any], out: Any) -> None:
+    store = Store.open(url)
+    settings = SearchSettings.model_validate(cfg)
+    whosaid(queries[0], store, settings)  # warm the connection pool and caches
+    latencies: list[float] = []
+    tops: list[str | None] = []
+    for q in queries:
+        t = time.perf_counter()
+        answer = whosaid(q, store, settings)
+        latencies.append((time.perf_counter() - t) * 1000)
+        tops.append(indexed_top1(answer.hits))
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    out.put((latencies, tops, rss_kb / 1024))
+
+
+def pct(values: list[float], p: float) -> float:
+    """The p-th percentile (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def run_bench(
+    n_quotes: int,
+    n_queries: int,
+    seed: int,
+    url: str | None,
+    settings: Settings,
+    workdir: Path | None = None,
+) -> BenchResult:
+    """Generate, ingest, query both ways; measure."""
+    with tempfile.TemporaryDirectory(prefix="quotebot-bench-", dir=workdir) as tmp:
+        root = Path(tmp)
+        corpus = root / "corpus"
+        print(f"bench: generating {n_quotes:,} quotes …", file=sys.stderr)
+        n_articles = generate(corpus, n_quotes, seed)
+        db_url = url or f"sqlite:///{root / 'bench.db'}"
+        store = Store.open(db_url)
+        if not store.is_empty():
+            raise SystemExit("bench: the --db store must be empty (bench writes a fresh corpus)")
+        t = time.perf_counter()
+        summary = ingest(store, [corpus], settings, progress=True)
+        ingest_s = time.perf_counter() - t
+        with store.engine.connect() as conn:
+            texts = [r[0] for r in conn.execute(select(schema.quotes.c.text))]
+        norms = [norm(x) for x in texts]
+        queries = make_queries(texts, n_queries, seed)
+        print(
+            f"bench: {len(queries)} queries through the index (separate process) …", file=sys.stderr
+        )
+        ctx = mp.get_context("spawn")
+        out = ctx.Queue()
+        worker = ctx.Process(
+            target=_query_worker, args=(db_url, queries, settings.search.model_dump(), out)
+        )
+        worker.start()
+        latencies, tops, rss_mb = out.get()
+        worker.join()
+        print("bench: the same queries by linear scan …", file=sys.stderr)
+        linear_ms: list[float] = []
+        agree = 0
+        for q, top in zip(queries, tops, strict=True):
+            t = time.perf_counter()
+            expected = linear_top1(q, texts, norms, settings.search)
+            linear_ms.append((time.perf_counter() - t) * 1000)
+            agree += expected == top
+        p50 = pct(latencies, 50)
+        linear_p50 = pct(linear_ms, 50)
+        return BenchResult(
+            quotes=len(texts),
+            articles=summary.new,
+            ingest_seconds=round(ingest_s, 1),
+            articles_per_s=round(n_articles / ingest_s, 1),
+            quotes_per_s=round(len(texts) / ingest_s, 1),
+            queries=len(queries),
+            p50_ms=round(p50, 2),
+            p95_ms=round(pct(latencies, 95), 2),
+            p99_ms=round(pct(latencies, 99), 2),
+            linear_p50_ms=round(linear_p50, 1),
+            linear_p95_ms=round(pct(linear_ms, 95), 1),
+            speedup_p50=round(linear_p50 / p50, 1) if p50 else 0.0,
+            top1_agreement=round(agree / len(queries), 4),
+            query_peak_rss_mb=round(rss_mb, 1),
+            backend=store.engine.dialect.name,
+        )
+
+
+def table(result: BenchResult) -> str:
+    """The benchmark as an aligned table."""
+    rows = [
+        ("backend", result.backend),
+        ("quotes / articles", f"{result.quotes:,} / {result.articles:,}"),
+        (
+            "ingest",
+            f"{result.ingest_seconds:,.1f} s = {result.articles_per_s:,.0f} articles/s, {result.quotes_per_s:,.0f} quotes/s",
+        ),
+        ("queries", f"{result.queries} (verbatim, misquoted, absent)"),
+        (
+            "whosaid p50 / p95 / p99",
+            f"{result.p50_ms:.1f} / {result.p95_ms:.1f} / {result.p99_ms:.1f} ms",
+        ),
+        ("linear scan p50 / p95", f"{result.linear_p50_ms:,.1f} / {result.linear_p95_ms:,.1f} ms"),
+        ("speed-up at p50", f"{result.speedup_p50:,.1f}x"),
+        ("top-1 agreement", f"{result.top1_agreement:.2%}"),
+        ("query process peak RSS", f"{result.query_peak_rss_mb:,.0f} MB"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+def statistics_note(values: list[float]) -> str:  # pragma: no cover - debugging aid
+    """Mean and stdev, for ad-hoc runs."""
+    return f"{statistics.mean(values):.2f}±{statistics.pstdev(values):.2f}"
