@@ -30,13 +30,30 @@ from bot.settings import SearchSettings, Settings
 from bot.store import schema
 from bot.store.repository import Store
 
-SYLLABLES = "ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu dra tre pli gor fen mal".split()
+SYLLABLES = """
+ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro
+ru sa se si so su ta te ti to tu va ve vi vo vu dra tre pli gor fen mal
+""".split()
 FUNCTION_WORDS = "the a of to and in that is for it with as on was be at by this we not".split()
-FIRST = "Alice Brian Carla Derek Elena Farid Grace Hamish Ingrid Jonas Kemi Liam Maya Nadia Owen Priya Quentin Rosa Samir Tessa Uma Victor Wendy Xavier Yusuf Zara".split()
-LAST = "Abbott Brennan Castillo Drummond Eklund Fairweather Galloway Hartley Iqbal Jansen Kowalski Lindqvist Mbeki Novak Okonkwo Petrov Quinlan Rasmussen Sato Tremblay Ueda Varga Whitfield Xu Yilmaz Zielinski".split()
-ROLES = "council leader|health minister|chief executive|union spokesperson|club chairman|local MP|head teacher|police chief".split(
-    "|"
-)
+FIRST = """
+Alice Brian Carla Derek Elena Farid Grace Hamish Ingrid Jonas Kemi Liam Maya Nadia Owen
+Priya Quentin Rosa Samir Tessa Uma Victor Wendy Xavier Yusuf Zara
+""".split()
+LAST = """
+Abbott Brennan Castillo Drummond Eklund Fairweather Galloway Hartley Iqbal Jansen
+Kowalski Lindqvist Mbeki Novak Okonkwo Petrov Quinlan Rasmussen Sato Tremblay Ueda Varga
+Whitfield Xu Yilmaz Zielinski
+""".split()
+ROLES = [
+    "council leader",
+    "health minister",
+    "chief executive",
+    "union spokesperson",
+    "club chairman",
+    "local MP",
+    "head teacher",
+    "police chief",
+]
 OUTLETS = "Courier|Gazette|Evening Post|Herald|Chronicle".split("|")
 
 
@@ -99,9 +116,8 @@ def article_text(
         elif shape == 1:
             lines.append(f'{first} {last} told the {rng.choice(OUTLETS)}: "{q}."')
         elif shape == 2:
-            lines.append(
-                f"{vocab.sentence(10)}. {first} {last} said the plan was {vocab.sentence(3).lower()}."
-            )
+            detail = vocab.sentence(3).lower()
+            lines.append(f"{vocab.sentence(10)}. {first} {last} said the plan was {detail}.")
             lines.append(f'"{q}," he added.')
         elif shape == 3:
             lines.append(f'Mr {last} described the decision as "{q.lower()}".')
@@ -115,10 +131,11 @@ def article_text(
     return "\n".join(lines) + "\n", quotes
 
 
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
 def _month(m: int) -> str:
-    return "January February March April May June July August September October November December".split()[
-        m - 1
-    ]
+    return MONTHS[m - 1]
 
 
 def generate(directory: Path, n_quotes: int, seed: int, per_article: int = 8) -> int:
@@ -278,7 +295,8 @@ def table(result: BenchResult) -> str:
         ("quotes / articles", f"{result.quotes:,} / {result.articles:,}"),
         (
             "ingest",
-            f"{result.ingest_seconds:,.1f} s = {result.articles_per_s:,.0f} articles/s, {result.quotes_per_s:,.0f} quotes/s",
+            f"{result.ingest_seconds:,.1f} s = {result.articles_per_s:,.0f} articles/s, "
+            f"{result.quotes_per_s:,.0f} quotes/s",
         ),
         ("queries", f"{result.queries} (verbatim, misquoted, absent)"),
         (
