@@ -1,0 +1,41 @@
+"""``quotebot bench`` runs end to end on a tiny corpus (numbers are measured, never asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from bot.bench import generate, make_queries
+from tests.conftest import ROOT
+
+
+def test_generator_is_deterministic(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert generate(a, 50, seed=3) == generate(b, 50, seed=3)
+    files_a = sorted(p.read_text() for p in a.rglob("*.txt"))
+    files_b = sorted(p.read_text() for p in b.rglob("*.txt"))
+    assert files_a == files_b
+
+
+def test_queries_cover_three_kinds() -> None:
+    texts = ["the harbour wall will not survive another winter without repairs"] * 3
+    queries = make_queries(texts, 9, seed=1)
+    assert len(queries) == 9
+    assert sum(q in texts[0] for q in queries[0::3]) == 3  # verbatim windows
+    assert all(q not in texts[0] for q in queries[2::3])  # absent
+
+
+def test_bench_command_reports_a_table_and_json(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "bench", "--quotes", "400", "--queries", "12", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["quotes"] >= 390 and data["queries"] == 12
+    assert data["top1_agreement"] >= 0.9  # the prefilter loses (almost) nothing the scan finds
+    assert data["p50_ms"] > 0 and data["query_peak_rss_mb"] > 0
