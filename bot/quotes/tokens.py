@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.quotes.marks import Span
 
@@ -67,7 +68,7 @@ class Token:
     start: int
     end: int
 
-    @property
+    @cached_property
     def lower(self) -> str:
         """The word in lower case without a possessive ending."""
         return strip_possessive(self.text).lower()
@@ -77,12 +78,12 @@ class Token:
         """Whether this token stands for a masked quote."""
         return self.text.startswith(MASK)
 
-    @property
+    @cached_property
     def is_word(self) -> bool:
         """Whether this token is a word (not punctuation, not a quote)."""
         return self.text[:1].isalpha()
 
-    @property
+    @cached_property
     def is_capitalised(self) -> bool:
         """Whether the word starts with a capital letter."""
         return self.text[:1].isupper()

@@ -42,6 +42,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.backend: SearchBackend = backend_for(engine.dialect.name)
+        self._speakers: dict[str, int] = {}  # name -> id; speakers are never deleted
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -137,12 +138,17 @@ class Store:
         Any previous version of each article (and the ids in ``replaces``) is deleted first, so a
         changed file's quotes are replaced, never duplicated.
         """
-        cache: dict[str, int] = {}
-        with self.engine.begin() as conn:
-            for article_id in {*replaces, *(i.article.id for i in items)}:
-                self._delete_article(conn, article_id)
-            for item in items:
-                self._write_article(conn, item, run_id, cache)
+        wanted = sorted({*replaces, *(i.article.id for i in items)})
+        try:
+            with self.engine.begin() as conn:
+                existing = conn.execute(select(s.articles.c.id).where(s.articles.c.id.in_(wanted)))
+                for (article_id,) in existing.all():
+                    self._delete_article(conn, article_id)
+                for item in items:
+                    self._write_article(conn, item, run_id, self._speakers)
+        except Exception:
+            self._speakers.clear()  # ids inserted by the rolled-back transaction are gone
+            raise
 
     def _write_article(
         self, conn: Connection, item: ExtractedArticle, run_id: int, cache: dict[str, int]
