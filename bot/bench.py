@@ -15,6 +15,7 @@ import statistics
 import sys
 import tempfile
 import time
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -88,12 +89,12 @@ class Vocabulary:
             if w not in seen:
                 seen.add(w)
                 self.words.append(w)
-        self.weights = [1.0 / (rank + 10) for rank in range(size)]
+        self.cum_weights = list(accumulate(1.0 / (rank + 10) for rank in range(size)))
         self.rng = rng
 
     def sentence(self, n: int) -> str:
         """A sentence of ``n`` words, about a third of them function words."""
-        content = self.rng.choices(self.words, self.weights, k=n)
+        content = self.rng.choices(self.words, cum_weights=self.cum_weights, k=n)
         out = [w if self.rng.random() > 0.3 else self.rng.choice(FUNCTION_WORDS) for w in content]
         return " ".join(out).capitalize()
 
