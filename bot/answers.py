@@ -19,6 +19,7 @@ from bot.models import (
     Verdict,
 )
 from bot.search.normalize import content_terms, norm, words
+from bot.search.query import SearchQuery
 from bot.search.scoring import match, quick_score
 from bot.settings import SearchSettings
 from bot.store.repository import Store
@@ -90,14 +91,14 @@ def shortlist(
 def _quote_hits(
     query_words: list[str],
     store: Store,
-    terms: list[str],
+    query: SearchQuery,
     cfg: SearchSettings,
     base_url: str | None,
 ) -> tuple[list[Hit], set[tuple[str, int]]]:
     """Verbatim and close hits grouped by (speaker, quote), and the paragraphs they stand in."""
     ids = shortlist(
         query_words,
-        store.candidate_norms("quotes", terms, cfg.candidates),
+        store.candidate_norms("quotes", query, cfg.candidates),
         cfg.close_threshold - QUICK_MARGIN,
     )
     quick = store.quotes_by_ids(ids)
@@ -138,7 +139,7 @@ def _quote_hits(
 def _paraphrase_hits(
     query_words: list[str],
     store: Store,
-    terms: list[str],
+    query: SearchQuery,
     quoted_places: set[tuple[str, int]],
     cfg: SearchSettings,
     base_url: str | None,
@@ -146,7 +147,7 @@ def _paraphrase_hits(
     """Reported-speech sentences close to the query, one hit per speaker."""
     ids = shortlist(
         query_words,
-        store.candidate_norms("reports", terms, cfg.candidates),
+        store.candidate_norms("reports", query.loose(), cfg.candidates),
         cfg.paraphrase_threshold - QUICK_MARGIN,
         keep=REFINE_REPORTS,
     )
@@ -191,9 +192,9 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
     """Who said this phrase: verbatim and close quotes, then paraphrases in reported speech."""
     query = clean_query(phrase)
     query_words = words(query)
-    terms = content_terms(query)
-    quote_hits, quoted_places = _quote_hits(query_words, store, terms, cfg, base_url)
-    para_hits = _paraphrase_hits(query_words, store, terms, quoted_places, cfg, base_url)
+    search = SearchQuery.of(query)
+    quote_hits, quoted_places = _quote_hits(query_words, store, search, cfg, base_url)
+    para_hits = _paraphrase_hits(query_words, store, search, quoted_places, cfg, base_url)
     hits = _rank([*quote_hits, *para_hits])[: cfg.max_hits]
     return Answer(query=query, verdict=hits[0].verdict if hits else "not_found", hits=tuple(hits))
 
@@ -245,11 +246,11 @@ def _speaker_context(
     by = store.quotes_by_speaker(speaker, limit=cfg.max_hits * 4)
     name_words = words(speaker)
     surname = name_words[-1:]
-    terms = content_terms(speaker)
-    places = [(p.article.id, p.idx) for p in store.paragraph_candidates(terms, cfg.candidates)]
+    search = SearchQuery.of(speaker)
+    places = [(p.article.id, p.idx) for p in store.paragraph_candidates(search, cfg.candidates)]
     seen: set[int] = set()
     about: list[QuoteRecord] = []
-    for r in [*store.quote_candidates(terms, cfg.candidates), *store.quotes_in_paragraphs(places)]:
+    for r in [*store.quote_candidates(search, cfg.candidates), *store.quotes_in_paragraphs(places)]:
         if r.id in seen or r.speaker == speaker:
             continue
         seen.add(r.id)
@@ -282,7 +283,7 @@ def _keyword_snippets(
     loose = re.compile("|".join(rf"\b{re.escape(t)}" for t in terms), re.IGNORECASE)
     full: list[Snippet] = []
     partial: list[Snippet] = []
-    for para in store.paragraph_candidates(terms, cfg.candidates):
+    for para in store.paragraph_candidates(SearchQuery.of(query), cfg.candidates):
         text = para.text.replace("’", "'")
         present = set(words(text))
         complete = all(t in present for t in terms)

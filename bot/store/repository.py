@@ -20,7 +20,7 @@ from bot.models import (
 from bot.search.normalize import norm
 from bot.store import schema as s
 from bot.store.engine import make_engine
-from bot.store.search_backend import Kind, SearchBackend, backend_for
+from bot.store.search_backend import Kind, SearchBackend, SearchQuery, backend_for
 
 
 def now() -> datetime:
@@ -335,13 +335,11 @@ class Store:
             rows = conn.execute(self._quote_select().where(s.quotes.c.id.in_(list(ids))))
             return [self._quote_record(r) for r in rows]
 
-    def candidate_norms(
-        self, kind: Kind, terms: Sequence[str], limit: int
-    ) -> list[tuple[int, str]]:
+    def candidate_norms(self, kind: Kind, query: SearchQuery, limit: int) -> list[tuple[int, str]]:
         """(id, normalised text) of active quotes or reports the full-text prefilter finds."""
         table = s.quotes if kind == "quotes" else s.reports
         with self.engine.connect() as conn:
-            ids = self.backend.candidates(conn, kind, terms, limit)
+            ids = self.backend.candidates(conn, kind, query, limit)
             if not ids:
                 return []
             rows = conn.execute(
@@ -351,9 +349,9 @@ class Store:
             )
             return [(int(r[0]), str(r[1])) for r in rows]
 
-    def quote_candidates(self, terms: Sequence[str], limit: int) -> list[QuoteRecord]:
+    def quote_candidates(self, query: SearchQuery, limit: int) -> list[QuoteRecord]:
         """Quotes the full-text prefilter finds for these terms."""
-        return self.quotes_by_ids([i for i, _ in self.candidate_norms("quotes", terms, limit)])
+        return self.quotes_by_ids([i for i, _ in self.candidate_norms("quotes", query, limit)])
 
     def reports_by_ids(self, ids: Sequence[int]) -> list[ReportRecord]:
         """Active reported-speech sentences with these ids."""
@@ -391,10 +389,10 @@ class Store:
                 for x in rows
             ]
 
-    def paragraph_candidates(self, terms: Sequence[str], limit: int) -> list[ParagraphRecord]:
+    def paragraph_candidates(self, query: SearchQuery, limit: int) -> list[ParagraphRecord]:
         """Paragraphs the prefilter finds (keyword-in-context)."""
         with self.engine.connect() as conn:
-            ids = self.backend.candidates(conn, "paragraphs", terms, limit)
+            ids = self.backend.candidates(conn, "paragraphs", query, limit)
             if not ids:
                 return []
             p, a = s.paragraphs, s.articles

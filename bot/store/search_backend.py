@@ -11,6 +11,8 @@ from typing import Literal, Protocol
 
 from sqlalchemy import Connection, text
 
+from bot.search.query import SearchQuery
+
 Kind = Literal["quotes", "reports", "paragraphs"]
 KINDS: tuple[Kind, ...] = ("quotes", "reports", "paragraphs")
 
@@ -27,10 +29,8 @@ class SearchBackend(Protocol):
     def remove(self, conn: Connection, kind: Kind, ids: Sequence[int]) -> None:
         """Drop rows from the index."""
 
-    def candidates(
-        self, conn: Connection, kind: Kind, terms: Sequence[str], limit: int
-    ) -> list[int]:
-        """Ids of rows matching all terms first, then any term, best first, at most ``limit``."""
+    def candidates(self, conn: Connection, kind: Kind, query: SearchQuery, limit: int) -> list[int]:
+        """Ids of rows for a query, most precise tier first, at most ``limit``."""
 
 
 def _fts_term(term: str) -> str:
@@ -63,20 +63,27 @@ class SQLiteFTS:
                 text(f"DELETE FROM {kind}_fts WHERE rowid = :id"), [{"id": i} for i in ids]
             )
 
-    def candidates(
-        self, conn: Connection, kind: Kind, terms: Sequence[str], limit: int
-    ) -> list[int]:
-        """AND-match first (precise), then OR-match ranked by bm25 to fill up to ``limit``."""
-        if not terms:
+    def candidates(self, conn: Connection, kind: Kind, query: SearchQuery, limit: int) -> list[int]:
+        """Tiered AND matches (bm25 order); a ranked OR only when they find nothing."""
+        if not query.terms:
             return []
-        quoted = [_fts_term(t) for t in terms]
         sql = text(f"SELECT rowid FROM {kind}_fts WHERE {kind}_fts MATCH :q ORDER BY rank LIMIT :n")
-        found = [r[0] for r in conn.execute(sql, {"q": " AND ".join(quoted), "n": limit})]
-        if len(found) < limit and len(quoted) > 1:
-            seen = set(found)
-            more = conn.execute(sql, {"q": " OR ".join(quoted), "n": limit})
-            found.extend(r[0] for r in more if r[0] not in seen)
-        return found[:limit]
+        found: dict[int, None] = {}
+        for name, groups in query.tiers():
+            per_group = limit if len(groups) == 1 else max(10, limit // len(groups))
+            for group in groups:
+                if name == "phrase":
+                    match = '"' + " ".join(w.replace('"', '""') for w in group) + '"'
+                else:
+                    match = " AND ".join(_fts_term(t) for t in group)
+                for (rowid,) in conn.execute(sql, {"q": match, "n": per_group}):
+                    found.setdefault(rowid)
+            if name == "phrase" and found and query.stop_at_phrase:
+                break  # the words occur verbatim: nothing looser can beat that
+        if not found and len(query.terms) > 1:
+            match = " OR ".join(_fts_term(t) for t in query.terms)
+            found.update(dict.fromkeys(r[0] for r in conn.execute(sql, {"q": match, "n": limit})))
+        return list(found)[: limit * 3]
 
 
 def backend_for(dialect: str) -> SearchBackend:

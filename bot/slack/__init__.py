@@ -1,0 +1,1 @@
+"""The Slack edge: Bolt app factory, listeners, Block Kit rendering and escaping."""
