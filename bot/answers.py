@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.corpus.boilerplate import Furniture
+from bot.corpus.formats import RawArticle, split_paragraphs
+from bot.corpus.reader import build_article
 from bot.errors import UsageError
 from bot.models import (
     Answer,
     ArticleMeta,
+    CheckItem,
+    CheckStatus,
     ContextAnswer,
     DiffWord,
     Hit,
@@ -18,10 +23,11 @@ from bot.models import (
     Source,
     Verdict,
 )
+from bot.quotes.extract import extract_quotes
 from bot.search.normalize import content_terms, norm, words
 from bot.search.query import SearchQuery
 from bot.search.scoring import match, quick_score
-from bot.settings import SearchSettings
+from bot.settings import BoilerplateRules, SearchSettings
 from bot.store.repository import Store
 
 MAX_QUERY_CHARS = 500
@@ -31,6 +37,7 @@ REFINE_REPORTS = 10  # reported-speech sentences are long: refine fewer
 QUICK_MARGIN = 10.0  # refine only candidates whose quick score is this close to the threshold
 VERDICT_ORDER: dict[Verdict, int] = {"verbatim": 0, "close": 1, "paraphrase": 2, "not_found": 3}
 KWIC_CHARS = 80
+DRAFT_FURNITURE = Furniture.from_rules(BoilerplateRules(drop_lines=[], cut_from=[]))
 
 
 def clean_query(phrase: str) -> str:
@@ -300,3 +307,37 @@ def _keyword_snippets(
         )
         snippets.append(Snippet(text=snippet, source=source_of(para.article, None, base_url)))
     return tuple((full or partial)[: cfg.max_hits * 2])
+
+
+def check_draft(
+    text: str, store: Store, cfg: SearchSettings, base_url: str | None = None
+) -> list[CheckItem]:
+    """Every quoted passage of a draft, checked: verbatim, altered, wrong speaker, not on record."""
+    if not text.strip():
+        raise UsageError("there is no text to check")
+    raw = RawArticle(paragraphs=split_paragraphs(text), plain=False)
+    draft = build_article(raw, "draft", DRAFT_FURNITURE, "draft", "")
+    items: list[CheckItem] = []
+    for quote in extract_quotes(draft, min_confidence=0.5):
+        if len(words(quote.text)) < 2:
+            continue  # a one-word scare quote is not worth checking
+        answer = whosaid(quote.text[:MAX_QUERY_CHARS], store, cfg, base_url)
+        hit = next((h for h in answer.hits if h.verdict in ("verbatim", "close")), None)
+        if hit is None:
+            items.append(
+                CheckItem(quote=quote.text, draft_speaker=quote.speaker, status="not_found")
+            )
+            continue
+        status: CheckStatus = "verbatim" if hit.verdict == "verbatim" else "altered"
+        if quote.speaker and hit.speaker and not same_person(quote.speaker, hit.speaker):
+            status = "wrong_speaker"
+        items.append(
+            CheckItem(quote=quote.text, draft_speaker=quote.speaker, status=status, hit=hit)
+        )
+    return items
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names plausibly name one person ("Musk" and "Elon Musk")."""
+    wa, wb = words(a), words(b)
+    return wa == wb or (len(wa) == 1 and wa[0] == wb[-1]) or (len(wb) == 1 and wb[0] == wa[-1])

@@ -144,6 +144,17 @@ def cmd_context(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the Slack app (Socket Mode or HTTP mode)."""
+    from bot.serve import missing_credentials, serve
+
+    if missing_credentials(settings):
+        serve(settings, Store.open(args.db or settings.effective_database_url()))  # raises
+    store = open_store(args, settings, auto_ingest=True)
+    serve(settings, store, host=args.host, port=args.port)
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     """Generate a synthetic corpus, ingest it, and measure whosaid against a linear scan."""
     from bot.bench import run_bench, table  # heavy imports only for this command
@@ -193,6 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("phrase", nargs="+", help="a quoted phrase or a speaker's name")
     store_options(p)
     p.set_defaults(func=cmd_context)
+    p = sub.add_parser("serve", help="run the Slack app (Socket Mode or HTTP mode on $PORT)")
+    p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
+    p.add_argument("--corpus", action="append", help="corpus directory for a first ingest")
+    p.add_argument("--host", default="0.0.0.0", help="HTTP mode: interface to listen on")
+    p.add_argument("--port", type=int, help="HTTP mode: port (default: $PORT or 3000)")
+    p.add_argument("--http", action="store_true", help="accepted for Procfile clarity")
+    p.set_defaults(func=cmd_serve)
     p = sub.add_parser("bench", help="benchmark ingest and whosaid on a synthetic corpus")
     p.add_argument("--quotes", type=int, default=20_000, help="corpus size in quotes")
     p.add_argument("--queries", type=int, default=300, help="queries (a third each kind)")

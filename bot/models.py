@@ -220,3 +220,15 @@ class ContextAnswer(Frozen):
     quotes_about: tuple[Hit, ...] = ()
     articles: tuple[Source, ...] = ()
     snippets: tuple[Snippet, ...] = ()
+
+
+CheckStatus = Literal["verbatim", "altered", "wrong_speaker", "not_found"]
+
+
+class CheckItem(Frozen):
+    """One quoted passage of a draft checked against the archive."""
+
+    quote: str
+    draft_speaker: str | None
+    status: CheckStatus
+    hit: Hit | None = None

@@ -506,3 +506,30 @@ class Store:
             )
             records = [self._quote_record(r) for r in rows]
         return [r for r in records if (r.article.id, r.paragraph) in wanted]
+
+    def article_view(
+        self, article_id: str
+    ) -> tuple[ArticleMeta, list[tuple[int, int, str]], list[QuoteRecord]] | None:
+        """An active article's metadata, (index, start, text) paragraphs and quotes; or None."""
+        a, p = s.articles, s.paragraphs
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(a.c.id, a.c.title, a.c.published, a.c.url, a.c.outlet).where(
+                    and_(a.c.id == article_id, a.c.status == "active")
+                )
+            ).first()
+            if row is None:
+                return None
+            paras = conn.execute(
+                select(p.c.idx, p.c.start, p.c.text)
+                .where(p.c.article_id == article_id)
+                .order_by(p.c.idx)
+            )
+            paragraphs = [(int(r[0]), int(r[1]), str(r[2])) for r in paras]
+            quotes = conn.execute(
+                self._quote_select()
+                .where(s.quotes.c.article_id == article_id)
+                .order_by(s.quotes.c.n)
+            )
+            records = [self._quote_record(r) for r in quotes]
+        return self._meta(row, 0), paragraphs, records

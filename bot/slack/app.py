@@ -1,0 +1,193 @@
+"""The Bolt app: listeners parse the payload, call ``answers``, render and reply. Nothing more."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App, BoltResponse
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+from slack_sdk.webhook import WebhookClient
+
+from bot.answers import check_draft, clean_query, context, whosaid
+from bot.errors import UsageError
+from bot.settings import Settings
+from bot.slack import blocks as ui
+from bot.store.repository import Store
+
+log = logging.getLogger(__name__)
+QUOTED = re.compile(r"[\"“”](.+?)[\"“”]")
+MENTION = re.compile(r"<@[A-Z0-9]+>")
+RETRY_HANDLERS = [
+    ConnectionErrorRetryHandler(max_retry_count=3),
+    RateLimitErrorRetryHandler(max_retry_count=3),
+    ServerErrorRetryHandler(max_retry_count=3),
+]
+
+
+class SeenEvents:
+    """Event ids already handled, kept for a while: a redelivered event is not answered twice."""
+
+    def __init__(self, ttl_seconds: float = 3600.0) -> None:
+        self.ttl = ttl_seconds
+        self._seen: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def first_time(self, event_id: str) -> bool:
+        """True the first time an id is seen (within the TTL)."""
+        now = time.monotonic()
+        with self._lock:
+            self._seen = {k: t for k, t in self._seen.items() if now - t < self.ttl}
+            if event_id in self._seen:
+                return False
+            self._seen[event_id] = now
+            return True
+
+
+def web_client(settings: Settings) -> WebClient:
+    """A Web API client with retries for outages and rate limits (and a test/proxy base URL)."""
+    kwargs: dict[str, Any] = {"token": settings.slack_bot_token, "retry_handlers": RETRY_HANDLERS}
+    if settings.slack_api_url:
+        kwargs["base_url"] = settings.slack_api_url.rstrip("/") + "/"
+    return WebClient(**kwargs)
+
+
+def phrase_in(text: str) -> str | None:
+    """The quoted phrase in a mention or DM ("… who said “x”?"), or None."""
+    found = QUOTED.search(MENTION.sub("", text or ""))
+    return found.group(1).strip() if found and found.group(1).strip() else None
+
+
+def create_app(
+    settings: Settings, store: Store, last_digest: Callable[[], str | None] | None = None
+) -> App:
+    """The Bolt app with every Quotebot surface registered."""
+    app = App(
+        client=web_client(settings),
+        signing_secret=settings.slack_signing_secret or "",
+        token_verification_enabled=False,
+        process_before_response=False,
+    )
+    search = settings.search
+    base = settings.public_base_url
+    seen = SeenEvents()
+
+    @app.middleware
+    def skip_slack_retries(req: Any, resp: Any, next: Callable[[], Any]) -> Any:
+        # Slack re-sends a request it thinks timed out; the first delivery is being answered.
+        if req.headers.get("x-slack-retry-num"):
+            return BoltResponse(status=200, body="")
+        event_id = req.body.get("event_id") if isinstance(req.body, dict) else None
+        if event_id and not seen.first_time(str(event_id)):
+            return BoltResponse(status=200, body="")
+        return next()
+
+    def whosaid_reply(text: str, respond: Any, command: str = "/whosaid") -> None:
+        try:
+            query = clean_query(text)
+        except UsageError as exc:
+            respond(response_type="ephemeral", text=str(exc), blocks=ui.usage_blocks(command))
+            return
+        answer = whosaid(query, store, search, base)
+        blocks = ui.answer_blocks(answer)
+        respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
+
+    @app.command("/whosaid")
+    def on_whosaid(ack: Any, command: dict[str, Any], respond: Any) -> None:
+        ack()  # within Slack's 3 seconds: nothing is searched before this
+        whosaid_reply(command.get("text", ""), respond)
+
+    @app.command("/context")
+    def on_context(ack: Any, command: dict[str, Any], respond: Any) -> None:
+        ack()
+        try:
+            query = clean_query(command.get("text", ""))
+        except UsageError as exc:
+            respond(response_type="ephemeral", text=str(exc), blocks=ui.usage_blocks("/context"))
+            return
+        blocks = ui.context_blocks(context(query, store, search, base))
+        respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
+
+    @app.action("post_in_channel")
+    def on_post_in_channel(ack: Any, action: dict[str, Any], respond: Any) -> None:
+        ack()
+        answer = whosaid(action.get("value", ""), store, search, base)
+        blocks = ui.answer_blocks(answer, with_button=False)
+        respond(
+            response_type="in_channel",
+            replace_original=False,
+            text=ui.plain_text(blocks),
+            blocks=blocks,
+            unfurl_links=False,
+        )
+
+    @app.shortcut("check_quotes")
+    def on_check_quotes(ack: Any, shortcut: dict[str, Any], respond: Any) -> None:
+        ack()
+        text = (shortcut.get("message") or {}).get("text", "")
+        try:
+            items = check_draft(text, store, search, base)
+        except UsageError as exc:
+            respond(response_type="ephemeral", text=str(exc))
+            return
+        blocks = ui.check_blocks(items)
+        respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
+
+    def answer_in_thread(event: dict[str, Any], say: Any) -> None:
+        phrase = phrase_in(event.get("text", ""))
+        thread = event.get("thread_ts") or event.get("ts")
+        if phrase is None:
+            say(
+                text="Put the words in quotes, e.g. who said “deserves to be in prison”?",
+                blocks=ui.usage_blocks("/whosaid"),
+                thread_ts=thread,
+            )
+            return
+        blocks = ui.answer_blocks(whosaid(phrase, store, search, base), with_button=False)
+        say(text=ui.plain_text(blocks), blocks=blocks, thread_ts=thread, unfurl_links=False)
+
+    @app.event("app_mention")
+    def on_mention(event: dict[str, Any], say: Any) -> None:
+        answer_in_thread(event, say)
+
+    @app.event("message")
+    def on_direct_message(event: dict[str, Any], say: Any) -> None:
+        if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
+            return
+        answer_in_thread(event, say)
+
+    @app.event("app_home_opened")
+    def on_home(event: dict[str, Any], client: WebClient) -> None:
+        view = ui.home_view(store.stats(), last_digest() if last_digest else None)
+        client.views_publish(user_id=event["user"], view=view)
+
+    @app.error
+    def on_error(error: Exception, body: dict[str, Any]) -> None:
+        error_id = uuid.uuid4().hex[:8]
+        log.error("listener failed (error id %s)", error_id, exc_info=error)
+        apology = ui.error_blocks(error_id)
+        text = f"Sorry — something went wrong (error id {error_id})."
+        try:
+            if body.get("response_url"):
+                WebhookClient(body["response_url"], retry_handlers=RETRY_HANDLERS).send(
+                    text=text, blocks=apology, response_type="ephemeral", replace_original=False
+                )
+            elif isinstance(body.get("event"), dict) and body["event"].get("channel"):
+                event = body["event"]
+                app.client.chat_postEphemeral(
+                    channel=event["channel"], user=event.get("user", ""), text=text, blocks=apology
+                )
+        except Exception:
+            log.exception("could not tell the user about error %s", error_id)
+
+    return app
