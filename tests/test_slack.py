@@ -1,0 +1,241 @@
+"""The Slack app end to end: signed HTTP requests to the real app, a fake Slack Web API."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from bot.ingest import ingest
+from bot.settings import Settings
+from bot.slack.app import create_app
+from bot.store.repository import Store
+from bot.web import create_web
+from tests.conftest import SEEDS
+from tests.fakes.slack_api import FakeSlack, start_fake_slack
+from tests.slack_helpers import SECRET, interactive, post_form, post_json, serve_app, slash
+
+EVIL = (
+    "Town hall row\nPublished 4 March 2025\n"
+    '"Everyone come now <!channel> and <@U123> &amp; <https://evil.example|click>," '
+    "said councillor Ada Vell.\n"
+)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeSlack]:
+    state, server = start_fake_slack()
+    yield state
+    server.shutdown()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    for p in SEEDS.glob("*.txt"):
+        (d / p.name).write_bytes(p.read_bytes())
+    (d / "evil.txt").write_text(EVIL, encoding="utf-8")
+    return d
+
+
+@pytest.fixture
+def app_url(fake: FakeSlack, corpus: Path, db_url: str, settings: Settings) -> Iterator[str]:
+    cfg = settings.model_copy(
+        update={
+            "slack_bot_token": "xoxb-test",
+            "slack_signing_secret": SECRET,
+            "slack_api_url": fake.url + "/api/",
+        }
+    )
+    store = Store.open(db_url)
+    ingest(store, [corpus], cfg, progress=False)
+    web = create_web(store, create_app(cfg, store, last_digest=lambda: "2025-01-12 (3 articles)"))
+    with serve_app(web) as url:
+        yield url
+
+
+def blocks_text(fake: FakeSlack, method: str = "response", count: int = 1) -> str:
+    return fake.wait_for(method, count)[count - 1].text()
+
+
+def test_whosaid_acks_fast_then_answers_ephemerally(app_url: str, fake: FakeSlack) -> None:
+    resp, ack_s = slash(app_url, "/whosaid", '"deserves to be in prison"', fake.url + "/response/1")
+    print(f"\n/whosaid ack in {ack_s * 1000:.1f} ms")
+    assert resp.status_code == 200
+    (call,) = fake.wait_for("response")
+    assert call.body["response_type"] == "ephemeral"
+    shown = call.text()
+    assert "Verbatim" in shown and "Elon Musk" in shown
+    assert "First seen in our archive" in shown
+    assert "Post in channel" in shown
+    assert shown.index("002_12aa61651dfc3fe3") < shown.index("003_f471cb85c2e29c6f")
+
+
+def test_close_match_marks_the_differing_words(app_url: str, fake: FakeSlack) -> None:
+    slash(app_url, "/whosaid", "deserve to be in jail", fake.url + "/response/2")
+    shown = blocks_text(fake)
+    assert "Altered" in shown
+    assert "*prison*" in shown and "you typed “jail”" in shown
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!!"])
+def test_bad_argument_gets_usage_help(app_url: str, fake: FakeSlack, text: str) -> None:
+    resp, _ = slash(app_url, "/whosaid", text, fake.url + "/response/3")
+    assert resp.status_code == 200
+    shown = blocks_text(fake)
+    assert "Usage" in shown
+
+
+def test_not_found_is_said_plainly(app_url: str, fake: FakeSlack) -> None:
+    slash(app_url, "/whosaid", '"the moon is made of green cheese"', fake.url + "/response/4")
+    shown = blocks_text(fake)
+    assert "Not found" in shown and "Elon Musk" not in shown
+
+
+def test_context_command(app_url: str, fake: FakeSlack) -> None:
+    slash(app_url, "/context", "a line has been crossed", fake.url + "/response/5")
+    shown = blocks_text(fake)
+    assert "Keir Starmer" in shown and "Named in" in shown
+
+
+def test_forged_and_stale_requests_are_refused(app_url: str, fake: FakeSlack) -> None:
+    forged = post_form(app_url, {"command": "/whosaid", "text": "x"}, secret="wrong-secret")
+    stale = post_form(
+        app_url, {"command": "/whosaid", "text": "x"}, timestamp=int(time.time()) - 360
+    )
+    assert forged.status_code == 401 and stale.status_code == 401
+    time.sleep(0.3)
+    assert fake.calls == []
+
+
+def test_article_text_is_escaped_and_pings_nobody(app_url: str, fake: FakeSlack) -> None:
+    slash(app_url, "/whosaid", '"Everyone come now"', fake.url + "/response/6")
+    shown = blocks_text(fake)
+    assert "Ada Vell" in shown
+    assert "<!channel>" not in shown and "<@U123>" not in shown and "<https://evil" not in shown
+    assert "&lt;!channel&gt;" in shown and "&lt;@U123&gt;" in shown
+
+
+def test_post_in_channel_button(app_url: str, fake: FakeSlack) -> None:
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "U1"},
+        "team": {"id": "T1"},
+        "channel": {"id": "C1"},
+        "response_url": fake.url + "/response/7",
+        "trigger_id": "1.2.3",
+        "actions": [
+            {"action_id": "post_in_channel", "value": "a line has been crossed", "type": "button"}
+        ],
+    }
+    assert interactive(app_url, payload).status_code == 200
+    (call,) = fake.wait_for("response")
+    assert call.body["response_type"] == "in_channel"
+    assert "Keir Starmer" in call.text() and "Post in channel" not in call.text()
+
+
+def test_check_quotes_shortcut(app_url: str, fake: FakeSlack) -> None:
+    draft = (
+        'Keir Starmer said "a line has been crossed" on Monday. '
+        'Wes Streeting said Phillips "deserves to be in prison". '
+        'Streeting said the views were "misjudged and misinformed". '
+        'The mayor said: "We will build a hundred new bridges by the spring."'
+    )
+    payload = {
+        "type": "message_action",
+        "callback_id": "check_quotes",
+        "user": {"id": "U1"},
+        "team": {"id": "T1"},
+        "channel": {"id": "C1"},
+        "response_url": fake.url + "/response/8",
+        "trigger_id": "1.2.3",
+        "message": {"text": draft, "ts": "1.1"},
+    }
+    assert interactive(app_url, payload).status_code == 200
+    shown = blocks_text(fake)
+    assert "✅ verbatim" in shown
+    assert "⚠️ different speaker on record" in shown and "Elon Musk" in shown
+    assert "✏️ altered" in shown
+    assert "❓ not on record" in shown
+
+
+def event(kind: str, text: str, event_id: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "event_callback",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "event": {
+            "type": kind,
+            "text": text,
+            "user": "U1",
+            "channel": "C1",
+            "ts": "171.1",
+            **extra,
+        },
+    }
+
+
+def test_mention_answers_in_thread_once_despite_retries(app_url: str, fake: FakeSlack) -> None:
+    payload = event("app_mention", '<@UBOT> who said "a line has been crossed"?', "Ev1")
+    assert post_json(app_url, payload).status_code == 200
+    (call,) = fake.wait_for("chat.postMessage")
+    assert call.body["thread_ts"] == "171.1" and "Keir Starmer" in call.text()
+    post_json(
+        app_url, payload, extra={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    )
+    post_json(app_url, payload)  # the same event id redelivered
+    time.sleep(0.5)
+    assert len(fake.of("chat.postMessage")) == 1
+
+
+def test_direct_message_answers(app_url: str, fake: FakeSlack) -> None:
+    payload = event("message", '"deserves to be in prison"', "Ev2", channel_type="im")
+    post_json(app_url, payload)
+    (call,) = fake.wait_for("chat.postMessage")
+    assert "Elon Musk" in call.text()
+
+
+def test_app_home_shows_stats_and_last_digest(app_url: str, fake: FakeSlack) -> None:
+    post_json(
+        app_url,
+        {
+            **event("app_home_opened", "", "Ev3"),
+            "event": {"type": "app_home_opened", "user": "U1", "tab": "home"},
+        },
+    )
+    (call,) = fake.wait_for("views.publish")
+    shown = call.text()
+    assert "6 articles" in shown and "Last digest" in shown and "2025-01-12" in shown
+    assert call.body["user_id"] == "U1"
+
+
+def test_listener_failure_apologises_with_an_error_id(
+    app_url: str, fake: FakeSlack, db_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with Store.open(db_url).engine.begin() as conn:  # break the store underneath the app
+        conn.execute(text("DROP TABLE quotes_fts"))
+    slash(app_url, "/whosaid", '"deserves to be in prison"', fake.url + "/response/9")
+    shown = blocks_text(fake)
+    assert "Sorry" in shown and "error id" in shown
+    error_id = json.loads(shown)["text"].split("error id ")[1].rstrip(").")
+    assert any(error_id in r.getMessage() for r in caplog.records)
+
+
+def test_article_page_marks_quotes(app_url: str) -> None:
+    page = httpx.get(f"{app_url}/articles/004_882fe7566cc0b4da", timeout=10)
+    assert page.status_code == 200
+    assert 'id="q1"' in page.text and "Keir Starmer" in page.text
+    evil = httpx.get(f"{app_url}/articles/evil", timeout=10)
+    assert "&lt;!channel&gt;" in evil.text and "<!channel>" not in evil.text
+    assert httpx.get(f"{app_url}/articles/nope", timeout=10).status_code == 404
+    health = httpx.get(f"{app_url}/healthz", timeout=10).json()
+    assert health["ok"] is True and health["articles"] == 6
