@@ -10,9 +10,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from slack_sdk import WebClient
+
 from bot.answers import clean_query, context, whosaid
 from bot.corpus.reader import Skipped
-from bot.errors import QuotebotError, UsageError
+from bot.errors import ConfigError, QuotebotError, UsageError
 from bot.extraction import extract_paths
 from bot.ingest import ingest
 from bot.models import ExtractedArticle
@@ -155,6 +157,40 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _digest_client(settings: Settings) -> WebClient:
+    from bot.slack.app import web_client
+
+    if not settings.slack_bot_token:
+        raise ConfigError("cannot post digests: set SLACK_BOT_TOKEN (see README, 'Digests')")
+    return web_client(settings)
+
+
+def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the next digest (--dry-run) or post it now (--now)."""
+    from bot.clock import utc_now
+    from bot.digest import DigestPoster
+    from bot.store.digest_repo import DigestRepository
+
+    store = open_store(args, settings)
+    repo = DigestRepository(store)
+    if args.dry_run:
+        poster = DigestPoster(repo, WebClient(), settings)
+        print(poster.preview(utc_now()))
+        return 0
+    outcome = DigestPoster(repo, _digest_client(settings), settings).run(utc_now())
+    print(outcome.line())
+    return 1 if outcome.failed else 0
+
+
+def cmd_clock(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the scheduler: scans and digests."""
+    from bot.clock import Clock
+
+    store = open_store(args, settings)
+    Clock(settings, store, _digest_client(settings)).run()
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     """Generate a synthetic corpus, ingest it, and measure whosaid against a linear scan."""
     from bot.bench import run_bench, table  # heavy imports only for this command
@@ -211,6 +247,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="HTTP mode: port (default: $PORT or 3000)")
     p.add_argument("--http", action="store_true", help="accepted for Procfile clarity")
     p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("digest", help="print (--dry-run) or post (--now) the next digest")
+    mode = p.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--dry-run", action="store_true", help="print the next digest, post nothing")
+    mode.add_argument("--now", action="store_true", help="post pending and new digests now")
+    p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
+    p.set_defaults(func=cmd_digest)
+    p = sub.add_parser("clock", help="run the scheduler: scan the corpus, post digests")
+    p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
+    p.set_defaults(func=cmd_clock)
     p = sub.add_parser("bench", help="benchmark ingest and whosaid on a synthetic corpus")
     p.add_argument("--quotes", type=int, default=20_000, help="corpus size in quotes")
     p.add_argument("--queries", type=int, default=300, help="queries (a third each kind)")

@@ -232,3 +232,29 @@ class CheckItem(Frozen):
     draft_speaker: str | None
     status: CheckStatus
     hit: Hit | None = None
+
+
+class DigestQuote(Frozen):
+    """A quote shown in a digest."""
+
+    text: str
+    speaker: str | None
+    n: int
+
+
+class DigestArticle(Frozen):
+    """An article in a digest with its most notable quotes."""
+
+    article: ArticleMeta
+    link: str
+    quotes: tuple[DigestQuote, ...]
+    quote_count: int
+
+
+class Digest(Frozen):
+    """A composed digest, ready to render."""
+
+    id: int
+    created_at: datetime
+    articles: tuple[DigestArticle, ...]
+    top_speakers: tuple[tuple[str, int], ...]

@@ -137,3 +137,41 @@ meta = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+digests = Table(
+    "digests",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("channel", String(64), nullable=False),
+    Column("status", String(16), nullable=False),  # pending | sent
+    Column("parts", Integer, nullable=False),
+    Column("message_ts", String(32)),
+    Column("sent_at", DateTime(timezone=True)),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+)
+
+# An article belongs to at most one digest: the unique key makes "posted twice" impossible.
+digest_articles = Table(
+    "digest_articles",
+    metadata,
+    Column("article_id", String(255), primary_key=True),
+    Column("digest_id", Integer, ForeignKey("digests.id", ondelete="CASCADE"), nullable=False),
+)
+
+digest_parts = Table(
+    "digest_parts",
+    metadata,
+    Column("digest_id", Integer, ForeignKey("digests.id", ondelete="CASCADE"), primary_key=True),
+    Column("part", Integer, primary_key=True),
+    Column("ts", String(32), nullable=False),
+)
+
+leases = Table(
+    "leases",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("owner", String(64), nullable=False),
+    Column("heartbeat", DateTime(timezone=True), nullable=False),
+)

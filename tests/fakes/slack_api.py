@@ -8,6 +8,8 @@ queued per method to exercise retries.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import threading
 import time
 from collections import deque
@@ -52,6 +54,7 @@ class FakeSlack:
     lock: threading.Lock = field(default_factory=threading.Lock)
     url: str = ""
     ts_counter: int = 0
+    kill_pid_on_post: int | None = None  # simulate a crash after Slack stored the message
 
     def fail(
         self, method: str, status: int, times: int = 1, headers: dict[str, str] | None = None
@@ -139,6 +142,10 @@ def make_handler(state: FakeSlack) -> type[BaseHTTPRequestHandler]:
             with state.lock:
                 state.calls.append(Call(path, body))
             payload = state.answer(method, body) if method != "response" else None
+            if method == "chat.postMessage" and state.kill_pid_on_post:
+                pid, state.kill_pid_on_post = state.kill_pid_on_post, None
+                os.kill(pid, signal.SIGKILL)  # the message is posted; the poster never hears back
+                time.sleep(0.2)
             self.send_response(200)
             self.send_header("Content-Type", "application/json" if payload else "text/plain")
             self.end_headers()

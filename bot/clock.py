@@ -1,0 +1,169 @@
+"""``quotebot clock``: one scheduler that scans the corpus and posts digests.
+
+Jobs have fixed ids (``scan``, ``digest``, ``heartbeat``). A lease row in the database means a
+second clock against the same store refuses to start, so scaling the clock cannot double-post.
+A digest missed while the clock was down is posted when it comes back.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from slack_sdk import WebClient
+
+from bot.digest import DigestOutcome, DigestPoster
+from bot.errors import ConfigError
+from bot.ingest import ingest
+from bot.models import IngestSummary
+from bot.settings import Settings
+from bot.store.digest_repo import DigestRepository
+from bot.store.repository import Store
+
+log = logging.getLogger(__name__)
+LEASE = "clock"
+HEARTBEAT = timedelta(seconds=30)
+STALE = timedelta(minutes=2)
+
+
+def utc_now() -> datetime:
+    """The current time in UTC (the clock's default time source)."""
+    return datetime.now(UTC)
+
+
+def digest_trigger(settings: Settings) -> CronTrigger:
+    """The digest cron in the configured timezone."""
+    try:
+        return CronTrigger.from_crontab(
+            settings.digest.cron, timezone=ZoneInfo(settings.digest.timezone)
+        )
+    except (ValueError, KeyError) as exc:
+        cron, tz = settings.digest.cron, settings.digest.timezone
+        raise ConfigError(f"invalid digest schedule {cron!r} / {tz!r}: {exc}") from exc
+
+
+def previous_fire_time(trigger: CronTrigger, now: datetime) -> datetime | None:
+    """The last time the cron fired at or before ``now`` (within the last eight days)."""
+    fire = trigger.get_next_fire_time(None, now - timedelta(days=8))
+    last = None
+    while fire is not None and fire <= now:
+        last = fire
+        fire = trigger.get_next_fire_time(fire, fire + timedelta(seconds=1))
+    return last
+
+
+class Clock:
+    """The scan and digest jobs for one store, with an injectable time source."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        client: WebClient,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.repo = DigestRepository(store)
+        self.poster = DigestPoster(self.repo, client, settings)
+        self.now = now
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+    def scan(self) -> IngestSummary:
+        """Ingest new and changed articles; in ``on_new`` mode, post a digest when some came in."""
+        summary = ingest(self.store, self.settings.corpus_dirs(), self.settings, progress=False)
+        log.info("%s", summary.line())
+        if self.settings.digest.mode == "on_new" and (summary.new or summary.changed):
+            self.digest()
+        return summary
+
+    def digest(self) -> DigestOutcome:
+        """Post pending and new digests."""
+        outcome = self.poster.run(self.now())
+        log.info("%s", outcome.line())
+        return outcome
+
+    def catch_up(self) -> DigestOutcome | None:
+        """Post a cron digest missed while the clock was down (and any pending one)."""
+        if self.settings.digest.mode != "cron":
+            return self.digest() if self.repo.pending() else None
+        missed = previous_fire_time(digest_trigger(self.settings), self.now())
+        last = self.repo.last_created()
+        if self.repo.pending() or (missed is not None and (last is None or last < missed)):
+            return self.digest()
+        return None
+
+    def beat(self) -> None:
+        """Renew the lease; stop the process if another clock took it."""
+        if not self.repo.heartbeat(LEASE, self.owner):
+            log.error("clock lease lost to another process; stopping")
+            raise SystemExit(1)
+
+    def scheduler(self) -> BlockingScheduler:
+        """The scheduler with its three fixed-id jobs."""
+        tz = ZoneInfo(self.settings.digest.timezone)
+        sched = BlockingScheduler(timezone=tz)
+        every = IntervalTrigger(minutes=self.settings.digest.scan_interval_minutes, timezone=tz)
+        sched.add_job(
+            self._safe(self.scan),
+            every,
+            id="scan",
+            max_instances=1,
+            coalesce=True,
+            replace_existing=True,
+        )
+        if self.settings.digest.mode == "cron":
+            sched.add_job(
+                self._safe(self.digest),
+                digest_trigger(self.settings),
+                id="digest",
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=3600,
+                replace_existing=True,
+            )
+        sched.add_job(
+            self.beat,
+            IntervalTrigger(seconds=HEARTBEAT.total_seconds()),
+            id="heartbeat",
+            replace_existing=True,
+        )
+        return sched
+
+    @staticmethod
+    def _safe(job: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            try:
+                job()
+            except Exception:  # a failed run is logged; the next run tries again
+                log.exception("clock job %s failed", getattr(job, "__name__", job))
+
+        run.__name__ = getattr(job, "__name__", "job")
+        return run
+
+    def acquire(self) -> None:
+        """Take the clock lease or refuse to start."""
+        if not self.repo.acquire_lease(LEASE, self.owner, STALE):
+            raise ConfigError(
+                "another quotebot clock is running against this database; "
+                "run exactly one clock process (it is released when that clock stops)"
+            )
+
+    def run(self) -> None:
+        """Acquire the lease, catch up, then run the scheduler until interrupted."""
+        self.poster.channel  # noqa: B018 - fail fast on a missing channel
+        self.acquire()
+        try:
+            self.scan()
+            self.catch_up()
+            self.scheduler().start()
+        finally:
+            self.repo.release_lease(LEASE, self.owner)

@@ -1,0 +1,224 @@
+"""Digests: compose from newly indexed articles (pure), render, and post each exactly once.
+
+A digest is recorded as pending, with its articles, before anything is posted; every message
+carries Slack metadata with the digest id and part number; a pending digest is resumed by
+first looking for those messages in the channel's history, so a crash between the post and the
+commit never posts twice, and an article belongs to exactly one digest.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.answers import link_for
+from bot.errors import ConfigError, QuotebotError
+from bot.models import ArticleMeta, Digest, DigestArticle, DigestQuote, QuoteRecord
+from bot.search.normalize import words
+from bot.settings import Settings
+from bot.slack.digest_blocks import digest_messages, digest_text
+from bot.store.digest_repo import DigestRepository
+
+log = logging.getLogger(__name__)
+METADATA_TYPE = "quotebot_digest"
+NOTABLE = 3
+TOP_SPEAKERS = 5
+HISTORY_PAGES = 5
+
+
+def notability(q: QuoteRecord) -> float:
+    """Attributed, full-sentence, substantial and confident quotes first."""
+    size = min(len(words(q.text)), 30) / 30
+    return 2.0 * (q.speaker is not None) + (q.kind == "full") + size + q.confidence
+
+
+def notable_quotes(quotes: Sequence[QuoteRecord], limit: int = NOTABLE) -> list[QuoteRecord]:
+    """Up to ``limit`` notable quotes, different speakers preferred, in article order."""
+    ranked = sorted(quotes, key=notability, reverse=True)
+    chosen: list[QuoteRecord] = []
+    speakers: set[str | None] = set()
+    for q in ranked:  # first pass: one quote per speaker
+        if q.speaker not in speakers and len(words(q.text)) >= 2:
+            chosen.append(q)
+            speakers.add(q.speaker)
+        if len(chosen) == limit:
+            break
+    for q in ranked:
+        if len(chosen) == limit:
+            break
+        if q not in chosen and len(words(q.text)) >= 2:
+            chosen.append(q)
+    return sorted(chosen, key=lambda q: q.n)
+
+
+def compose(
+    digest_id: int,
+    created_at: datetime,
+    articles: Sequence[ArticleMeta],
+    quotes: dict[str, list[QuoteRecord]],
+    base_url: str | None,
+) -> Digest:
+    """A digest of these articles with their notable quotes and the most-quoted speakers."""
+    items = []
+    counts: Counter[str] = Counter()
+    for a in articles:
+        qs = quotes.get(a.id, [])
+        counts.update(q.speaker for q in qs if q.speaker)
+        items.append(
+            DigestArticle(
+                article=a,
+                link=link_for(a, None, base_url),
+                quotes=tuple(
+                    DigestQuote(text=q.text, speaker=q.speaker, n=q.n) for q in notable_quotes(qs)
+                ),
+                quote_count=len(qs),
+            )
+        )
+    return Digest(
+        id=digest_id,
+        created_at=created_at,
+        articles=tuple(items),
+        top_speakers=tuple(counts.most_common(TOP_SPEAKERS)),
+    )
+
+
+@dataclass(frozen=True)
+class DigestOutcome:
+    """What a digest run did."""
+
+    posted: tuple[int, ...] = ()  # digest ids completed in this run
+    articles: int = 0
+    failed: tuple[int, ...] = ()  # digest ids left pending (retried at the next run)
+
+    def line(self) -> str:
+        """One line for logs and the CLI."""
+        if not self.posted and not self.failed:
+            return "digest: nothing new to post"
+        parts = [f"posted {len(self.posted)} digest(s) with {self.articles} article(s)"]
+        if self.failed:
+            parts.append(f"{len(self.failed)} still pending (Slack failed; retried next run)")
+        return "digest: " + ", ".join(parts)
+
+
+class DigestPoster:
+    """Creates, renders and posts digests for one store and one Slack client."""
+
+    def __init__(self, repo: DigestRepository, client: WebClient, settings: Settings) -> None:
+        self.repo = repo
+        self.client = client
+        self.settings = settings
+
+    @property
+    def channel(self) -> str:
+        """The digest channel (configuration error when unset)."""
+        channel = self.settings.digest.channel
+        if not channel:
+            raise ConfigError("no digest channel: set digest.channel or QUOTEBOT_DIGEST__CHANNEL")
+        return channel
+
+    def preview(self, at: datetime) -> str:
+        """The next digest as text (the pending one, else the one that would be created)."""
+        pending = self.repo.pending()
+        if pending:
+            row = pending[0]
+            articles = self.repo.articles_of(row.id)
+            return digest_text(self._compose(row.id, row.created_at, articles))
+        ids = self.repo.undigested_articles()
+        if not ids:
+            return "digest: nothing new to post"
+        return digest_text(self._compose(0, at, self.repo.store_articles(ids)))
+
+    def _compose(self, digest_id: int, at: datetime, articles: Sequence[ArticleMeta]) -> Digest:
+        quotes = self.repo.quotes_of([a.id for a in articles])
+        return compose(digest_id, at, articles, quotes, self.settings.public_base_url)
+
+    def run(self, at: datetime) -> DigestOutcome:
+        """Finish pending digests, then record and post a new one if there are new articles."""
+        channel = self.channel
+        posted: list[int] = []
+        failed: list[int] = []
+        count = 0
+        for row in self.repo.pending():
+            if self._post(row.id, row.created_at, row.channel, resumed=row.attempts > 0):
+                posted.append(row.id)
+                count += len(self.repo.articles_of(row.id))
+            else:
+                failed.append(row.id)
+        if not failed:
+            ids = self.repo.undigested_articles()
+            if ids:
+                digest_id = self.repo.create(channel, ids, parts=0, at=at)
+                if digest_id is not None:
+                    if self._post(digest_id, at, channel, resumed=False):
+                        posted.append(digest_id)
+                        count += len(ids)
+                    else:
+                        failed.append(digest_id)
+        return DigestOutcome(tuple(posted), count, tuple(failed))
+
+    def _post(self, digest_id: int, created_at: datetime, channel: str, resumed: bool) -> bool:
+        digest = self._compose(digest_id, created_at, self.repo.articles_of(digest_id))
+        messages = digest_messages(digest)
+        self.repo.record_attempt(digest_id, None)
+        try:
+            done = self.repo.posted_parts(digest_id)
+            if resumed and len(done) < len(messages):
+                for part, ts in self._found_in_history(channel, digest_id).items():
+                    if part not in done:
+                        self.repo.record_part(digest_id, part, ts)
+                        done[part] = ts
+            for part, (text, blocks) in enumerate(messages):
+                if part in done:
+                    continue
+                response = self.client.chat_postMessage(
+                    channel=channel,
+                    text=text,
+                    blocks=blocks,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                    metadata={
+                        "event_type": METADATA_TYPE,
+                        "event_payload": {"digest_id": digest_id, "part": part},
+                    },
+                )
+                self.repo.record_part(digest_id, part, str(response["ts"]))
+        except (SlackApiError, OSError, QuotebotError) as exc:
+            log.warning("digest %d not fully posted, will retry: %s", digest_id, exc)
+            self.repo.record_attempt(digest_id, str(exc)[:500])
+            return False
+        self.repo.mark_sent(digest_id)
+        return True
+
+    def _found_in_history(self, channel: str, digest_id: int) -> dict[int, str]:
+        """Parts of this digest already in the channel (posted before a crash)."""
+        found: dict[int, str] = {}
+        cursor: str | None = None
+        for _ in range(HISTORY_PAGES):
+            kwargs: dict[str, Any] = {
+                "channel": channel,
+                "limit": 200,
+                "include_all_metadata": True,
+            }
+            if cursor:
+                kwargs["cursor"] = cursor
+            page = self.client.conversations_history(**kwargs)
+            messages: list[dict[str, Any]] = page.get("messages") or []
+            for message in messages:
+                meta = message.get("metadata") or {}
+                payload = meta.get("event_payload") or {}
+                if (
+                    meta.get("event_type") == METADATA_TYPE
+                    and payload.get("digest_id") == digest_id
+                ):
+                    found[int(payload.get("part", 0))] = str(message["ts"])
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                break
+        return found

@@ -1,0 +1,292 @@
+"""Digests: composition, splitting, exactly-once posting through failures and crashes, the clock."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from bot.clock import Clock, digest_trigger, previous_fire_time
+from bot.digest import DigestPoster, compose
+from bot.errors import ConfigError
+from bot.ingest import ingest
+from bot.models import ArticleMeta
+from bot.settings import Settings
+from bot.slack.app import web_client
+from bot.slack.digest_blocks import BLOCKS_PER_MESSAGE, digest_messages
+from bot.store import schema
+from bot.store.digest_repo import DigestRepository
+from bot.store.repository import Store
+from tests.conftest import ROOT, SEEDS
+from tests.fakes.slack_api import FakeSlack, start_fake_slack
+
+NOON = datetime(2025, 1, 13, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeSlack]:
+    state, server = start_fake_slack()
+    yield state
+    server.shutdown()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus"
+    shutil.copytree(SEEDS, d)
+    return d
+
+
+@pytest.fixture
+def cfg(settings: Settings, fake: FakeSlack, corpus: Path) -> Settings:
+    digest = settings.digest.model_copy(update={"channel": "CDIGEST"})
+    corpus_cfg = settings.corpus.model_copy(update={"dirs": [str(corpus)]})
+    return settings.model_copy(
+        update={
+            "slack_bot_token": "xoxb-test",
+            "slack_api_url": fake.url + "/api/",
+            "digest": digest,
+            "corpus": corpus_cfg,
+        }
+    )
+
+
+def posted_digests(fake: FakeSlack) -> dict[int, list[str]]:
+    """digest id -> the fallback texts of its posted parts, from the fake channel's history."""
+    out: dict[int, list[str]] = {}
+    for message in fake.history:
+        meta = message["metadata"] or {}
+        out.setdefault(meta["event_payload"]["digest_id"], []).append(message["text"])
+    return out
+
+
+def article_ids_in_posts(fake: FakeSlack) -> list[str]:
+    ids: list[str] = []
+    for call in fake.of("chat.postMessage"):
+        blocks = json.dumps(call.body.get("blocks"))
+        ids.extend(p.stem for p in SEEDS.glob("*.txt") if (p.stem in blocks))
+    return ids
+
+
+def test_compose_picks_notable_quotes_and_top_speakers(store_with_seeds: Store) -> None:
+    repo = DigestRepository(store_with_seeds)
+    ids = repo.undigested_articles()
+    articles = repo.store_articles(ids)
+    digest = compose(1, NOON, articles, repo.quotes_of(ids), None)
+    assert len(digest.articles) == 5
+    assert all(len(a.quotes) <= 3 for a in digest.articles)
+    assert digest.top_speakers[0][0] == "Elon Musk"
+    four = next(a for a in digest.articles if a.article.id.startswith("004"))
+    assert len({q.speaker for q in four.quotes}) == 3  # different speakers preferred
+
+
+def test_long_digest_splits_across_messages() -> None:
+    metas = [ArticleMeta(id=f"a{i}", title=f"Story {i} <!channel>") for i in range(120)]
+    digest = compose(7, NOON, metas, {}, None)
+    messages = digest_messages(digest)
+    assert len(messages) > 1
+    assert all(len(blocks) <= BLOCKS_PER_MESSAGE + 1 for _, blocks in messages)
+    assert "part 2 of" in messages[1][0]
+    dumped = json.dumps([b for _, b in messages])
+    assert "<!channel>" not in dumped and "&lt;!channel&gt;" in dumped
+
+
+@pytest.fixture
+def store_with_seeds(db_url: str, settings: Settings) -> Store:
+    store = Store.open(db_url)
+    ingest(store, [SEEDS], settings, progress=False)
+    return store
+
+
+def poster(store: Store, cfg: Settings) -> DigestPoster:
+    return DigestPoster(DigestRepository(store), web_client(cfg), cfg)
+
+
+def test_posts_once_and_nothing_new_means_no_post(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack
+) -> None:
+    first = poster(store_with_seeds, cfg).run(NOON)
+    assert len(first.posted) == 1 and first.articles == 5
+    (call,) = fake.of("chat.postMessage")
+    assert call.body["unfurl_links"] is False and call.body["channel"] == "CDIGEST"
+    assert call.body["metadata"]["event_payload"]["digest_id"] == first.posted[0]
+    assert "5 new articles" in call.body["text"]
+    second = poster(store_with_seeds, cfg).run(NOON)
+    assert second.posted == () and len(fake.of("chat.postMessage")) == 1
+
+
+def test_server_errors_and_rate_limits_are_retried(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack
+) -> None:
+    fake.fail("chat.postMessage", 500, times=2)
+    fake.fail("chat.postMessage", 429, times=1, headers={"Retry-After": "0"})
+    outcome = poster(store_with_seeds, cfg).run(NOON)
+    assert len(outcome.posted) == 1
+    assert len(fake.history) == 1
+
+
+def test_a_long_outage_leaves_the_digest_pending_and_nothing_is_lost(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack, corpus: Path
+) -> None:
+    fake.fail("chat.postMessage", 500, times=20)
+    down = poster(store_with_seeds, cfg).run(NOON)
+    assert down.failed and not down.posted
+    repo = DigestRepository(store_with_seeds)
+    (pending,) = repo.pending()
+    assert len(repo.articles_of(pending.id)) == 5
+    fake.failures.clear()
+    (corpus / "later.txt").write_text(
+        'Late story\n"We are here," said Ann Lee.\n', encoding="utf-8"
+    )
+    ingest(store_with_seeds, [corpus], cfg, progress=False)
+    back = poster(store_with_seeds, cfg).run(NOON)
+    assert back.posted == (pending.id, pending.id + 1)
+    posted = posted_digests(fake)
+    assert list(posted) == [pending.id, pending.id + 1]
+    assert (
+        "5 new articles" in posted[pending.id][0] and "1 new article" in posted[pending.id + 1][0]
+    )
+    assert repo.pending() == [] and repo.undigested_articles() == []
+
+
+def test_crash_between_post_and_commit_does_not_double_post(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack, db_url: str
+) -> None:
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "QUOTEBOT_SLACK_API_URL": fake.url + "/api/",
+        "QUOTEBOT_DIGEST__CHANNEL": "CDIGEST",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "digest", "--now"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    fake.kill_pid_on_post = proc.pid
+    proc.wait(timeout=60)
+    assert proc.returncode == -9  # killed after Slack stored the message, before the commit
+    repo = DigestRepository(store_with_seeds)
+    assert len(repo.pending()) == 1
+    assert len(fake.history) == 1
+    again = subprocess.run(
+        [sys.executable, "-m", "bot", "digest", "--now"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert again.returncode == 0, again.stderr
+    assert len(fake.history) == 1  # found in history by its metadata: not posted again
+    assert repo.pending() == [] and repo.last_sent() is not None
+    assert repo.last_sent().message_ts == fake.history[0]["ts"]  # type: ignore[union-attr]
+
+
+def test_dry_run_prints_and_posts_nothing(
+    store_with_seeds: Store, fake: FakeSlack, db_url: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "digest", "--dry-run", "--db", db_url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Quotebot digest" in result.stdout and "Elon Musk" in result.stdout
+    assert fake.calls == [] and DigestRepository(store_with_seeds).pending() == []
+
+
+def london(hour: int, day: int = 13) -> datetime:
+    from zoneinfo import ZoneInfo
+
+    return datetime(2025, 1, day, hour, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+def test_cron_fires_at_eight_london_time(cfg: Settings) -> None:
+    trigger = digest_trigger(cfg)
+    assert previous_fire_time(trigger, london(9)) == london(8)
+    assert previous_fire_time(trigger, london(7)) == london(8, day=12)
+    clock = Clock(cfg, Store.open("sqlite://"), web_client(cfg), now=lambda: london(9))
+    jobs = {job.id: job for job in clock.scheduler().get_jobs()}
+    assert set(jobs) == {"scan", "digest", "heartbeat"}
+
+
+def test_missed_digest_is_posted_when_the_clock_comes_back(
+    db_url: str, cfg: Settings, fake: FakeSlack, corpus: Path
+) -> None:
+    store = Store.open(db_url)
+    current = {"now": london(8, day=12).replace(minute=1)}
+    clock = Clock(cfg, store, web_client(cfg), now=lambda: current["now"])
+    clock.scan()
+    clock.digest()  # yesterday's 08:00 digest, posted at 08:01
+    assert len(posted_digests(fake)) == 1
+    (corpus / "new.txt").write_text(
+        'Morning story\n"Good morning," said Ann Lee.\n', encoding="utf-8"
+    )
+    clock.scan()
+    current["now"] = london(7)  # today, before 08:00: nothing is due yet
+    assert clock.catch_up() is None
+    current["now"] = london(9)  # the clock was down at 08:00 and comes back at 09:00
+    outcome = clock.catch_up()
+    assert outcome is not None and len(outcome.posted) == 1
+    assert "1 new article" in fake.history[-1]["text"]
+    assert clock.catch_up() is None  # caught up: not posted again
+
+
+def test_first_start_with_no_digest_ever_posts_one(
+    db_url: str, cfg: Settings, fake: FakeSlack
+) -> None:
+    clock = Clock(cfg, Store.open(db_url), web_client(cfg), now=lambda: london(9))
+    clock.scan()
+    outcome = clock.catch_up()
+    assert outcome is not None and outcome.articles == 5
+
+
+def test_on_new_mode_posts_after_a_scan_that_found_articles(
+    db_url: str, cfg: Settings, fake: FakeSlack
+) -> None:
+    on_new = cfg.model_copy(update={"digest": cfg.digest.model_copy(update={"mode": "on_new"})})
+    clock = Clock(on_new, Store.open(db_url), web_client(on_new), now=lambda: NOON)
+    clock.scan()
+    assert len(posted_digests(fake)) == 1
+    clock.scan()  # nothing new
+    assert len(posted_digests(fake)) == 1
+
+
+def test_second_clock_refuses_to_start(db_url: str, cfg: Settings) -> None:
+    store = Store.open(db_url)
+    first = Clock(cfg, store, web_client(cfg), now=lambda: NOON)
+    second = Clock(cfg, Store.open(db_url), web_client(cfg), now=lambda: NOON)
+    first.acquire()
+    with pytest.raises(ConfigError, match="another quotebot clock"):
+        second.acquire()
+    first.repo.release_lease("clock", first.owner)
+    second.acquire()  # released: the next one may start
+    with store.engine.begin() as conn:  # a crashed clock stops renewing its lease
+        conn.execute(update(schema.leases).values(heartbeat=datetime(2020, 1, 1, tzinfo=UTC)))
+    first.acquire()  # a stale lease is taken over
+
+
+def test_clock_needs_a_channel_and_token(db_url: str, settings: Settings) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "clock", "--db", db_url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "SLACK_BOT_TOKEN"},
+    )
+    assert result.returncode == 1 and "SLACK_BOT_TOKEN" in result.stderr
