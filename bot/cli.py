@@ -191,6 +191,20 @@ def cmd_clock(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    """Create or upgrade the database schema."""
+    from bot.store.engine import make_engine
+
+    store = Store(make_engine(args.db or settings.effective_database_url()))
+    before, after = store.ensure_schema()
+    print(
+        f"schema: version {before} -> {after}"
+        if before != after
+        else f"schema: version {after}, up to date"
+    )
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     """Generate a synthetic corpus, ingest it, and measure whosaid against a linear scan."""
     from bot.bench import run_bench, table  # heavy imports only for this command
@@ -256,6 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("clock", help="run the scheduler: scan the corpus, post digests")
     p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
     p.set_defaults(func=cmd_clock)
+    p = sub.add_parser("migrate", help="create or upgrade the database schema")
+    p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
+    p.set_defaults(func=cmd_migrate)
     p = sub.add_parser("bench", help="benchmark ingest and whosaid on a synthetic corpus")
     p.add_argument("--quotes", type=int, default=20_000, help="corpus size in quotes")
     p.add_argument("--queries", type=int, default=300, help="queries (a third each kind)")

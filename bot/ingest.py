@@ -7,6 +7,8 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from bot.corpus.reader import article_files, read_bytes
 from bot.errors import ArticleError
 from bot.models import IngestSummary
@@ -60,14 +62,23 @@ def ingest(
             if clash:
                 raise ArticleError(f"duplicate article id {clash!r} (also in {claimed[clash]})")
             extracted = [extract_article(a, aliases, threshold) for a in articles]
-            store.replace_articles(extracted, run_id, replaces=stored.article_ids if stored else ())
+            written = store.replace_articles(
+                extracted, run_id, replaces=stored.article_ids if stored else ()
+            )
         except ArticleError as exc:
             log.warning("skipped %s: %s", path, exc)
             problems.append((source, str(exc)))
             counts["skipped"] += 1
+        except IntegrityError:
+            # Another process (a second web dyno, the clock) indexed this file at the same moment.
+            log.info("%s was indexed concurrently by another process", path)
+            counts["unchanged"] += 1
         else:
             claimed.update({a.id: source for a in articles})
-            counts["changed" if stored is not None else "new"] += 1
+            if not written:
+                counts["unchanged"] += 1  # another process indexed this very version just now
+            else:
+                counts["changed" if stored is not None else "new"] += 1
         if bar:
             bar.step()
     if bar:

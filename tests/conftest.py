@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from bot.corpus.reader import read_file
 from bot.models import Article, Quote
 from bot.quotes.extract import extract_quotes, load_aliases
 from bot.settings import Settings, load_settings
+from bot.store.engine import normalise_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -42,10 +48,37 @@ def speaker_of(quotes: list[Quote], fragment: str) -> str | None:
     return found[0].speaker
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """A fresh SQLite store for one test."""
-    return f"sqlite:///{tmp_path / 'quotebot.db'}"
+PG_SERVER = os.environ.get("QUOTEBOT_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A fresh schema on the real Postgres server; yields a URL whose search_path points at it.
+
+    An unreachable server is an error, never a skip: the Postgres suite must run.
+    """
+    name = f"qb_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(normalise_url(PG_SERVER))
+    with admin.begin() as conn:
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        conn.execute(text(f"CREATE SCHEMA {name}"))
+    sep = "&" if "?" in PG_SERVER else "?"
+    try:
+        yield f"{PG_SERVER}{sep}options=-csearch_path%3D{name},public"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh store for one test, on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'quotebot.db'}"
+    else:
+        with postgres_schema() as url:
+            yield url
 
 
 @pytest.fixture

@@ -222,7 +222,7 @@ def test_listener_failure_apologises_with_an_error_id(
     app_url: str, fake: FakeSlack, db_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     with Store.open(db_url).engine.begin() as conn:  # break the store underneath the app
-        conn.execute(text("DROP TABLE quotes_fts"))
+        conn.execute(text("DROP TABLE quotes"))
     slash(app_url, "/whosaid", '"deserves to be in prison"', fake.url + "/response/9")
     shown = blocks_text(fake)
     assert "Sorry" in shown and "error id" in shown

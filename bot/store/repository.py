@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bot.models import (
     ArticleMeta,
@@ -51,13 +53,15 @@ class Store:
         store.ensure_schema()
         return store
 
-    def ensure_schema(self) -> None:
-        """Create tables and search structures that do not exist yet."""
+    def ensure_schema(self) -> tuple[int, int]:
+        """Apply pending schema migrations: (version before, version after)."""
+        from bot.store.migrations import migrate
+
         with self.engine.begin() as conn:
-            s.metadata.create_all(conn)
-            self.backend.create(conn)
-            if conn.execute(select(s.meta.c.value).where(s.meta.c.key == "schema")).first() is None:
-                conn.execute(insert(s.meta).values(key="schema", value=str(s.SCHEMA_VERSION)))
+            if conn.dialect.name == "postgresql":
+                # One migrator at a time when several processes start together.
+                conn.execute(text("SELECT pg_advisory_xact_lock(4242)"))
+            return migrate(conn, self.backend)
 
     # -- ingest writes --------------------------------------------------------------------
     def is_empty(self) -> bool:
@@ -107,11 +111,10 @@ class Store:
     def _speaker_id(self, conn: Connection, name: str, cache: dict[str, int]) -> int:
         if name in cache:
             return cache[name]
+        upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+        # Another process may add the same speaker at the same moment: insert-or-ignore, then read.
+        conn.execute(upsert(s.speakers).values(name=name).on_conflict_do_nothing())
         row = conn.execute(select(s.speakers.c.id).where(s.speakers.c.name == name)).first()
-        if row is None:
-            row = conn.execute(
-                insert(s.speakers).values(name=name).returning(s.speakers.c.id)
-            ).first()
         assert row is not None
         cache[name] = int(row[0])
         return cache[name]
@@ -132,20 +135,34 @@ class Store:
 
     def replace_articles(
         self, items: Sequence[ExtractedArticle], run_id: int, replaces: Sequence[str] = ()
-    ) -> None:
+    ) -> bool:
         """Write articles with their paragraphs, quotes and reports, in one transaction.
 
         Any previous version of each article (and the ids in ``replaces``) is deleted first, so a
-        changed file's quotes are replaced, never duplicated.
+        changed file's quotes are replaced, never duplicated. Returns False, writing nothing,
+        when another process has just stored exactly these versions.
         """
         wanted = sorted({*replaces, *(i.article.id for i in items)})
+        new_ids = {i.article.id for i in items}
+        hashes = {i.article.content_hash for i in items}
         try:
             with self.engine.begin() as conn:
-                existing = conn.execute(select(s.articles.c.id).where(s.articles.c.id.in_(wanted)))
-                for (article_id,) in existing.all():
+                existing = conn.execute(
+                    select(s.articles.c.id, s.articles.c.content_hash, s.articles.c.status).where(
+                        s.articles.c.id.in_(wanted)
+                    )
+                ).all()
+                if (
+                    {r[0] for r in existing} == new_ids
+                    and {r[1] for r in existing} == hashes
+                    and all(r[2] == "active" for r in existing)
+                ):
+                    return False
+                for article_id, _, _ in existing:
                     self._delete_article(conn, article_id)
                 for item in items:
                     self._write_article(conn, item, run_id, self._speakers)
+                return True
         except Exception:
             self._speakers.clear()  # ids inserted by the rolled-back transaction are gone
             raise
@@ -261,11 +278,14 @@ class Store:
         """Store the manual aliases (alias -> canonical speaker)."""
         with self.engine.begin() as conn:
             cache: dict[str, int] = {}
-            conn.execute(delete(s.aliases))
+            conn.execute(delete(s.aliases).where(s.aliases.c.alias.not_in(list(aliases))))
+            upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
             for alias, name in aliases.items():
+                speaker_id = self._speaker_id(conn, name, cache)
+                stmt = upsert(s.aliases).values(alias=alias, speaker_id=speaker_id)
                 conn.execute(
-                    insert(s.aliases).values(
-                        alias=alias, speaker_id=self._speaker_id(conn, name, cache)
+                    stmt.on_conflict_do_update(
+                        index_elements=[s.aliases.c.alias], set_={"speaker_id": speaker_id}
                     )
                 )
 

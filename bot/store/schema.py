@@ -16,7 +16,6 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
 metadata = MetaData()
 
 articles = Table(

@@ -86,8 +86,80 @@ class SQLiteFTS:
         return list(found)[: limit * 3]
 
 
+# Postgres: the text column each kind is searched on.
+PG_COLUMNS: dict[Kind, tuple[str, str]] = {
+    "quotes": ("quotes", "norm"),
+    "reports": ("reports", "norm"),
+    "paragraphs": ("paragraphs", "text"),
+}
+
+
+class PostgresFTS:
+    """Postgres full-text search (english tsvector + GIN) with a pg_trgm fuzzy fallback.
+
+    The tiers are the SQLite backend's: exact phrase, all terms, all but one; where they find
+    nothing, trigram word similarity replaces FTS5's ranked OR.
+    """
+
+    def create(self, conn: Connection) -> None:
+        """The pg_trgm extension and the GIN indexes."""
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        for kind, (table, column) in PG_COLUMNS.items():
+            conn.execute(
+                text(
+                    f"CREATE INDEX IF NOT EXISTS ix_{kind}_tsv ON {table} "
+                    f"USING GIN (to_tsvector('english', {column}))"
+                )
+            )
+            conn.execute(
+                text(
+                    f"CREATE INDEX IF NOT EXISTS ix_{kind}_trgm ON {table} "
+                    f"USING GIN ({column} gin_trgm_ops)"
+                )
+            )
+
+    def add(self, conn: Connection, kind: Kind, rows: Iterable[tuple[int, str]]) -> None:
+        """Nothing to do: the indexes follow the tables."""
+
+    def remove(self, conn: Connection, kind: Kind, ids: Sequence[int]) -> None:
+        """Nothing to do: the indexes follow the tables."""
+
+    def candidates(self, conn: Connection, kind: Kind, query: SearchQuery, limit: int) -> list[int]:
+        """Tiered tsquery matches (ranked); trigram word similarity when they find nothing."""
+        if not query.terms:
+            return []
+        table, column = PG_COLUMNS[kind]
+        vector = f"to_tsvector('english', {column})"
+        found: dict[int, None] = {}
+        for name, groups in query.tiers():
+            per_group = limit if len(groups) == 1 else max(10, limit // len(groups))
+            for group in groups:
+                fn = "phraseto_tsquery" if name == "phrase" else "plainto_tsquery"
+                sql = text(
+                    f"SELECT id FROM {table}, {fn}('english', :q) q WHERE {vector} @@ q "
+                    f"ORDER BY ts_rank({vector}, q) DESC, id LIMIT :n"
+                )
+                for (rowid,) in conn.execute(sql, {"q": " ".join(group), "n": per_group}):
+                    found.setdefault(rowid)
+            if name == "phrase" and found and query.stop_at_phrase:
+                break
+        if not found:
+            sql = text(
+                f"SELECT id FROM {table} WHERE :q <% {column} "
+                f"ORDER BY word_similarity(:q, {column}) DESC, id LIMIT :n"
+            )
+            found.update(
+                dict.fromkeys(
+                    r[0] for r in conn.execute(sql, {"q": " ".join(query.words), "n": limit})
+                )
+            )
+        return list(found)[: limit * 3]
+
+
 def backend_for(dialect: str) -> SearchBackend:
     """The search backend for a SQLAlchemy dialect name."""
     if dialect == "sqlite":
         return SQLiteFTS()
-    raise NotImplementedError(f"no search backend for {dialect!r} yet")
+    if dialect == "postgresql":
+        return PostgresFTS()
+    raise NotImplementedError(f"no search backend for {dialect!r}")

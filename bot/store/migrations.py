@@ -1,0 +1,47 @@
+"""A small versioned schema runner: ``quotebot migrate``, also run on every store open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, insert, select, update
+
+from bot.store import schema as s
+from bot.store.search_backend import SearchBackend
+
+Migration = Callable[[Connection, SearchBackend], None]
+
+
+def _v1(conn: Connection, backend: SearchBackend) -> None:
+    """Version 1: every table, and the search backend's indexes."""
+    s.metadata.create_all(conn)
+    backend.create(conn)
+
+
+# Append new versions here; never edit a released one.
+MIGRATIONS: dict[int, Migration] = {1: _v1}
+LATEST = max(MIGRATIONS)
+
+
+def current_version(conn: Connection) -> int:
+    """The schema version recorded in the database (0 for an empty one)."""
+    s.meta.create(conn, checkfirst=True)
+    row = conn.execute(select(s.meta.c.value).where(s.meta.c.key == "schema")).first()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: Connection, backend: SearchBackend) -> tuple[int, int]:
+    """Apply pending migrations in order; returns (version before, version after)."""
+    before = current_version(conn)
+    version = before
+    for number in sorted(MIGRATIONS):
+        if number > version:
+            MIGRATIONS[number](conn, backend)
+            version = number
+    # An up-to-date schema takes no locks: index DDL here would block other processes' writes.
+    if version != before:
+        if before == 0:
+            conn.execute(insert(s.meta).values(key="schema", value=str(version)))
+        else:
+            conn.execute(update(s.meta).where(s.meta.c.key == "schema").values(value=str(version)))
+    return before, version
