@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from slack_sdk import WebClient
 
 from bot.answers import clean_query, context, whosaid
@@ -19,7 +20,7 @@ from bot.extraction import extract_paths
 from bot.ingest import ingest
 from bot.models import ExtractedArticle
 from bot.render_text import answer_text, context_text, quotes_table
-from bot.settings import Settings, load_settings
+from bot.settings import SearchSettings, Settings, load_settings
 from bot.store.repository import Store
 
 log = logging.getLogger("quotebot")
@@ -122,28 +123,27 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_whosaid(args: argparse.Namespace, settings: Settings) -> int:
-    """Who said a phrase: verdict, speaker, the words on record, sources earliest first."""
+def _answer_command(
+    args: argparse.Namespace,
+    settings: Settings,
+    ask: Callable[[str, Store, SearchSettings, str | None], BaseModel],
+    render: Callable[[Any, bool], str],
+) -> int:
     query = clean_query(" ".join(args.phrase))
     store = open_store(args, settings, auto_ingest=True)
-    answer = whosaid(query, store, settings.search, settings.public_base_url)
-    if args.json:
-        print(answer.model_dump_json(indent=2))
-    else:
-        print(answer_text(answer, color=_use_color(args)))
+    answer = ask(query, store, settings.search, settings.public_base_url)
+    print(answer.model_dump_json(indent=2) if args.json else render(answer, _use_color(args)))
     return 0
+
+
+def cmd_whosaid(args: argparse.Namespace, settings: Settings) -> int:
+    """Who said a phrase: verdict, speaker, the words on record, sources earliest first."""
+    return _answer_command(args, settings, whosaid, answer_text)
 
 
 def cmd_context(args: argparse.Namespace, settings: Settings) -> int:
     """The paragraph around a quote, a speaker's record, or keyword-in-context lines."""
-    query = clean_query(" ".join(args.phrase))
-    store = open_store(args, settings, auto_ingest=True)
-    answer = context(query, store, settings.search, settings.public_base_url)
-    if args.json:
-        print(answer.model_dump_json(indent=2))
-    else:
-        print(context_text(answer, color=_use_color(args)))
-    return 0
+    return _answer_command(args, settings, context, context_text)
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:

@@ -16,6 +16,7 @@ from bot.models import Article, Quote
 from bot.quotes.extract import extract_quotes, load_aliases
 from bot.settings import Settings, load_settings
 from bot.store.engine import normalise_url
+from tests.fakes.slack_api import FakeSlack, start_fake_slack
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -46,6 +47,14 @@ def speaker_of(quotes: list[Quote], fragment: str) -> str | None:
     found = [q for q in quotes if fragment in q.text]
     assert len(found) == 1, f"{fragment!r}: {len(found)} quotes in {[q.text for q in quotes]}"
     return found[0].speaker
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeSlack]:
+    """A fake Slack Web API server on 127.0.0.1 for one test."""
+    state, server = start_fake_slack()
+    yield state
+    server.shutdown()
 
 
 PG_SERVER = os.environ.get("QUOTEBOT_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")

@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,16 +25,9 @@ from bot.store import schema
 from bot.store.digest_repo import DigestRepository
 from bot.store.repository import Store
 from tests.conftest import ROOT, SEEDS
-from tests.fakes.slack_api import FakeSlack, start_fake_slack
+from tests.fakes.slack_api import FakeSlack
 
 NOON = datetime(2025, 1, 13, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    state, server = start_fake_slack()
-    yield state
-    server.shutdown()
 
 
 @pytest.fixture

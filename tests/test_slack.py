@@ -18,7 +18,7 @@ from bot.slack.app import create_app
 from bot.store.repository import Store
 from bot.web import create_web
 from tests.conftest import SEEDS
-from tests.fakes.slack_api import FakeSlack, start_fake_slack
+from tests.fakes.slack_api import FakeSlack
 from tests.slack_helpers import SECRET, interactive, post_form, post_json, serve_app, slash
 
 EVIL = (
@@ -26,13 +26,6 @@ EVIL = (
     '"Everyone come now <!channel> and <@U123> &amp; <https://evil.example|click>," '
     "said councillor Ada Vell.\n"
 )
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    state, server = start_fake_slack()
-    yield state
-    server.shutdown()
 
 
 @pytest.fixture

@@ -228,16 +228,7 @@ class Store:
                 }
                 for n, q in enumerate(item.quotes, start=1)
             ]
-            ids = (
-                conn.execute(
-                    insert(s.quotes).returning(s.quotes.c.id, sort_by_parameter_order=True), rows
-                )
-                .scalars()
-                .all()
-            )
-            self.backend.add(
-                conn, "quotes", zip(ids, (norm(q.text) for q in item.quotes), strict=True)
-            )
+            self._insert_indexed(conn, "quotes", rows)
         if item.reports:
             rrows = [
                 {
@@ -253,16 +244,17 @@ class Store:
                 }
                 for n, r in enumerate(item.reports, start=1)
             ]
-            rids = (
-                conn.execute(
-                    insert(s.reports).returning(s.reports.c.id, sort_by_parameter_order=True), rrows
-                )
-                .scalars()
-                .all()
-            )
-            self.backend.add(
-                conn, "reports", zip(rids, (norm(r.text) for r in item.reports), strict=True)
-            )
+            self._insert_indexed(conn, "reports", rrows)
+
+    def _insert_indexed(self, conn: Connection, kind: Kind, rows: list[dict[str, Any]]) -> None:
+        """Insert quote or report rows and add their normalised text to the search index."""
+        table = s.quotes if kind == "quotes" else s.reports
+        ids = (
+            conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+            .scalars()
+            .all()
+        )
+        self.backend.add(conn, kind, zip(ids, (r["norm"] for r in rows), strict=True))
 
     def mark_removed(self, article_ids: Sequence[str]) -> None:
         """Mark articles whose files are gone; they stop appearing in answers."""
