@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.settings import BoilerplateRules
 
@@ -18,10 +19,7 @@ class Furniture:
     @classmethod
     def from_rules(cls, rules: BoilerplateRules) -> Furniture:
         """Compile the configured patterns (case-insensitive, whole stripped line)."""
-        return cls(
-            drop=tuple(re.compile(p, re.IGNORECASE) for p in rules.all_drop_lines()),
-            cut=tuple(re.compile(p, re.IGNORECASE) for p in rules.all_cut_from()),
-        )
+        return _compiled(tuple(rules.all_drop_lines()), tuple(rules.all_cut_from()))
 
     def clean(self, lines: list[str]) -> list[str]:
         """The lines with furniture removed; a cut line ends the article."""
@@ -34,3 +32,11 @@ class Furniture:
                 continue
             kept.append(line)
         return kept
+
+
+@lru_cache(maxsize=16)
+def _compiled(drop: tuple[str, ...], cut: tuple[str, ...]) -> Furniture:
+    return Furniture(
+        drop=tuple(re.compile(p, re.IGNORECASE) for p in drop),
+        cut=tuple(re.compile(p, re.IGNORECASE) for p in cut),
+    )
