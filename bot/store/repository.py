@@ -351,15 +351,20 @@ class Store:
         """(id, normalised text) of active quotes or reports the full-text prefilter finds."""
         table = s.quotes if kind == "quotes" else s.reports
         with self.engine.connect() as conn:
-            ids = self.backend.candidates(conn, kind, query, limit)
-            if not ids:
+            found = self.backend.candidates(conn, kind, query, limit)
+            if not found:
                 return []
-            rows = conn.execute(
-                select(table.c.id, table.c.norm)
-                .select_from(table.join(s.articles, table.c.article_id == s.articles.c.id))
-                .where(and_(table.c.id.in_(ids), s.articles.c.status == "active"))
-            )
-            return [(int(r[0]), str(r[1])) for r in rows]
+            active = {
+                int(r[0])
+                for r in conn.execute(
+                    select(table.c.id)
+                    .select_from(table.join(s.articles, table.c.article_id == s.articles.c.id))
+                    .where(
+                        and_(table.c.id.in_([i for i, _ in found]), s.articles.c.status == "active")
+                    )
+                )
+            }
+            return [(i, body) for i, body in found if i in active]
 
     def quote_candidates(self, query: SearchQuery, limit: int) -> list[QuoteRecord]:
         """Quotes the full-text prefilter finds for these terms."""
@@ -404,7 +409,7 @@ class Store:
     def paragraph_candidates(self, query: SearchQuery, limit: int) -> list[ParagraphRecord]:
         """Paragraphs the prefilter finds (keyword-in-context)."""
         with self.engine.connect() as conn:
-            ids = self.backend.candidates(conn, "paragraphs", query, limit)
+            ids = [i for i, _ in self.backend.candidates(conn, "paragraphs", query, limit)]
             if not ids:
                 return []
             p, a = s.paragraphs, s.articles
