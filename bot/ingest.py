@@ -18,6 +18,7 @@ from bot.settings import Settings
 from bot.store.repository import Store
 
 log = logging.getLogger(__name__)
+BULK = 100  # files changed in one run after which the planner's statistics are refreshed
 
 
 def ingest(
@@ -94,5 +95,7 @@ def ingest(
     ]
     store.mark_removed(gone)
     counts["removed"] = len(gone)
+    if counts["new"] + counts["changed"] + counts["removed"] >= BULK:
+        store.refresh_statistics()
     store.finish_run(run_id, counts, problems)
     return IngestSummary(run_id=run_id, problems=tuple(problems), **counts)

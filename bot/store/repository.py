@@ -256,6 +256,15 @@ class Store:
         )
         self.backend.add(conn, kind, zip(ids, (r["norm"] for r in rows), strict=True))
 
+    def refresh_statistics(self) -> None:
+        """Let the query planner see a bulk load (else Postgres may scan instead of using GIN)."""
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                for table in ("articles", "paragraphs", "quotes", "reports", "speakers"):
+                    conn.execute(text(f"ANALYZE {table}"))
+            else:
+                conn.execute(text("PRAGMA optimize"))
+
     def mark_removed(self, article_ids: Sequence[str]) -> None:
         """Mark articles whose files are gone; they stop appearing in answers."""
         if article_ids:

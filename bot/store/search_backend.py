@@ -204,13 +204,27 @@ class PostgresFTS(TieredSearch):
         return [(int(r[0]), str(r[1]) if kind != "paragraphs" else "") for r in rows]
 
     def fuzzy(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
-        """Trigram word similarity (pg_trgm)."""
+        """Any term, ranked (as SQLite's OR); then trigram word similarity (pg_trgm), which also
+        finds a misspelled word that no full-text term matches."""
         table, column = PG_COLUMNS[kind]
+        vector = f"to_tsvector('english', {column})"
+        if len(query.terms) >= 2:
+            params: dict[str, object] = {f"t{i}": t for i, t in enumerate(query.terms)}
+            any_term = " || ".join(
+                f"plainto_tsquery('english', :t{i})" for i in range(len(query.terms))
+            )
+            sql = text(
+                f"SELECT id, {column} FROM {table}, (SELECT {any_term} AS q) tq "
+                f"WHERE {vector} @@ tq.q ORDER BY ts_rank({vector}, tq.q) DESC, id LIMIT :n"
+            )
+            rows = conn.execute(sql, {**params, "n": n}).all()
+            if rows:
+                return [(int(r[0]), str(r[1]) if kind != "paragraphs" else "") for r in rows]
         sql = text(
             f"SELECT id, {column} FROM {table} WHERE :q <% {column} "
             f"ORDER BY word_similarity(:q, {column}) DESC, id LIMIT :n"
         )
-        rows = conn.execute(sql, {"q": " ".join(query.words), "n": n})
+        rows = conn.execute(sql, {"q": " ".join(query.words), "n": n}).all()
         return [(int(r[0]), str(r[1]) if kind != "paragraphs" else "") for r in rows]
 
 
