@@ -1,0 +1,45 @@
+"""Database URLs and schema migrations, on both backends."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from bot.store.engine import normalise_url
+from bot.store.migrations import LATEST
+from tests.conftest import ROOT
+
+
+def test_heroku_urls_are_normalised_to_psycopg3() -> None:
+    assert normalise_url("postgres://u:p@h:5432/db") == "postgresql+psycopg://u:p@h:5432/db"
+    assert normalise_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_migrate_creates_then_reports_up_to_date(db_url: str) -> None:
+    def migrate() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "migrate", "--db", db_url],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    first = migrate()
+    assert first.returncode == 0, first.stderr
+    assert f"version 0 -> {LATEST}" in first.stdout
+    second = migrate()
+    assert second.returncode == 0 and "up to date" in second.stdout
+
+
+def test_bad_database_url_is_a_clear_error() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "migrate", "--db", "mysql://nope"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1 and "unsupported database" in result.stderr
+    assert "Traceback" not in result.stderr
