@@ -11,7 +11,6 @@ from __future__ import annotations
 import multiprocessing as mp
 import random
 import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -324,8 +323,3 @@ def table(result: BenchResult) -> str:
     ]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
-
-
-def statistics_note(values: list[float]) -> str:  # pragma: no cover - debugging aid
-    """Mean and stdev, for ad-hoc runs."""
-    return f"{statistics.mean(values):.2f}±{statistics.pstdev(values):.2f}"

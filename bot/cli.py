@@ -148,10 +148,9 @@ def cmd_context(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Slack app (Socket Mode or HTTP mode)."""
-    from bot.serve import missing_credentials, serve
+    from bot.serve import require_credentials, serve
 
-    if missing_credentials(settings):
-        serve(settings, Store.open(args.db or settings.effective_database_url()))  # raises
+    require_credentials(settings)  # before touching the database
     store = open_store(args, settings, auto_ingest=True)
     serve(settings, store, host=args.host, port=args.port)
     return 0

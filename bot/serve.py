@@ -25,13 +25,18 @@ def missing_credentials(settings: Settings) -> list[str]:
     return missing
 
 
-def serve(settings: Settings, store: Store, host: str = "0.0.0.0", port: int | None = None) -> None:
-    """Run the Slack app until interrupted."""
+def require_credentials(settings: Settings) -> None:
+    """Raise a ConfigError naming the missing variables and where to read about them."""
     missing = missing_credentials(settings)
     if missing:
         raise ConfigError(
             f"cannot connect to Slack: set {', '.join(missing)} (see {README_SECTION})"
         )
+
+
+def serve(settings: Settings, store: Store, host: str = "0.0.0.0", port: int | None = None) -> None:
+    """Run the Slack app until interrupted."""
+    require_credentials(settings)
     app = create_app(settings, store)
     if settings.slack_app_token:
         from slack_bolt.adapter.socket_mode import SocketModeHandler

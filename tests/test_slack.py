@@ -232,3 +232,23 @@ def test_article_page_marks_quotes(app_url: str) -> None:
     assert httpx.get(f"{app_url}/articles/nope", timeout=10).status_code == 404
     health = httpx.get(f"{app_url}/healthz", timeout=10).json()
     assert health["ok"] is True and health["articles"] == 6
+
+
+def test_serve_without_credentials_names_what_is_missing(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "serve", "--db", f"sqlite:///{tmp_path / 'x.db'}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "SLACK_BOT_TOKEN" in result.stderr and "Connect to Slack" in result.stderr
