@@ -16,38 +16,6 @@ from bot.quotes.entities import Entity, Registry
 from bot.quotes.mentions import Mention, find_mentions, nounish
 from bot.quotes.tokens import Sentence, Token
 
-FINITE_HINTS = frozenset(
-    [
-        "is",
-        "was",
-        "are",
-        "were",
-        "has",
-        "had",
-        "have",
-        "will",
-        "would",
-        "can",
-        "could",
-        "became",
-        "becomes",
-        "did",
-        "does",
-        "do",
-        "should",
-        "may",
-        "might",
-        "must",
-        "took",
-        "made",
-        "gave",
-        "went",
-        "came",
-        "saw",
-        "met",
-        "began",
-    ]
-)
 TIME_WORDS = frozenset(
     [
         "monday",

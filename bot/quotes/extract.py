@@ -199,13 +199,13 @@ def _neighbour(
         for p, _sent, attr in reversed(attributor.quote_speakers):
             if p == paragraph:
                 continue
-            if p == paragraph - 1 and attr.entity is not None and _ends_with_quote(results, p):
+            if p == paragraph - 1 and attr.entity is not None and _has_quote(results, p):
                 return _weaker(attr, 0.85)
             break
     return NONE
 
 
-def _ends_with_quote(results: list[tuple[Span, Attribution, QuoteKind]], paragraph: int) -> bool:
+def _has_quote(results: list[tuple[Span, Attribution, QuoteKind]], paragraph: int) -> bool:
     return any(span.paragraph == paragraph for span, _, _ in results)
 
 

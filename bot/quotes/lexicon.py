@@ -31,66 +31,6 @@ testify testified testifies plead pleaded pleads beg begged sigh sighed snap sna
 retorted counter countered interject interjected demand demands demanded demanding
 """
 CUE_VERBS: frozenset[str] = frozenset(_CUE_STEMS.split())
-# Verbs that carry a quote only when it is their object or complement ("called it …").
-FRAMING_CUES: frozenset[str] = frozenset(
-    [
-        "call",
-        "calls",
-        "called",
-        "calling",
-        "describe",
-        "describes",
-        "described",
-        "describing",
-        "label",
-        "labels",
-        "labelled",
-        "labeled",
-        "labelling",
-        "labeling",
-        "brand",
-        "brands",
-        "branded",
-        "branding",
-        "dub",
-        "dubs",
-        "dubbed",
-        "thank",
-        "thanks",
-        "thanked",
-        "thanking",
-        "praise",
-        "praises",
-        "praised",
-        "praising",
-        "hail",
-        "hails",
-        "hailed",
-        "hailing",
-        "accuse",
-        "accuses",
-        "accused",
-        "accusing",
-        "dismiss",
-        "dismisses",
-        "dismissed",
-        "dismissing",
-        "condemn",
-        "condemns",
-        "condemned",
-        "criticise",
-        "criticised",
-        "criticize",
-        "criticized",
-        "slam",
-        "slammed",
-        "blast",
-        "blasted",
-        "welcome",
-        "welcomed",
-    ]
-)
-PARTICIPLE_SUFFIX = "ing"
 
 # Words between a subject and its verb that do not break "X <adverbs> said".
 SKIPPABLE: frozenset[str] = frozenset(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.models import ArticleMeta, QuoteRecord
@@ -102,26 +102,20 @@ class DigestRepository:
 
     def articles_of(self, digest_id: int) -> list[ArticleMeta]:
         """The articles of a digest in the order they were indexed."""
-        a, da = s.articles, s.digest_articles
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(a.c.id, a.c.title, a.c.published, a.c.url, a.c.outlet)
-                .select_from(a.join(da, da.c.article_id == a.c.id))
-                .where(da.c.digest_id == digest_id)
-                .order_by(a.c.indexed_at, a.c.id)
-            )
-            return [
-                ArticleMeta(id=r[0], title=r[1], published=r[2], url=r[3], outlet=r[4])
-                for r in rows
-            ]
+        da = s.digest_articles
+        in_digest = select(da.c.article_id).where(da.c.digest_id == digest_id)
+        return self._metas(s.articles.c.id.in_(in_digest))
 
     def store_articles(self, article_ids: Sequence[str]) -> list[ArticleMeta]:
         """Metadata of these articles in the order they were indexed."""
+        return self._metas(s.articles.c.id.in_(list(article_ids)))
+
+    def _metas(self, where: ColumnElement[bool]) -> list[ArticleMeta]:
         a = s.articles
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(a.c.id, a.c.title, a.c.published, a.c.url, a.c.outlet)
-                .where(a.c.id.in_(list(article_ids)))
+                .where(where)
                 .order_by(a.c.indexed_at, a.c.id)
             )
             return [
@@ -132,15 +126,8 @@ class DigestRepository:
     def quotes_of(self, article_ids: Sequence[str]) -> dict[str, list[QuoteRecord]]:
         """The quotes of these articles, by article id."""
         out: dict[str, list[QuoteRecord]] = {a: [] for a in article_ids}
-        if not article_ids:
-            return out
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                self.store._quote_select().where(s.quotes.c.article_id.in_(list(article_ids)))
-            )
-            for r in rows:
-                rec = self.store._quote_record(r)
-                out[rec.article.id].append(rec)
+        for record in self.store.quotes_in_articles(article_ids):
+            out[record.article.id].append(record)
         return out
 
     def posted_parts(self, digest_id: int) -> dict[int, str]:

@@ -520,17 +520,22 @@ class Store:
             )
             return [self._quote_record(r) for r in rows]
 
-    def quotes_in_paragraphs(self, places: Sequence[tuple[str, int]]) -> list[QuoteRecord]:
-        """Quotes in the given (article id, paragraph index) places."""
-        if not places:
+    def quotes_in_articles(self, article_ids: Sequence[str]) -> list[QuoteRecord]:
+        """Every active quote of these articles, in article order."""
+        if not article_ids:
             return []
-        articles_wanted = sorted({a for a, _ in places})
-        wanted = set(places)
         with self.engine.connect() as conn:
             rows = conn.execute(
-                self._quote_select().where(s.quotes.c.article_id.in_(articles_wanted))
+                self._quote_select()
+                .where(s.quotes.c.article_id.in_(sorted(set(article_ids))))
+                .order_by(s.quotes.c.article_id, s.quotes.c.n)
             )
-            records = [self._quote_record(r) for r in rows]
+            return [self._quote_record(r) for r in rows]
+
+    def quotes_in_paragraphs(self, places: Sequence[tuple[str, int]]) -> list[QuoteRecord]:
+        """Quotes in the given (article id, paragraph index) places."""
+        wanted = set(places)
+        records = self.quotes_in_articles([a for a, _ in places])
         return [r for r in records if (r.article.id, r.paragraph) in wanted]
 
     def article_view(
