@@ -60,14 +60,6 @@ def posted_digests(fake: FakeSlack) -> dict[int, list[str]]:
     return out
 
 
-def article_ids_in_posts(fake: FakeSlack) -> list[str]:
-    ids: list[str] = []
-    for call in fake.of("chat.postMessage"):
-        blocks = json.dumps(call.body.get("blocks"))
-        ids.extend(p.stem for p in SEEDS.glob("*.txt") if (p.stem in blocks))
-    return ids
-
-
 def test_compose_picks_notable_quotes_and_top_speakers(store_with_seeds: Store) -> None:
     repo = DigestRepository(store_with_seeds)
     ids = repo.undigested_articles()
