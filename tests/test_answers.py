@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.answers import context, whosaid
 from bot.errors import UsageError
+from bot.ingest import ingest
 from bot.settings import Settings
 from bot.store.repository import Store
 
@@ -138,3 +141,23 @@ def test_context_keyword_in_context(seeded_store: Store, settings: Settings) -> 
     assert ctx.kind == "keyword"
     assert all("Oldham" in s.text for s in ctx.snippets)
     assert ctx.snippets
+
+
+def test_misquote_of_the_only_content_word_is_found(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    # Every other word is a function word, so no full-text term is left to search for:
+    # only the words either side of the altered one find the quote.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(
+        "Harbour plan approved\n12 March 2024\n"
+        '"It was not for them that we did it," said council leader Ann Brook.\n',
+        encoding="utf-8",
+    )
+    store = Store.open(db_url)
+    ingest(store, [corpus], settings, progress=False)
+    answer = ask(store, settings, "it was not for us that we did it")
+    top = answer.hits[0]
+    assert (answer.verdict, top.speaker) == ("close", "Ann Brook")
+    assert [(d.query, d.record) for d in top.diff or ()] == [("us", "them")]

@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from bot.search.normalize import content_terms, words
+from bot.search.normalize import STOPWORDS, content_terms, words
 
 
 class SearchQuery:
-    """What the prefilter searches for: the words in order, and the content terms."""
+    """What the prefilter searches for: the words in order, and the content terms.
 
-    def __init__(
-        self, words: Sequence[str], terms: Sequence[str], stop_at_phrase: bool = True
-    ) -> None:
+    ``reworded`` queries look for the idea in other words (reported speech): a verbatim or
+    one-word-off match is not what they are after, so those tiers are skipped.
+    """
+
+    def __init__(self, words: Sequence[str], terms: Sequence[str], reworded: bool = False) -> None:
         self.words = list(words)
         self.terms = list(terms)
-        self.stop_at_phrase = stop_at_phrase
+        self.reworded = reworded
 
     def loose(self) -> SearchQuery:
-        """The same query searched for re-wordings: a verbatim phrase match does not end it."""
-        return SearchQuery(self.words, self.terms, stop_at_phrase=False)
+        """The same query searched for re-wordings."""
+        return SearchQuery(self.words, self.terms, reworded=True)
+
+    @property
+    def only_stopwords(self) -> bool:
+        """Whether every term is a function word ("that was the a")."""
+        return all(t in STOPWORDS for t in self.terms)
+
+    def near_misses(self) -> Iterator[tuple[list[str], list[str]]]:
+        """(before, after) word runs that a record one word off the query holds at most one
+        word apart: each word left out (altered or added by the typist), and each gap between
+        two words (a word the typist dropped)."""
+        ws = self.words
+        for i in range(len(ws)):
+            yield ws[:i], ws[i + 1 :]
+        for i in range(1, len(ws)):
+            yield ws[:i], ws[i:]
 
     @classmethod
     def of(cls, text: str) -> SearchQuery:

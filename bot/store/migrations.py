@@ -18,8 +18,13 @@ def _v1(conn: Connection, backend: SearchBackend) -> None:
     backend.create(conn)
 
 
+def _v2(conn: Connection, backend: SearchBackend) -> None:
+    """Version 2: the search backend's stored search columns (Postgres: ``tsv``)."""
+    backend.upgrade(conn, 2)
+
+
 # Append new versions here; never edit a released one.
-MIGRATIONS: dict[int, Migration] = {1: _v1}
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2}
 LATEST = max(MIGRATIONS)
 
 

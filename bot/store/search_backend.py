@@ -2,10 +2,10 @@
 
 A backend indexes quote, report and paragraph text and returns a bounded list of
 (id, normalised text) candidates for a query; rapidfuzz re-ranks them. Both backends share one
-strategy (``TieredSearch``): the unranked pool of rows holding every content term, checked for
-the exact phrase in Python (cheap: it never intersects the posting lists of "the" and "is");
-ranked matches when that pool overflows; then all-but-one of the terms, which finds a quote
-with one altered or dropped word; a fuzzy fallback only when nothing matched.
+strategy (``TieredSearch``): the exact phrase, which ends the search when found; else rows
+holding every content term, rows holding the query with one word altered, added or dropped
+(how most misquotes differ), and rows holding all but one content term; a fuzzy fallback only
+when nothing matched. Every tier is bounded, and none ranks a single common term.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from typing import Literal, Protocol
 
 from sqlalchemy import Connection, text
 
+from bot.search.normalize import STOPWORDS
 from bot.search.query import SearchQuery
 
 Kind = Literal["quotes", "reports", "paragraphs"]
 KINDS: tuple[Kind, ...] = ("quotes", "reports", "paragraphs")
-POOL = 2000  # unranked rows holding every content term, scanned for the exact phrase
+POOL = 500  # unranked rows holding every content term
 Rows = list[tuple[int, str]]
 
 
@@ -28,6 +29,9 @@ class SearchBackend(Protocol):
 
     def create(self, conn: Connection) -> None:
         """Create the index structures if they do not exist."""
+
+    def upgrade(self, conn: Connection, version: int) -> None:
+        """Backend-specific schema changes of migration ``version`` (most have none)."""
 
     def add(self, conn: Connection, kind: Kind, rows: Iterable[tuple[int, str]]) -> None:
         """Index (id, text) rows."""
@@ -39,13 +43,8 @@ class SearchBackend(Protocol):
         """(id, normalised text) of candidate rows, most precise first, bounded."""
 
 
-def contains_phrase(body: str, phrase: str) -> bool:
-    """Whether normalised ``body`` holds normalised ``phrase`` as whole words."""
-    return f" {phrase} " in f" {body} "
-
-
 class TieredSearch:
-    """The shared candidate strategy; subclasses supply the three engine queries."""
+    """The shared candidate strategy; subclasses supply the engine queries."""
 
     def all_terms(
         self, conn: Connection, kind: Kind, terms: Sequence[str], n: int, ranked: bool
@@ -53,44 +52,50 @@ class TieredSearch:
         """Rows holding every term (best first when ``ranked``)."""
         raise NotImplementedError
 
-    def fuzzy(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
-        """A loose fallback for queries whose terms match nothing."""
-        raise NotImplementedError
-
     def phrase(self, conn: Connection, kind: Kind, words: Sequence[str], n: int) -> Rows:
         """Rows holding these words in this order."""
         raise NotImplementedError
 
+    def near(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
+        """Rows holding the query with one word altered, added or dropped."""
+        raise NotImplementedError
+
+    def fuzzy(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
+        """A loose fallback for queries whose terms match nothing."""
+        raise NotImplementedError
+
     def candidates(self, conn: Connection, kind: Kind, query: SearchQuery, limit: int) -> Rows:
-        """Exact phrase in the AND pool; ranked AND; all-but-one; fuzzy when nothing matched."""
+        """Exact phrase; rows with every term; one word off; all-but-one term; fuzzy last.
+
+        No tier ranks a single common term: bm25 over a term held by a tenth of the archive
+        costs more than the rest of the answer, and finds the shortest rows, not the closest.
+        """
         if not query.terms:
             return []
-        phrase = " ".join(query.words)
         found: dict[int, str] = {}
-        pool = self.all_terms(conn, kind, query.terms, POOL, ranked=False)
-        verbatim = [(i, b) for i, b in pool if contains_phrase(b, phrase)]
-        if not verbatim and len(pool) == POOL and len(query.words) > 1:
-            # Common terms overflow the pool: only a phrase query finds the exact words.
-            verbatim = self.phrase(conn, kind, query.words, limit)
-        if verbatim and query.stop_at_phrase:
-            return verbatim[: limit * 3]
-        found.update(verbatim)
-        if len(pool) < POOL:
-            found.update(pool)  # every row holding all the terms: nothing to rank
-        else:
-            found.update(self.all_terms(conn, kind, query.terms, limit, ranked=True))
-        if len(query.terms) >= 2:
+        if not query.reworded and len(query.words) > 1:
+            verbatim = self.phrase(conn, kind, query.words, limit * 3)
+            if verbatim:
+                return verbatim
+        found.update(self.all_terms(conn, kind, query.terms, POOL, ranked=False))
+        if not query.reworded and len(query.words) > 2:
+            found.update(self.near(conn, kind, query, limit))
+        if len(query.terms) >= 2 and not query.only_stopwords:
             per_group = max(10, limit // len(query.terms))
             for i in range(len(query.terms)):
                 rest = query.terms[:i] + query.terms[i + 1 :]
-                found.update(self.all_terms(conn, kind, rest, per_group, ranked=True))
-        if not found:
+                found.update(self.all_terms(conn, kind, rest, per_group, ranked=len(rest) > 1))
+        if not found and not query.reworded:
             found.update(self.fuzzy(conn, kind, query, limit))
         return list(found.items())  # bounded: POOL + limit + one group per term
 
 
 def _fts_term(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
+
+
+def _fts_phrase(words: Sequence[str]) -> str:
+    return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
 
 
 class SQLiteFTS(TieredSearch):
@@ -105,6 +110,9 @@ class SQLiteFTS(TieredSearch):
                     "body, tokenize='porter unicode61 remove_diacritics 2')"
                 )
             )
+
+    def upgrade(self, conn: Connection, version: int) -> None:
+        """No SQLite migration touches the FTS5 tables yet."""
 
     def add(self, conn: Connection, kind: Kind, rows: Iterable[tuple[int, str]]) -> None:
         """Index rows."""
@@ -131,8 +139,23 @@ class SQLiteFTS(TieredSearch):
     def phrase(self, conn: Connection, kind: Kind, words: Sequence[str], n: int) -> Rows:
         """FTS5 phrase query."""
         sql = text(f"SELECT rowid, body FROM {kind}_fts WHERE {kind}_fts MATCH :q LIMIT :n")
-        match = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+        match = _fts_phrase(words)
         return [(int(r[0]), str(r[1])) for r in conn.execute(sql, {"q": match, "n": n})]
+
+    def near(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
+        """FTS5 NEAR groups: the words either side of each word or gap, at most one token apart."""
+        groups = []
+        for before, after in query.near_misses():
+            if len(before) + len(after) < 2:
+                continue
+            parts = " ".join(_fts_phrase(p) for p in (before, after) if p)
+            groups.append(f"NEAR({parts}, 1)" if before and after else parts)
+        if not groups:
+            return []
+        sql = text(f"SELECT rowid, body FROM {kind}_fts WHERE {kind}_fts MATCH :q LIMIT :n")
+        return [
+            (int(r[0]), str(r[1])) for r in conn.execute(sql, {"q": " OR ".join(groups), "n": n})
+        ]
 
     def fuzzy(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
         """FTS5 OR query ranked by bm25."""
@@ -154,10 +177,11 @@ PG_COLUMNS: dict[Kind, tuple[str, str]] = {
 
 
 class PostgresFTS(TieredSearch):
-    """Postgres full-text search (english tsvector + GIN) with a pg_trgm fuzzy fallback."""
+    """Postgres full-text search on stored english tsvector columns (GIN), with pg_trgm for
+    phrases of function words only and for the fuzzy fallback."""
 
     def create(self, conn: Connection) -> None:
-        """The pg_trgm extension and the GIN indexes."""
+        """Version 1: the pg_trgm extension and expression GIN indexes (superseded by v2)."""
         conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
         for kind, (table, column) in PG_COLUMNS.items():
             conn.execute(
@@ -173,59 +197,91 @@ class PostgresFTS(TieredSearch):
                 )
             )
 
+    def upgrade(self, conn: Connection, version: int) -> None:
+        """Version 2: a stored ``tsv`` column per table, so neither the index recheck nor
+        ranking recomputes ``to_tsvector`` for every matching row."""
+        if version != 2:
+            return
+        for kind, (table, column) in PG_COLUMNS.items():
+            conn.execute(
+                text(
+                    f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS tsv tsvector "
+                    f"GENERATED ALWAYS AS (to_tsvector('english', {column})) STORED"
+                )
+            )
+            conn.execute(
+                text(f"CREATE INDEX IF NOT EXISTS ix_{kind}_tsv2 ON {table} USING GIN (tsv)")
+            )
+            conn.execute(text(f"DROP INDEX IF EXISTS ix_{kind}_tsv"))
+
     def add(self, conn: Connection, kind: Kind, rows: Iterable[tuple[int, str]]) -> None:
-        """Nothing to do: the indexes follow the tables."""
+        """Nothing to do: the columns and indexes follow the tables."""
 
     def remove(self, conn: Connection, kind: Kind, ids: Sequence[int]) -> None:
-        """Nothing to do: the indexes follow the tables."""
+        """Nothing to do: the columns and indexes follow the tables."""
+
+    def _rows(self, conn: Connection, kind: Kind, where: str, params: dict[str, object]) -> Rows:
+        table, column = PG_COLUMNS[kind]
+        sql = text(f"SELECT id, {column} FROM {table} {where}")
+        rows = conn.execute(sql, params)
+        return [(int(r[0]), str(r[1]) if kind != "paragraphs" else "") for r in rows]
 
     def all_terms(
         self, conn: Connection, kind: Kind, terms: Sequence[str], n: int, ranked: bool
     ) -> Rows:
         """A tsquery AND match."""
-        table, column = PG_COLUMNS[kind]
-        vector = f"to_tsvector('english', {column})"
-        order = f"ORDER BY ts_rank({vector}, q) DESC, id" if ranked else ""
-        sql = text(
-            f"SELECT id, {column} FROM {table}, plainto_tsquery('english', :q) q "
-            f"WHERE {vector} @@ q {order} LIMIT :n"
-        )
-        rows = conn.execute(sql, {"q": " ".join(terms), "n": n})
-        return [(int(r[0]), str(r[1]) if kind != "paragraphs" else "") for r in rows]
+        where = ", plainto_tsquery('english', :q) q WHERE tsv @@ q"
+        order = " ORDER BY ts_rank(tsv, q) DESC, id" if ranked else ""
+        return self._rows(conn, kind, where + order + " LIMIT :n", {"q": " ".join(terms), "n": n})
 
     def phrase(self, conn: Connection, kind: Kind, words: Sequence[str], n: int) -> Rows:
-        """A tsquery phrase match."""
-        table, column = PG_COLUMNS[kind]
-        sql = text(
-            f"SELECT id, {column} FROM {table} "
-            f"WHERE to_tsvector('english', {column}) @@ phraseto_tsquery('english', :q) LIMIT :n"
+        """A tsquery phrase match; a phrase of function words only (which the english
+        configuration does not index) through the trigram index instead."""
+        phrase = " ".join(words)
+        if not all(w in STOPWORDS for w in words):
+            where = "WHERE tsv @@ phraseto_tsquery('english', :q) LIMIT :n"
+            return self._rows(conn, kind, where, {"q": phrase, "n": n})
+        if kind == "paragraphs":
+            return []
+        _, column = PG_COLUMNS[kind]
+        rows = self._rows(
+            conn, kind, f"WHERE {column} LIKE :p LIMIT :n", {"p": f"%{phrase}%", "n": n}
         )
-        rows = conn.execute(sql, {"q": " ".join(words), "n": n})
-        return [(int(r[0]), str(r[1]) if kind != "paragraphs" else "") for r in rows]
+        return [(i, body) for i, body in rows if f" {phrase} " in f" {body} "]
+
+    def near(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
+        """Phrases with the altered word's place kept (by a stopword, which the english
+        configuration counts as a position) or closed up: one tsquery of alternatives."""
+        variants: list[str] = []
+        for before, after in query.near_misses():
+            for gap in (["the"], []):
+                ws = [*before, *gap, *after]
+                if sum(w not in STOPWORDS for w in ws) >= 2:
+                    variants.append(" ".join(ws))
+        if not variants:
+            return []
+        params: dict[str, object] = {f"v{i}": v for i, v in enumerate(dict.fromkeys(variants))}
+        any_variant = " || ".join(f"phraseto_tsquery('english', :{k})" for k in params)
+        return self._rows(conn, kind, f"WHERE tsv @@ ({any_variant}) LIMIT :n", {**params, "n": n})
 
     def fuzzy(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
         """Any term, ranked (as SQLite's OR); then trigram word similarity (pg_trgm), which also
         finds a misspelled word that no full-text term matches."""
-        table, column = PG_COLUMNS[kind]
-        vector = f"to_tsvector('english', {column})"
+        _, column = PG_COLUMNS[kind]
         if len(query.terms) >= 2:
             params: dict[str, object] = {f"t{i}": t for i, t in enumerate(query.terms)}
             any_term = " || ".join(
                 f"plainto_tsquery('english', :t{i})" for i in range(len(query.terms))
             )
-            sql = text(
-                f"SELECT id, {column} FROM {table}, (SELECT {any_term} AS q) tq "
-                f"WHERE {vector} @@ tq.q ORDER BY ts_rank({vector}, tq.q) DESC, id LIMIT :n"
+            where = (
+                f", (SELECT {any_term} AS q) tq WHERE tsv @@ tq.q "
+                "ORDER BY ts_rank(tsv, tq.q) DESC, id LIMIT :n"
             )
-            rows = conn.execute(sql, {**params, "n": n}).all()
+            rows = self._rows(conn, kind, where, {**params, "n": n})
             if rows:
-                return [(int(r[0]), str(r[1]) if kind != "paragraphs" else "") for r in rows]
-        sql = text(
-            f"SELECT id, {column} FROM {table} WHERE :q <% {column} "
-            f"ORDER BY word_similarity(:q, {column}) DESC, id LIMIT :n"
-        )
-        rows = conn.execute(sql, {"q": " ".join(query.words), "n": n}).all()
-        return [(int(r[0]), str(r[1]) if kind != "paragraphs" else "") for r in rows]
+                return rows
+        where = f"WHERE :q <% {column} ORDER BY word_similarity(:q, {column}) DESC, id LIMIT :n"
+        return self._rows(conn, kind, where, {"q": " ".join(query.words), "n": n})
 
 
 def backend_for(dialect: str) -> SearchBackend:
