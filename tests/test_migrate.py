@@ -5,8 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from sqlalchemy import text, update
+
+from bot.answers import whosaid
+from bot.settings import Settings
+from bot.store import schema as s
 from bot.store.engine import normalise_url
 from bot.store.migrations import LATEST
+from bot.store.repository import Store
 from tests.conftest import ROOT
 
 
@@ -43,3 +49,15 @@ def test_bad_database_url_is_a_clear_error() -> None:
     )
     assert result.returncode == 1 and "unsupported database" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_upgrade_from_version_1_keeps_answers(seeded_store: Store, settings: Settings) -> None:
+    before = whosaid("deserve to be in jail", seeded_store, settings.search)
+    with seeded_store.engine.begin() as conn:  # turn the store back into a version 1 store
+        if conn.dialect.name == "postgresql":
+            for table in ("quotes", "reports", "paragraphs"):
+                conn.execute(text(f"ALTER TABLE {table} DROP COLUMN tsv"))
+        conn.execute(update(s.meta).where(s.meta.c.key == "schema").values(value="1"))
+    assert seeded_store.ensure_schema() == (1, LATEST)
+    after = whosaid("deserve to be in jail", seeded_store, settings.search)
+    assert after == before and after.verdict == "close"

@@ -61,7 +61,10 @@ class Store:
             if conn.dialect.name == "postgresql":
                 # One migrator at a time when several processes start together.
                 conn.execute(text("SELECT pg_advisory_xact_lock(4242)"))
-            return migrate(conn, self.backend)
+            before, after = migrate(conn, self.backend)
+        if 0 < before < after:
+            self.refresh_statistics()  # an upgrade may add columns and indexes to a full store
+        return before, after
 
     # -- ingest writes --------------------------------------------------------------------
     def is_empty(self) -> bool:

@@ -251,22 +251,36 @@ class PostgresFTS(TieredSearch):
 
     def near(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
         """Phrases with the altered word's place kept (by a stopword, which the english
-        configuration counts as a position) or closed up: one tsquery of alternatives."""
-        variants: list[str] = []
+        configuration counts as a position) or closed up: one tsquery of alternatives.
+
+        A variant left with one indexed word ("vetevo in and at") would match every row
+        holding that word, so its function words are checked on the text instead."""
+        phrases: list[str] = []
+        spans: dict[str, str] = {}  # LIKE pattern -> the one content word it needs
         for before, after in query.near_misses():
+            content = [w for w in [*before, *after] if w not in STOPWORDS]
+            if len(content) == 1 and kind != "paragraphs":
+                spans["%" + "%".join(" ".join(p) for p in (before, after) if p) + "%"] = content[0]
             for gap in (["the"], []):
                 ws = [*before, *gap, *after]
                 if sum(w not in STOPWORDS for w in ws) >= 2:
-                    variants.append(" ".join(ws))
-        if not variants:
+                    phrases.append(" ".join(ws))
+        params: dict[str, object] = {"n": n}
+        tests: list[str] = []
+        for i, phrase in enumerate(dict.fromkeys(phrases)):
+            params[f"v{i}"] = phrase
+            tests.append(f"tsv @@ phraseto_tsquery('english', :v{i})")
+        _, column = PG_COLUMNS[kind]
+        for i, (pattern, word) in enumerate(spans.items()):
+            params[f"p{i}"], params[f"w{i}"] = pattern, word
+            tests.append(f"(tsv @@ plainto_tsquery('english', :w{i}) AND {column} LIKE :p{i})")
+        if not tests:
             return []
-        params: dict[str, object] = {f"v{i}": v for i, v in enumerate(dict.fromkeys(variants))}
-        any_variant = " || ".join(f"phraseto_tsquery('english', :{k})" for k in params)
-        return self._rows(conn, kind, f"WHERE tsv @@ ({any_variant}) LIMIT :n", {**params, "n": n})
+        return self._rows(conn, kind, f"WHERE {' OR '.join(tests)} LIMIT :n", params)
 
     def fuzzy(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
-        """Any term, ranked (as SQLite's OR); then trigram word similarity (pg_trgm), which also
-        finds a misspelled word that no full-text term matches."""
+        """Any term, ranked (as SQLite's OR); for a single term, trigram word similarity
+        (pg_trgm), which finds a misspelled word that no full-text term matches."""
         _, column = PG_COLUMNS[kind]
         if len(query.terms) >= 2:
             params: dict[str, object] = {f"t{i}": t for i, t in enumerate(query.terms)}
@@ -278,8 +292,7 @@ class PostgresFTS(TieredSearch):
                 "ORDER BY ts_rank(tsv, tq.q) DESC, id LIMIT :n"
             )
             rows = self._rows(conn, kind, where, {**params, "n": n})
-            if rows:
-                return rows
+            return rows  # several words, none indexed anywhere: nothing is close
         where = f"WHERE :q <% {column} ORDER BY word_similarity(:q, {column}) DESC, id LIMIT :n"
         return self._rows(conn, kind, where, {"q": " ".join(query.words), "n": n})
 
