@@ -258,7 +258,11 @@ def run_bench(
         summary = ingest(store, [corpus], settings, progress=True)
         ingest_s = time.perf_counter() - t
         with store.engine.connect() as conn:
-            texts = [r[0] for r in conn.execute(select(schema.quotes.c.text))]
+            # In id order, so both backends draw the same queries from the same corpus.
+            texts = [
+                r[0]
+                for r in conn.execute(select(schema.quotes.c.text).order_by(schema.quotes.c.id))
+            ]
         norms = [norm(x) for x in texts]
         queries = make_queries(texts, n_queries, seed)
         print(

@@ -260,12 +260,16 @@ class Store:
         self.backend.add(conn, kind, zip(ids, (r["norm"] for r in rows), strict=True))
 
     def refresh_statistics(self) -> None:
-        """Let the query planner see a bulk load (else Postgres may scan instead of using GIN)."""
-        with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
+        """Tidy up after a bulk load. On Postgres, VACUUM ANALYZE: the planner sees the new rows
+        (else it may scan instead of using GIN), and the GIN indexes' pending lists, which every
+        search would otherwise read through (p50 64 ms against 8 ms at 1M quotes), are merged."""
+        if self.engine.dialect.name == "postgresql":
+            # VACUUM cannot run inside a transaction block.
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 for table in ("articles", "paragraphs", "quotes", "reports", "speakers"):
-                    conn.execute(text(f"ANALYZE {table}"))
-            else:
+                    conn.execute(text(f"VACUUM (ANALYZE) {table}"))
+        else:
+            with self.engine.begin() as conn:
                 conn.execute(text("PRAGMA optimize"))
 
     def mark_removed(self, article_ids: Sequence[str]) -> None:
