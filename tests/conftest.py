@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 from sqlalchemy import create_engine, text
 
 from bot.corpus.reader import read_file
@@ -22,6 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 ARTICLES = Path(__file__).resolve().parent / "articles"
 GOLD = Path(__file__).resolve().parent / "gold"
+
+# Hypothesis keeps its examples and caches beside the tests, not at the repository's top level.
+set_hypothesis_home_dir(Path(__file__).parent / ".hypothesis")
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +20,7 @@ from bot.settings import Settings
 from bot.slack.app import create_app
 from bot.store.repository import Store
 from bot.web import create_web
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 from tests.fakes.slack_api import FakeSlack
 from tests.slack_helpers import SECRET, interactive, post_form, post_json, serve_app, slash
 
@@ -235,12 +238,6 @@ def test_article_page_marks_quotes(app_url: str) -> None:
 
 
 def test_serve_without_credentials_names_what_is_missing(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     result = subprocess.run(
         [sys.executable, "-m", "bot", "serve", "--db", f"sqlite:///{tmp_path / 'x.db'}"],

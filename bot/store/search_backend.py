@@ -90,11 +90,8 @@ class TieredSearch:
         return list(found.items())  # bounded: POOL + limit + one group per term
 
 
-def _fts_term(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
 def _fts_phrase(words: Sequence[str]) -> str:
+    """An FTS5 phrase (one word is a one-word phrase), quotes doubled."""
     return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
 
 
@@ -127,20 +124,22 @@ class SQLiteFTS(TieredSearch):
                 text(f"DELETE FROM {kind}_fts WHERE rowid = :id"), [{"id": i} for i in ids]
             )
 
+    def _match(
+        self, conn: Connection, kind: Kind, match: str, n: int, ranked: bool = False
+    ) -> Rows:
+        order = "ORDER BY rank" if ranked else ""
+        sql = text(f"SELECT rowid, body FROM {kind}_fts WHERE {kind}_fts MATCH :q {order} LIMIT :n")
+        return [(int(r[0]), str(r[1])) for r in conn.execute(sql, {"q": match, "n": n})]
+
     def all_terms(
         self, conn: Connection, kind: Kind, terms: Sequence[str], n: int, ranked: bool
     ) -> Rows:
         """FTS5 AND query."""
-        order = "ORDER BY rank" if ranked else ""
-        sql = text(f"SELECT rowid, body FROM {kind}_fts WHERE {kind}_fts MATCH :q {order} LIMIT :n")
-        match = " AND ".join(_fts_term(t) for t in terms)
-        return [(int(r[0]), str(r[1])) for r in conn.execute(sql, {"q": match, "n": n})]
+        return self._match(conn, kind, " AND ".join(_fts_phrase([t]) for t in terms), n, ranked)
 
     def phrase(self, conn: Connection, kind: Kind, words: Sequence[str], n: int) -> Rows:
         """FTS5 phrase query."""
-        sql = text(f"SELECT rowid, body FROM {kind}_fts WHERE {kind}_fts MATCH :q LIMIT :n")
-        match = _fts_phrase(words)
-        return [(int(r[0]), str(r[1])) for r in conn.execute(sql, {"q": match, "n": n})]
+        return self._match(conn, kind, _fts_phrase(words), n)
 
     def near(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
         """FTS5 NEAR groups: the words either side of each word or gap, at most one token apart."""
@@ -150,22 +149,13 @@ class SQLiteFTS(TieredSearch):
                 continue
             parts = " ".join(_fts_phrase(p) for p in (before, after) if p)
             groups.append(f"NEAR({parts}, 1)" if before and after else parts)
-        if not groups:
-            return []
-        sql = text(f"SELECT rowid, body FROM {kind}_fts WHERE {kind}_fts MATCH :q LIMIT :n")
-        return [
-            (int(r[0]), str(r[1])) for r in conn.execute(sql, {"q": " OR ".join(groups), "n": n})
-        ]
+        return self._match(conn, kind, " OR ".join(groups), n) if groups else []
 
     def fuzzy(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
         """FTS5 OR query ranked by bm25."""
         if len(query.terms) < 2:
             return []
-        sql = text(
-            f"SELECT rowid, body FROM {kind}_fts WHERE {kind}_fts MATCH :q ORDER BY rank LIMIT :n"
-        )
-        match = " OR ".join(_fts_term(t) for t in query.terms)
-        return [(int(r[0]), str(r[1])) for r in conn.execute(sql, {"q": match, "n": n})]
+        return self._match(conn, kind, " OR ".join(_fts_phrase([t]) for t in query.terms), n, True)
 
 
 # Postgres: the text column each kind is searched on (quotes and reports: the normalised text).
@@ -283,6 +273,8 @@ class PostgresFTS(TieredSearch):
         (pg_trgm), which finds a misspelled word that no full-text term matches."""
         _, column = PG_COLUMNS[kind]
         if len(query.terms) >= 2:
+            # Several words of which none is indexed anywhere: nothing is close, and a trigram
+            # scan of the whole table would only say so slowly.
             params: dict[str, object] = {f"t{i}": t for i, t in enumerate(query.terms)}
             any_term = " || ".join(
                 f"plainto_tsquery('english', :t{i})" for i in range(len(query.terms))
@@ -291,8 +283,7 @@ class PostgresFTS(TieredSearch):
                 f", (SELECT {any_term} AS q) tq WHERE tsv @@ tq.q "
                 "ORDER BY ts_rank(tsv, tq.q) DESC, id LIMIT :n"
             )
-            rows = self._rows(conn, kind, where, {**params, "n": n})
-            return rows  # several words, none indexed anywhere: nothing is close
+            return self._rows(conn, kind, where, {**params, "n": n})
         where = f"WHERE :q <% {column} ORDER BY word_similarity(:q, {column}) DESC, id LIMIT :n"
         return self._rows(conn, kind, where, {"q": " ".join(query.words), "n": n})
 
