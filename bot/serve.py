@@ -48,4 +48,9 @@ def serve(settings: Settings, store: Store, host: str = "0.0.0.0", port: int | N
     log.warning(
         "Quotebot: HTTP mode on %s:%d (/slack/events, /articles/{id}, /healthz)", host, port
     )
-    uvicorn.run(create_web(store, app), host=host, port=port, log_level="info")
+    uvicorn.run(
+        create_web(store, app, settings.slack_signing_secret or ""),
+        host=host,
+        port=port,
+        log_level="info",
+    )

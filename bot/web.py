@@ -3,33 +3,74 @@
 from __future__ import annotations
 
 from slack_bolt import App
-from slack_bolt.adapter.starlette import SlackRequestHandler
+from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from bot.slack.verify import headers_signed
 from bot.store.repository import Store
 from bot.web_pages import article_html, not_found_html
 
+# Slack's requests are a few kilobytes; anything far larger is refused before it is read whole.
+MAX_SLACK_BODY_BYTES = 256 * 1024
 
-def create_web(store: Store, bolt_app: App | None) -> Starlette:
-    """The ASGI app; ``bolt_app`` None serves only pages and the health check."""
-    handler = SlackRequestHandler(bolt_app) if bolt_app is not None else None
+
+class BodyTooLarge(Exception):
+    """The request body passed the size limit while it was being read."""
+
+
+async def read_capped(request: Request, limit: int) -> bytes:
+    """The request body, or BodyTooLarge as soon as more than ``limit`` bytes have arrived."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def create_web(store: Store, bolt_app: App | None, signing_secret: str = "") -> Starlette:
+    """The ASGI app; ``bolt_app`` None serves only pages and the health check.
+
+    Slack requests are size-capped and signature-checked here, before Bolt parses them: an
+    unverified request gets 401 and causes nothing else.
+    """
 
     async def slack_events(request: Request) -> Response:
-        if handler is None:
+        if bolt_app is None:
             return JSONResponse({"error": "Slack is not configured"}, status_code=503)
-        return await handler.handle(request)
+        try:
+            body = await read_capped(request, MAX_SLACK_BODY_BYTES)
+        except BodyTooLarge:
+            return JSONResponse({"error": "request body too large"}, status_code=413)
+        if not headers_signed(signing_secret, body, request.headers):
+            return JSONResponse({"error": "invalid request"}, status_code=401)
+        try:
+            bolt_request = to_bolt_request(request, body)
+        except ValueError:  # undecodable or malformed body, though correctly signed
+            return JSONResponse({"error": "malformed request"}, status_code=400)
+        # Bolt's dispatch blocks (middleware, ack); keep it off the event loop.
+        bolt_response = await run_in_threadpool(bolt_app.dispatch, bolt_request)
+        return to_starlette_response(bolt_response)
 
-    async def article(request: Request) -> Response:
+    # Plain functions: Starlette runs them in its thread pool, so the blocking store never
+    # stalls the event loop.
+    def article(request: Request) -> Response:
         article_id = request.path_params["article_id"]
         view = store.article_view(article_id)
         if view is None:
             return HTMLResponse(not_found_html(article_id), status_code=404)
         return HTMLResponse(article_html(*view))
 
-    async def healthz(request: Request) -> Response:
+    def healthz(request: Request) -> Response:
         stats = store.stats()
         return JSONResponse({"ok": True, "articles": stats.articles, "quotes": stats.quotes})
 

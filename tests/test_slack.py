@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -52,7 +53,8 @@ def app_url(fake: FakeSlack, corpus: Path, db_url: str, settings: Settings) -> I
     )
     store = Store.open(db_url)
     ingest(store, [corpus], cfg, progress=False)
-    web = create_web(store, create_app(cfg, store, last_digest=lambda: "2025-01-12 (3 articles)"))
+    bolt = create_app(cfg, store, last_digest=lambda: "2025-01-12 (3 articles)")
+    web = create_web(store, bolt, SECRET)
     with serve_app(web) as url:
         yield url
 
@@ -107,6 +109,62 @@ def test_forged_and_stale_requests_are_refused(app_url: str, fake: FakeSlack) ->
         app_url, {"command": "/whosaid", "text": "x"}, timestamp=int(time.time()) - 360
     )
     assert forged.status_code == 401 and stale.status_code == 401
+    time.sleep(0.3)
+    assert fake.calls == []
+
+
+@pytest.mark.parametrize("timestamp", ["abc", "", "1e10", "+17", "17.5", "-5", "9" * 40])
+def test_malformed_timestamp_is_refused_and_sends_nothing(
+    app_url: str, fake: FakeSlack, timestamp: str
+) -> None:
+    # Forged requests naming a response_url and a channel: nothing may be sent anywhere.
+    form = urlencode(
+        {"command": "/whosaid", "text": "x", "response_url": fake.url + "/response/evil"}
+    )
+    body = json.dumps(event("app_mention", '<@UBOT> "x"', "EvForged"))
+    for content, kind in ((form, "application/x-www-form-urlencoded"), (body, "application/json")):
+        headers = {
+            "X-Slack-Request-Timestamp": timestamp,
+            "X-Slack-Signature": "v0=" + "0" * 64,
+            "Content-Type": kind,
+        }
+        resp = httpx.post(f"{app_url}/slack/events", content=content, headers=headers, timeout=10)
+        assert resp.status_code == 401
+    time.sleep(0.5)
+    assert fake.calls == []
+
+
+def test_unsigned_request_without_headers_is_refused(app_url: str, fake: FakeSlack) -> None:
+    form = urlencode({"command": "/whosaid", "text": "x", "response_url": fake.url + "/r/1"})
+    resp = httpx.post(
+        f"{app_url}/slack/events",
+        content=form,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        timeout=10,
+    )
+    assert resp.status_code == 401
+    time.sleep(0.3)
+    assert fake.calls == []
+
+
+def test_oversized_body_is_refused_before_it_is_read(app_url: str, fake: FakeSlack) -> None:
+    huge = b"payload=" + b"x" * (2 * 1024 * 1024)
+    resp = httpx.post(f"{app_url}/slack/events", content=huge, timeout=10)
+    assert resp.status_code == 413
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the cap applies while streaming
+        for _ in range(64):
+            yield b"x" * 65536
+
+    streamed = httpx.post(f"{app_url}/slack/events", content=chunks(), timeout=10)
+    assert streamed.status_code == 413 and fake.calls == []
+
+
+def test_signed_request_with_a_foreign_response_url_sends_nothing(
+    app_url: str, fake: FakeSlack
+) -> None:
+    resp, _ = slash(app_url, "/whosaid", '"a line has been crossed"', "https://evil.example/x")
+    assert resp.status_code == 400
     time.sleep(0.3)
     assert fake.calls == []
 

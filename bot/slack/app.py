@@ -23,6 +23,7 @@ from bot.answers import check_draft, clean_query, context, whosaid
 from bot.errors import UsageError
 from bot.settings import Settings
 from bot.slack import blocks as ui
+from bot.slack.verify import StrictRequestVerification
 from bot.store.repository import Store
 
 log = logging.getLogger(__name__)
@@ -71,11 +72,20 @@ def phrase_in(text: str) -> str | None:
 def create_app(
     settings: Settings, store: Store, last_digest: Callable[[], str | None] | None = None
 ) -> App:
-    """The Bolt app with every Quotebot surface registered."""
+    """The Bolt app with every Quotebot surface registered.
+
+    Bolt's own signature check is replaced by a strict one that runs before anything else and
+    never raises (see ``bot.slack.verify``): no listener, and no error handler, ever sees an
+    unverified request.
+    """
     app = App(
         client=web_client(settings),
         signing_secret=settings.slack_signing_secret or "",
         token_verification_enabled=False,
+        request_verification_enabled=False,
+        before_authorize=StrictRequestVerification(
+            settings.slack_signing_secret or "", extra_origin=settings.slack_api_url
+        ),
         process_before_response=False,
     )
     search = settings.search
