@@ -23,7 +23,7 @@ from bot.models import (
     Source,
     Verdict,
 )
-from bot.quotes.extract import extract_quotes
+from bot.quotes.extract import Extractor
 from bot.search.normalize import content_terms, norm, words
 from bot.search.query import SearchQuery
 from bot.search.scoring import match, quick_score
@@ -310,15 +310,22 @@ def _keyword_snippets(
 
 
 def check_draft(
-    text: str, store: Store, cfg: SearchSettings, base_url: str | None = None
+    text: str,
+    store: Store,
+    cfg: SearchSettings,
+    base_url: str | None = None,
+    extractor: Extractor | None = None,
 ) -> list[CheckItem]:
-    """Every quoted passage of a draft, checked: verbatim, altered, wrong speaker, not on record."""
+    """Every quoted passage of a draft, checked: verbatim, altered, wrong speaker, not on record.
+
+    ``extractor`` is the one built from settings (the newsroom's aliases and threshold).
+    """
     if not text.strip():
         raise UsageError("there is no text to check")
     raw = RawArticle(paragraphs=split_paragraphs(text), plain=False)
     draft = build_article(raw, "draft", DRAFT_FURNITURE, "draft", "")
     items: list[CheckItem] = []
-    for quote in extract_quotes(draft, min_confidence=0.5):
+    for quote in (extractor or Extractor()).quotes(draft):
         if len(words(quote.text)) < 2:
             continue  # a one-word scare quote is not worth checking
         answer = whosaid(quote.text[:MAX_QUERY_CHARS], store, cfg, base_url)

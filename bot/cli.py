@@ -60,6 +60,7 @@ def article_json(item: ExtractedArticle) -> dict[str, Any]:
             )
             for q in item.quotes
         ],
+        "terms": [q.model_dump(include={"text", "start", "end", "paragraph"}) for q in item.terms],
     }
 
 

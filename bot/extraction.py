@@ -1,24 +1,47 @@
-"""Reading files and extracting their quotes: the glue used by ``extract`` and ``ingest``."""
+"""Building the extractor from settings and extracting files: the glue for extract and ingest.
+
+Reading the speakers file happens here, at the edge; ``bot.quotes`` never touches files.
+"""
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from bot.corpus.reader import Skipped, read_all
+from bot.errors import ConfigError
 from bot.models import ExtractedArticle
-from bot.quotes.extract import extract_article, load_aliases
+from bot.quotes.extract import Extractor
 from bot.settings import Settings
+
+
+def load_aliases(path: Path | None) -> dict[str, str]:
+    """Manual aliases from ``config/speakers.toml`` (``[aliases] "Sir Keir" = "Keir Starmer"``)."""
+    if path is None or not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid speakers file {path}: {exc}") from exc
+    aliases = data.get("aliases", {})
+    return {str(k): str(v) for k, v in aliases.items()}
+
+
+def build_extractor(settings: Settings) -> Extractor:
+    """The extractor the settings describe (aliases file, confidence threshold)."""
+    aliases = load_aliases(settings.resolve(settings.extraction.speakers_file))
+    return Extractor(aliases=aliases, min_confidence=settings.extraction.min_confidence)
 
 
 def extract_paths(
     paths: Iterable[Path], settings: Settings
 ) -> Iterator[tuple[Path, list[ExtractedArticle] | Skipped]]:
     """Every article under ``paths`` with its quotes; unreadable files come back as Skipped."""
-    aliases = load_aliases(settings.resolve(settings.extraction.speakers_file))
-    threshold = settings.extraction.min_confidence
+    extractor = build_extractor(settings)
     for path, result in read_all(paths, settings.corpus):
         if isinstance(result, Skipped):
             yield path, result
         else:
-            yield path, [extract_article(a, aliases, threshold) for a in result]
+            yield path, [extractor.extract(a) for a in result]

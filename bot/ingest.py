@@ -11,9 +11,9 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.corpus.reader import article_files, read_bytes
 from bot.errors import ArticleError
+from bot.extraction import build_extractor
 from bot.models import IngestSummary
 from bot.progress import Progress
-from bot.quotes.extract import extract_article, load_aliases
 from bot.settings import Settings
 from bot.store.repository import Store
 
@@ -29,9 +29,8 @@ def ingest(
     Unchanged files (same content hash) are not re-read. Each file is written in its own
     transaction, so a bad file is skipped with its reason and nothing already indexed is lost.
     """
-    aliases = load_aliases(settings.resolve(settings.extraction.speakers_file))
-    store.sync_aliases(aliases)
-    threshold = settings.extraction.min_confidence
+    extractor = build_extractor(settings)
+    store.sync_aliases(dict(extractor.aliases))
     known = store.stored_files()
     run_id = store.start_run()
     counts = {"new": 0, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0}
@@ -62,7 +61,7 @@ def ingest(
             clash = next((a.id for a in articles if claimed.get(a.id, source) != source), None)
             if clash:
                 raise ArticleError(f"duplicate article id {clash!r} (also in {claimed[clash]})")
-            extracted = [extract_article(a, aliases, threshold) for a in articles]
+            extracted = [extractor.extract(a) for a in articles]
             written = store.replace_articles(
                 extracted, run_id, replaces=stored.article_ids if stored else ()
             )

@@ -74,11 +74,15 @@ class Report(Frozen):
 
 
 class ExtractedArticle(Frozen):
-    """An article together with the quotes and reported speech found in it."""
+    """An article together with the quotes and reported speech found in it.
+
+    ``terms`` are words in quote marks that are not speech (scare quotes, titles, slogans).
+    """
 
     article: Article
     quotes: tuple[Quote, ...]
     reports: tuple[Report, ...] = ()
+    terms: tuple[Quote, ...] = ()
 
 
 class ArticleMeta(Frozen):

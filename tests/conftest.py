@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 
 from bot.corpus.reader import read_file
 from bot.models import Article, Quote
-from bot.quotes.extract import extract_quotes, load_aliases
+from bot.extraction import build_extractor
 from bot.settings import Settings, load_settings
 from bot.store.engine import normalise_url
 from tests.fakes.slack_api import FakeSlack, start_fake_slack
@@ -42,8 +42,7 @@ def seed_article(stem: str, settings: Settings) -> Article:
 
 def seed_quotes(stem: str, settings: Settings) -> list[Quote]:
     """Extracted quotes of one seed article."""
-    aliases = load_aliases(settings.resolve(settings.extraction.speakers_file))
-    return extract_quotes(seed_article(stem, settings), aliases)
+    return build_extractor(settings).quotes(seed_article(stem, settings))
 
 
 def speaker_of(quotes: list[Quote], fragment: str) -> str | None:

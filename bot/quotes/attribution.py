@@ -16,116 +16,6 @@ from bot.quotes.entities import Entity, Registry
 from bot.quotes.mentions import Mention, find_mentions, nounish
 from bot.quotes.tokens import Sentence, Token
 
-TIME_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "week",
-        "month",
-        "year",
-        "night",
-        "morning",
-        "evening",
-        "afternoon",
-    ]
-)
-POST_CUE_FOLLOW = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "to",
-        "during",
-        "after",
-        "before",
-        "when",
-        "while",
-        "last",
-        "this",
-        "yesterday",
-        "today",
-        "as",
-        "of",
-        "outside",
-        "inside",
-        "adding",
-        "before",
-        "from",
-        "with",
-        "earlier",
-        "later",
-        "told",
-    ]
-)
-NOUNABLE_CUES = frozenset(
-    [
-        "tweet",
-        "tweets",
-        "post",
-        "posts",
-        "claim",
-        "claims",
-        "call",
-        "calls",
-        "comment",
-        "comments",
-        "remark",
-        "remarks",
-        "note",
-        "notes",
-        "thanks",
-        "praise",
-        "warning",
-        "warnings",
-        "promise",
-        "promises",
-        "pledge",
-        "pledges",
-        "vow",
-        "vows",
-        "reply",
-        "replies",
-        "joke",
-        "jokes",
-        "statement",
-        "states",
-        "state",
-    ]
-)
-CLAIM_NOUNS = frozenset(
-    [
-        "claim",
-        "claims",
-        "allegation",
-        "allegations",
-        "accusation",
-        "accusations",
-        "suggestion",
-        "comments",
-        "remarks",
-        "warning",
-        "warnings",
-        "criticism",
-    ]
-)
-COPULAS = frozenset(["became", "become", "becomes", "is", "was", "remains", "remained"])
 FOCUS_PARAGRAPHS = 2
 
 
@@ -180,7 +70,7 @@ def _is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     nounish = lx.DETERMINERS | lx.PREPOSITIONS | {"his", "her", "their", "our", "my", "your"}
     if prev in nounish:
         return False  # a noun: "a flurry of posts", "the claims"
-    if tok.lower in NOUNABLE_CUES and j > 1 and tokens[j - 2].lower in nounish:
+    if tok.lower in lx.NOUNABLE_CUES and j > 1 and tokens[j - 2].lower in nounish:
         return False  # "a later tweet", "his latest post"
     return not (nxt in ("for", "of") and tok.lower in ("calls", "call", "claims", "thanks"))
 
@@ -272,7 +162,11 @@ class Attributor:
             for m in ctx.mentions:
                 if m.kind != "role" or m.first <= main.last or entity is None:
                     continue
-                if tokens[m.first - 1].lower in COPULAS and m.role and m.role not in entity.roles:
+                if (
+                    tokens[m.first - 1].lower in lx.COPULAS
+                    and m.role
+                    and m.role not in entity.roles
+                ):
                     entity.roles.append(m.role)
 
     def note_sentence_done(self, ctx: SentenceContext) -> None:
@@ -370,11 +264,11 @@ class Attributor:
         j = ci - 1
         while j >= 0 and (
             tokens[j].lower in lx.SKIPPABLE
-            or tokens[j].lower in TIME_WORDS
+            or tokens[j].lower in lx.TIME_WORDS
             or (
                 tokens[j].lower in ("on", "in", "last")
                 and j + 1 < ci
-                and tokens[j + 1].lower in TIME_WORDS
+                and tokens[j + 1].lower in lx.TIME_WORDS
             )
         ):
             j -= 1
@@ -481,7 +375,7 @@ class Attributor:
         nxt = tokens[k]
         if nxt.lower == "that":
             return False
-        return open_end or nxt.text in (",", ";", ":") or nxt.lower in POST_CUE_FOLLOW
+        return open_end or nxt.text in (",", ";", ":") or nxt.lower in lx.POST_CUE_FOLLOW
 
     def pre_cue(self, ctx: SentenceContext, qi: int) -> Attribution:
         """The reporting verb before the quote in its sentence, and its subject."""
@@ -492,7 +386,7 @@ class Attributor:
                 break
             if tok.lower == "according" and j + 2 < len(tokens) and tokens[j + 1].lower == "to":
                 return self._subject(ctx, mention_after(ctx, j + 2), "according to")
-            if tok.lower in CLAIM_NOUNS and j + 1 < len(tokens) and tokens[j + 1].lower == "by":
+            if tok.lower in lx.CLAIM_NOUNS and j + 1 < len(tokens) and tokens[j + 1].lower == "by":
                 m = mention_after(ctx, j + 2)  # "claims by property tycoon Declan Roche that"
                 if m is not None:
                     return self._subject(ctx, m, tok.lower)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bot.quotes import lexicon as lx
@@ -54,7 +55,7 @@ def _gender(title: str | None, first: str) -> str | None:
 class Registry:
     """The entities of one article, resolved from name mentions in reading order."""
 
-    def __init__(self, aliases: dict[str, str] | None = None) -> None:
+    def __init__(self, aliases: Mapping[str, str] | None = None) -> None:
         self.entities: list[Entity] = []
         self.aliases = aliases or {}
 

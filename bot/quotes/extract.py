@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import defaultdict
-from pathlib import Path
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from bot.models import Article, ExtractedArticle, Quote, QuoteKind, Report
+from bot.quotes import lexicon as lx
 from bot.quotes.attribution import NONE, Attribution, Attributor, SentenceContext
 from bot.quotes.entities import Registry
 from bot.quotes.marks import DOUBLE_ANY, Span, find_spans
+from bot.quotes.speech import not_speech_reason
 from bot.quotes.tokens import Sentence, mask, sentences
 
 EVIDENCE_CHARS = 400
-
-
-def load_aliases(path: Path | None) -> dict[str, str]:
-    """Manual aliases from ``config/speakers.toml`` (``[aliases] "Sir Keir" = "Keir Starmer"``)."""
-    if path is None or not path.is_file():
-        return {}
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
-    aliases = data.get("aliases", {})
-    return {str(k): str(v) for k, v in aliases.items()}
 
 
 def _single_style(article: Article) -> list[bool]:
@@ -51,14 +43,14 @@ def _clean(text: str) -> str:
 
 
 def extract_quotes(
-    article: Article, aliases: dict[str, str] | None = None, min_confidence: float = 0.5
+    article: Article, aliases: Mapping[str, str] | None = None, min_confidence: float = 0.5
 ) -> list[Quote]:
-    """The article's direct quotes, each with its speaker (or None) and evidence."""
-    return extract_all(article, aliases, min_confidence)[0]
+    """The article's direct quotes (speech only), each with its speaker (or None) and evidence."""
+    return list(extract_article(article, aliases, min_confidence).quotes)
 
 
 def extract_all(
-    article: Article, aliases: dict[str, str] | None = None, min_confidence: float = 0.5
+    article: Article, aliases: Mapping[str, str] | None = None, min_confidence: float = 0.5
 ) -> tuple[list[Quote], list[Report]]:
     """The article's quotes and its sentences of attributed reported speech."""
     texts = [p.text for p in article.paragraphs]
@@ -167,11 +159,6 @@ def _standalone(ctx: SentenceContext) -> bool:
     return not any(t.is_word for t in ctx.tokens)
 
 
-NEXT_SENTENCE_CUES = frozenset(
-    ["said", "says", "added", "wrote", "explained", "insisted", "warned", "continued", "told"]
-)
-
-
 def _neighbour(
     attributor: Attributor,
     contexts: list[SentenceContext],
@@ -192,7 +179,7 @@ def _neighbour(
         main = nxt.main
         if main is not None and main.first == 0:
             k = main.last + 1
-            if k < len(nxt.tokens) and nxt.tokens[k].lower in NEXT_SENTENCE_CUES:
+            if k < len(nxt.tokens) and nxt.tokens[k].lower in lx.NEXT_SENTENCE_CUES:
                 return _weaker(attributor.subject_of(nxt, k), 0.75)  # "Q." Smith said …
     if pos == 0:
         # A paragraph opening with a quote right after a paragraph that ended with a quote.
@@ -222,8 +209,32 @@ def _weaker(attr: Attribution, factor: float) -> Attribution:
 
 
 def extract_article(
-    article: Article, aliases: dict[str, str] | None = None, min_confidence: float = 0.5
+    article: Article, aliases: Mapping[str, str] | None = None, min_confidence: float = 0.5
 ) -> ExtractedArticle:
-    """The article with its quotes."""
-    quotes, reports = extract_all(article, aliases, min_confidence)
-    return ExtractedArticle(article=article, quotes=tuple(quotes), reports=tuple(reports))
+    """The article with its quotes, its reported speech and its non-speech terms."""
+    found, reports = extract_all(article, aliases, min_confidence)
+    quotes = [q for q in found if not_speech_reason(q) is None]
+    terms = [q for q in found if not_speech_reason(q) is not None]
+    return ExtractedArticle(
+        article=article, quotes=tuple(quotes), reports=tuple(reports), terms=tuple(terms)
+    )
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """The one extraction seam: built once from settings, used by extract, ingest and check.
+
+    ``aliases`` are the newsroom's manual speaker names ("Sir Keir" -> "Keir Starmer");
+    attributions below ``min_confidence`` come back unattributed.
+    """
+
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    min_confidence: float = 0.5
+
+    def extract(self, article: Article) -> ExtractedArticle:
+        """The article with its quotes and its sentences of reported speech."""
+        return extract_article(article, self.aliases, self.min_confidence)
+
+    def quotes(self, article: Article) -> list[Quote]:
+        """Only the article's quotes."""
+        return list(self.extract(article).quotes)

@@ -9,26 +9,6 @@ from bot.quotes import lexicon as lx
 from bot.quotes.tokens import Token, strip_possessive
 
 MentionKind = Literal["name", "pronoun", "role", "org_role"]
-NAME_CONNECTORS = frozenset(
-    [
-        "de",
-        "van",
-        "von",
-        "der",
-        "den",
-        "da",
-        "di",
-        "du",
-        "bin",
-        "al",
-        "la",
-        "le",
-        "del",
-        "dos",
-        "mac",
-    ]
-)
-ORG_CONNECTORS = frozenset(["of", "for", "and"])
 
 
 @dataclass(frozen=True)
@@ -153,11 +133,11 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             while j < n:
                 t = tokens[j]
                 if (_is_name_word(t) and (t.lower not in lx.NOT_NAMES or t.lower in lx.TITLES)) or (
-                    t.lower in NAME_CONNECTORS | ORG_CONNECTORS
+                    t.lower in lx.NAME_CONNECTORS | lx.ORG_CONNECTORS
                     and words
                     and j + 1 < n
                     and _is_name_word(tokens[j + 1])
-                    and (t.lower in NAME_CONNECTORS or _org_like(words))
+                    and (t.lower in lx.NAME_CONNECTORS or _org_like(words))
                 ):
                     words.append(t)
                 else:

@@ -6,54 +6,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.quotes import lexicon as lx
 from bot.quotes.marks import Span
 
 MASK = "\ue000"
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "sr",
-        "jr",
-        "gen",
-        "col",
-        "capt",
-        "sgt",
-        "lt",
-        "rev",
-        "gov",
-        "sen",
-        "rep",
-        "hon",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "approx",
-        "est",
-        "dept",
-        "univ",
-    ]
-)
 TOKEN = re.compile(
     MASK + r"+|[^\W\d_][\w'’\-]*(?:\.(?=[A-Z]\.))?|\d[\d,.:]*%?\w*|@\w+|[,;:()—–]|\s-\s"
 )
@@ -151,7 +107,7 @@ def split_sentences_basic(masked: str) -> list[tuple[int, int]]:
         word = re.search(r"([\w.]+)[.!?…]*$", masked[start : m.start() + 1])
         prev_word = (word.group(1) if word else "").rstrip(".").lower()
         nxt = masked[end:].lstrip()[:1]
-        if prev_word in ABBREVIATIONS or (len(prev_word) == 1 and prev_word.isalpha()):
+        if prev_word in lx.ABBREVIATIONS or (len(prev_word) == 1 and prev_word.isalpha()):
             continue
         if nxt and (nxt.islower() or nxt in ",;"):
             continue

@@ -21,6 +21,7 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.answers import check_draft, clean_query, context, whosaid
 from bot.errors import UsageError
+from bot.extraction import build_extractor
 from bot.settings import Settings
 from bot.slack import blocks as ui
 from bot.slack.verify import StrictRequestVerification
@@ -90,6 +91,7 @@ def create_app(
     )
     search = settings.search
     base = settings.public_base_url
+    extractor = build_extractor(settings)
     seen = SeenEvents()
 
     @app.middleware
@@ -146,7 +148,7 @@ def create_app(
         ack()
         text = (shortcut.get("message") or {}).get("text", "")
         try:
-            items = check_draft(text, store, search, base)
+            items = check_draft(text, store, search, base, extractor)
         except UsageError as exc:
             respond(response_type="ephemeral", text=str(exc))
             return

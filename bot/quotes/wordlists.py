@@ -1,0 +1,27 @@
+"""Word lists kept as data files in ``bot/quotes/data`` (one entry a line, ``#`` comments).
+
+Read once and cached: package data, not configuration, so reading it here keeps the core pure
+in the sense that matters (no user files, nothing that changes while running).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def entries(name: str) -> list[str]:
+    """The entries of ``data/<name>.txt`` in file order (comments and blank lines dropped)."""
+    text = resources.files("bot.quotes").joinpath("data", f"{name}.txt").read_text("utf-8")
+    out: list[str] = []
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            out.append(entry)
+    return out
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The entries of a list as a set, lower-cased."""
+    return frozenset(e.lower() for e in entries(name))

@@ -1,0 +1,35 @@
+"""The extractor's word lists are data files, each entry once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources
+
+import pytest
+
+from bot.quotes import lexicon as lx
+from bot.quotes.wordlists import entries
+
+DATA = resources.files("bot.quotes").joinpath("data")
+NAMES = sorted(p.name.removesuffix(".txt") for p in DATA.iterdir() if p.name.endswith(".txt"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_entry_once(name: str) -> None:
+    items = [e.lower() for e in entries(name)]
+    assert items, f"{name}.txt is empty"
+    repeated = sorted(k for k, n in Counter(items).items() if n > 1)
+    assert repeated == [], f"{name}.txt repeats {repeated}"
+
+
+def test_lists_are_loaded_from_the_files() -> None:
+    assert "said" in lx.CUE_VERBS and "tweeted" in lx.CUE_VERBS
+    assert lx.PRONOUNS["she"] == "f" and lx.PRONOUNS["they"] == "p"
+    assert "monday" in lx.TIME_WORDS and "monday" in lx.NOT_NAMES
+    assert any({"spokesperson", "spokesman"} <= group for group in lx.ROLE_GROUPS)
+
+
+def test_calendar_words_live_in_one_file() -> None:
+    calendar = set(entries("calendar_words"))
+    for name in ("time_words", "not_names", "abbreviations"):
+        assert not calendar & set(entries(name)), f"{name}.txt repeats calendar words"
