@@ -13,8 +13,8 @@ from hypothesis.configuration import set_hypothesis_home_dir
 from sqlalchemy import create_engine, text
 
 from bot.corpus.reader import read_file
-from bot.models import Article, Quote
 from bot.extraction import build_extractor
+from bot.models import Article, Quote
 from bot.settings import Settings, load_settings
 from bot.store.engine import normalise_url
 from tests.fakes.slack_api import FakeSlack, start_fake_slack

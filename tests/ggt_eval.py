@@ -19,6 +19,7 @@ Only the words inside quote marks count, and who said them:
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -28,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.corpus.reader import read_file
-from bot.models import Quote
 from bot.extraction import build_extractor
+from bot.models import Quote
 from bot.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,7 +200,7 @@ def score(results: list[ArticleResult]) -> Scores:
 def calibration(results: list[ArticleResult]) -> list[tuple[str, int, float]]:
     """(confidence bucket, attributions in it, share right) over named, gold-speech quotes."""
     rows: list[tuple[str, int, float]] = []
-    for lo, hi in zip(CONFIDENCE_BUCKETS, CONFIDENCE_BUCKETS[1:], strict=False):
+    for lo, hi in itertools.pairwise(CONFIDENCE_BUCKETS):
         n = ok = 0
         for r in results:
             for i, q in enumerate(r.quotes):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.settings import Settings
 from bot.extraction import build_extractor
+from bot.settings import Settings
 from tests.conftest import SEEDS, seed_article, seed_quotes, speaker_of
 
 
