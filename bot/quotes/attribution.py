@@ -95,7 +95,7 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
         comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
         start = comma + 1 if comma is not None else 0
     for m in mentions:
-        if m.first < start:
+        if m.first < start or m.possessive:
             continue
         prev = tokens[m.first - 1] if m.first > 0 else None
         at_clause_start = m.first == start or (
@@ -221,13 +221,32 @@ class Attributor:
             entity = self.resolve_mention(ctx, ctx.main).entity
             if entity is not None and self._compatible(entity, head):
                 return self._from_entity(entity, 0.8)
+        return self._from_focus(ctx, head)
+
+    def _from_focus(self, ctx: SentenceContext, head: str) -> Attribution:
+        """The most recent compatible entity in focus (a known, fitting gender is surer)."""
         for entity, paragraph, _ in reversed(self.focus):
             if ctx.paragraph - paragraph > FOCUS_PARAGRAPHS:
                 break
             if self._compatible(entity, head):
-                return self._from_entity(
-                    entity, 0.8 if head in ("he", "she", "his", "her") else 0.7
-                )
+                sure = head in ("he", "she", "his", "her") and entity.gender is not None
+                return self._from_entity(entity, 0.8 if sure else 0.7)
+        return NONE
+
+    def _resolve_org_role(self, ctx: SentenceContext, head: str) -> Attribution:
+        """ "The department added", "the company said": an organisation the article named with
+        that word ("Department of Health") or gave that role ("The operator, Northline
+        Ferries"); else the organisation the story is about right now (a recent subject or
+        speaker), never merely the last one mentioned ("Huawei" in a sentence about Meng)."""
+        orgs = [e for e in self.registry.entities if e.org and self._recency(e, ctx) >= 0]
+        named = [e for e in orgs if head in (w.lower() for w in e.name) or e.has_role(head)]
+        if named:
+            return self._from_entity(max(named, key=lambda e: self._recency(e, ctx)), 0.75)
+        for entity, paragraph, _ in reversed(self.focus):
+            if ctx.paragraph - paragraph > FOCUS_PARAGRAPHS:
+                break
+            if entity.org:
+                return self._from_entity(entity, 0.7)
         return NONE
 
     def _recency(self, entity: Entity, ctx: SentenceContext) -> int:
@@ -236,14 +255,10 @@ class Attributor:
 
     def _resolve_role(self, ctx: SentenceContext, m: Mention) -> Attribution:
         head = m.head or ""
+        if ctx.tokens[m.first].lower in ("a", "an"):
+            return NONE  # "a national newspaper columnist wrote": someone new, not named
         if m.kind == "org_role" or (head in lx.ORG_NOUNS and head not in lx.ROLE_HEADS):
-            orgs = [e for e in self.registry.entities if e.org and self._recency(e, ctx) >= 0]
-            named = [e for e in orgs if head in (w.lower() for w in e.name)]
-            pool = named or orgs
-            if not pool:
-                return NONE
-            best = max(pool, key=lambda e: self._recency(e, ctx))
-            return self._from_entity(best, 0.75 if named else 0.7)
+            return self._resolve_org_role(ctx, head)
         role_text = (m.role or "").lower()
         candidates = [
             e
@@ -338,8 +353,7 @@ class Attributor:
                 and not tokens[c].lower.endswith("ing")
                 and self._follows_ok(tokens, c + 1, open_end)
             ):
-                names = [g for g in group if g.kind == "name"]
-                m = names[0] if names else group[0]
+                m = self._group_subject(ctx, group)
                 return self._with(self._subject(ctx, m, tokens[c].lower), 0.05)
             return NONE
         if _is_cue(tokens, k) and not tokens[k].lower.endswith("ing"):  # "said X"
@@ -348,13 +362,31 @@ class Attributor:
                 return self._with(self._subject(ctx, m, tokens[k].lower), 0.05)
         return NONE
 
-    @staticmethod
-    def _inverted(ctx: SentenceContext, ci: int) -> Mention | None:
-        """The subject after its verb: ``said managing director Alasdair Quinn``."""
+    def _group_subject(self, ctx: SentenceContext, group: list[Mention]) -> Mention:
+        """The subject among the mentions before a verb: the first name that is no possessor
+        and names someone ("Campbell’s partner, Jason Louth, said" is Jason Louth)."""
+        for g in group:
+            if g.kind == "name" and not g.possessive and self.resolved.get((ctx.index, g.first)):
+                return g
+        return next((g for g in group if not g.possessive), group[0])
+
+    def _inverted(self, ctx: SentenceContext, ci: int) -> Mention | None:
+        """The subject after its verb: ``said managing director Alasdair Quinn``.
+
+        Never across a preposition ("quipped to Colton" names the one spoken to); past a
+        possessor to the person it qualifies ("said the IFSD’s Azfar Ali Khan").
+        """
+        tokens = ctx.tokens
         c = ci + 1
-        while c < len(ctx.tokens) and ctx.tokens[c].lower in lx.SKIPPABLE:
+        while c < len(tokens) and tokens[c].lower in lx.SKIPPABLE:
             c += 1
-        return mention_after(ctx, c, limit=5)
+        for pos in range(c, min(c + 8, len(tokens))):
+            m = ctx.by_first.get(pos)
+            if m is not None and not m.possessive:
+                return m
+            if m is None and (not tokens[pos].is_word or tokens[pos].lower in lx.PREPOSITIONS):
+                return None
+        return None
 
     @staticmethod
     def _with(attr: Attribution, bonus: float) -> Attribution:

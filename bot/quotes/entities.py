@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.quotes import lexicon as lx
 from bot.quotes.mentions import Mention
+from bot.quotes.names import first_name_gender, is_common_word
 
 
 @dataclass
@@ -31,7 +32,7 @@ class Entity:
             return False
         if self.titled or self.gender:
             return True
-        return len(self.name) >= 2 or bool(self.roles)
+        return _looks_like_person(self.name) or (len(self.name) == 1 and bool(self.roles))
 
     def has_role(self, head: str) -> bool:
         """Whether any role of this entity has the given head noun or one of its synonyms."""
@@ -39,17 +40,31 @@ class Entity:
         return any(word.lower().strip(",") in group for role in self.roles for word in role.split())
 
 
+def _looks_like_person(name: tuple[str, ...]) -> bool:
+    """Two to four name words that are no acronym, organisation or place word, and whose first
+    word is no common English word ("Union Station", "Archives Canada", "RCMP" are not people)."""
+    if not 2 <= len(name) <= 4:
+        return False
+    if any(w.isupper() and len(w) > 1 for w in name):
+        return False
+    if any(w.lower() in lx.ORG_WORDS for w in name):
+        return False
+    return not is_common_word(name[0])
+
+
+def _not_a_name(name: tuple[str, ...], mention: Mention) -> bool:
+    """Capitalised words that make no person: "Chicken", "Canadians", initials like "N B"."""
+    if all(len(w.rstrip(".")) <= 1 for w in name):
+        return True
+    return len(name) == 1 and not mention.title and not mention.org and is_common_word(name[0])
+
+
 def _gender(title: str | None, first: str) -> str | None:
     if title in lx.TITLES_MALE:
         return "m"
     if title in lx.TITLES_FEMALE:
         return "f"
-    low = first.lower()
-    if low in lx.FIRST_NAMES_MALE:
-        return "m"
-    if low in lx.FIRST_NAMES_FEMALE:
-        return "f"
-    return None
+    return first_name_gender(first)
 
 
 class Registry:
@@ -65,6 +80,8 @@ class Registry:
         if not name or (len(name) == 1 and name[0].lower() in lx.PLATFORMS):
             return None
         entity = self._match(name, mention.title)
+        if entity is None and _not_a_name(name, mention):
+            return None
         if entity is None:
             entity = Entity(name=name, org=mention.org)
             self.entities.append(entity)
@@ -87,8 +104,10 @@ class Registry:
         if len(name) == 1:
             word = key[0]
             # "Sir Keir" names a knight by first name; otherwise a lone word is a surname.
+            # Several people share the surname ("Dorie Greenspan", her husband "Michael
+            # Greenspan"): a bare surname is the first one introduced, as papers write it.
             by_first = title in ("sir", "dame", "lord", "lady")
-            for entity in reversed(self.entities):
+            for entity in self.entities:
                 ekey = [w.lower() for w in entity.name]
                 if len(ekey) >= 2 and (ekey[-1] == word or (by_first and ekey[0] == word)):
                     return entity

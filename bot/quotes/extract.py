@@ -65,6 +65,8 @@ def extract_all(
     run_speaker: dict[int, Attribution] = {}
     reports: list[tuple[int, SentenceContext, Attribution]] = []
     for para_index, text in enumerate(texts):
+        if is_caption(text):
+            continue  # a photo caption names people who are not the story's speakers
         para_spans = by_paragraph.get(para_index, [])
         masked = mask(text, para_spans)
         contexts: list[SentenceContext] = []
@@ -145,6 +147,21 @@ def extract_all(
         if attr.entity is not None and attr.cue
     ]
     return quotes, found_reports
+
+
+CAPTION_CREDIT = re.compile(r"\(\s*([^()]{2,80}?)\s*\)\s*$")
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: a paragraph that ends with a credit, "( Richard Lautens / Toronto Star )"."""
+    found = CAPTION_CREDIT.search(text)
+    if found is None:
+        return False
+    credit = found.group(1)
+    words = credit.split()
+    if "/" in credit or "photo" in credit.lower():
+        return len(words) <= 12
+    return len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
 def _quote_token(sentence: Sentence, span: Span) -> int | None:

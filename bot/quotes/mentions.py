@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.quotes import lexicon as lx
+from bot.quotes.names import is_common_word
 from bot.quotes.tokens import Token, strip_possessive
 
 MentionKind = Literal["name", "pronoun", "role", "org_role"]
@@ -23,6 +24,7 @@ class Mention:
     role: str | None = None
     head: str | None = None  # pronoun or role-noun head, lower case
     org: bool = False
+    possessive: bool = False  # "Vauxhall’s U.K. managing director": a modifier, never a subject
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -90,7 +92,7 @@ def _split_name(words: list[Token]) -> tuple[str | None, str | None, list[Token]
     while words and _bare(words[0]).lower() in lx.TITLES:
         title = _bare(words[0]).lower()
         words = words[1:]
-    firsts = lx.FIRST_NAMES_MALE | lx.FIRST_NAMES_FEMALE
+    firsts = lx.FIRST_NAMES
     starts = [k for k, w in enumerate(words) if k > 0 and _bare(w).lower() in firsts]
     if starts and _bare(words[0]).lower() not in firsts and len(words) - starts[0] >= 2:
         k = starts[0]  # "Islander Fiona MacRae": a capitalised role word before the name
@@ -128,6 +130,9 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
                 i = found.last + 1
                 continue
         if _is_name_word(tok) and (low not in lx.NOT_NAMES or low in lx.TITLES):
+            if _glued_opener(tokens, i):
+                i += 1  # "Finally Demi", "Assuming MPs": a capitalised opener, not a name
+                continue
             j = i
             words: list[Token] = []
             while j < n:
@@ -179,11 +184,38 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
                         role if not mention.role else f"{role} {mention.role}",
                         org=mention.org,
                     )
+                if strip_possessive(words[-1].text) != words[-1].text:
+                    mention = replace(mention, possessive=True)
                 mentions.append(mention)
             i = j
             continue
         i += 1
     return mentions
+
+
+def _glued_opener(tokens: tuple[Token, ...], i: int) -> bool:
+    """A common word capitalised only because it opens the sentence, before a name."""
+    at_start = i == 0 or not tokens[i - 1].is_word
+    tok = tokens[i]
+    return (
+        at_start
+        and strip_possessive(tok.text) == tok.text
+        and _person_follows(tokens, i + 1)
+        and tok.lower not in lx.ROLE_HEADS | lx.ORG_WORDS
+        and (is_common_word(tok.text) or tok.lower in lx.PLATFORMS)
+    )
+
+
+def _person_follows(tokens: tuple[Token, ...], k: int) -> bool:
+    """A person's name starts at ``k``: a first name, or two capitalised words ("Al Mnajer").
+
+    One capitalised word alone may complete a name that the opener belongs to ("Health Canada").
+    """
+    if k >= len(tokens) or not _is_name_word(tokens[k]):
+        return False
+    if tokens[k].lower in lx.FIRST_NAMES:
+        return True
+    return k + 1 < len(tokens) and _is_name_word(tokens[k + 1])
 
 
 def _org_like(words: list[Token]) -> bool:

@@ -1,0 +1,37 @@
+"""Is a capitalised word a name? First names, and common English words that only look like names.
+
+"Chicken", "Heart", "Controversy", "Finally": capitalised at a sentence start or in a headline,
+they are ordinary words, not speakers. wordfreq knows how common a word is in English; a word
+that common, and not a first name we know, does not make a person on its own.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from wordfreq import zipf_frequency
+
+from bot.quotes import lexicon as lx
+
+# Zipf 3.5 is about 3 uses per million words: "controversy" (4.3), "chicken" (4.6) are above it;
+# rarer surnames such as "Lonechild" or "Greenspan" are below.
+COMMON_ZIPF = 3.5
+
+
+@cache
+def is_common_word(word: str) -> bool:
+    """A frequent English word that is not a first name we know ("Finally", "Chicken")."""
+    low = word.lower()
+    if low in lx.FIRST_NAMES or low in lx.TITLES or len(low) < 2:
+        return False
+    return zipf_frequency(low, "en") >= COMMON_ZIPF
+
+
+def first_name_gender(word: str) -> str | None:
+    """ "m" or "f" for a first name whose gender is usual, else None."""
+    low = word.lower()
+    if low in lx.FIRST_NAMES_MALE:
+        return "m"
+    if low in lx.FIRST_NAMES_FEMALE:
+        return "f"
+    return None
