@@ -76,13 +76,27 @@ def _is_cue(tokens: tuple[Token, ...], j: int) -> bool:
 
 
 def _verb_like(tok: Token) -> bool:
-    low = tok.text.lower()
-    return (
-        tok.is_word
-        and not tok.is_capitalised
-        and low not in lx.DETERMINERS | lx.PREPOSITIONS
-        and low not in ("and", "or", "but", "who", "which", "that", "whose")
-    )
+    """A word that can be the verb after a subject ("Sabine hopes", "Smith spoke", "X has").
+
+    Without a part-of-speech model, a lower-case word is taken for a verb when it is a known
+    verb form or looks inflected (-s, -ed) and is no role or organisation noun: "Toronto city
+    councillor …" does not make Toronto a subject.
+    """
+    low = tok.lower
+    if not tok.is_word or tok.is_capitalised:
+        return False
+    if low in lx.CUE_VERBS or low in lx.SKIPPABLE or low in lx.IRREGULAR_PAST:
+        return True
+    if low in lx.DETERMINERS | lx.PREPOSITIONS or low in ("and", "or", "but", "who", "which"):
+        return False
+    nouns = lx.ROLE_HEADS | lx.ORG_NOUNS
+    if low in nouns or low.rstrip("s") in nouns or low.endswith(("ss", "ous", "ics")):
+        return False
+    return low.endswith(("s", "ed"))
+
+
+def _lower_word(tok: Token) -> bool:
+    return tok.is_word and not tok.is_capitalised and tok.lower not in lx.DETERMINERS
 
 
 def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention | None:
@@ -107,7 +121,11 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
         k = m.last + 1
         while k < len(tokens) and tokens[k].lower in lx.SKIPPABLE:
             k += 1
-        if k < len(tokens) and (tokens[k].text == "," or _verb_like(tokens[k])):
+        if k >= len(tokens):
+            continue
+        after_auxiliary = k > m.last + 1  # "He has also taken …": any word may follow
+        nxt = tokens[k]
+        if nxt.text == "," or _verb_like(nxt) or (after_auxiliary and _lower_word(nxt)):
             return m
     return None
 

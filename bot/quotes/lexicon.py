@@ -41,3 +41,4 @@ ABBREVIATIONS = word_set("abbreviations")
 NEXT_SENTENCE_CUES = word_set("next_sentence_cues")
 FIRST_NAMES_UNISEX = word_set("first_names_unisex")
 FIRST_NAMES = FIRST_NAMES_MALE | FIRST_NAMES_FEMALE | FIRST_NAMES_UNISEX
+IRREGULAR_PAST = word_set("irregular_past")

@@ -58,8 +58,8 @@ def nounish(tok: Token) -> bool:
 def _role_before(tokens: tuple[Token, ...], first: int) -> tuple[str | None, int]:
     """A role phrase just before a name ("safeguarding minister"): (role, its first index)."""
     i = first - 1
-    if i < 0 or not nounish(tokens[i]):
-        return None, first
+    if i < 0 or not nounish(tokens[i]) or tokens[i].lower not in lx.ROLE_HEADS:
+        return None, first  # "Sabine hopes Ottawa …": only a known role noun makes a role
     j = i
     while (
         j - 1 >= 0
@@ -156,6 +156,7 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             if (
                 after is not None
                 and nounish(after)
+                and after.lower in lx.ROLE_HEADS
                 and j + 1 < n
                 and _is_name_word(tokens[j + 1])
                 and tokens[j + 1].lower not in lx.NOT_NAMES
