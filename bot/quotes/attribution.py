@@ -114,7 +114,11 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
         prev = tokens[m.first - 1] if m.first > 0 else None
         at_clause_start = m.first == start or (
             prev is not None
-            and (prev.text in (",", ";", ":", "—", "–") or prev.lower in ("and", "but"))
+            and (
+                prev.text in (",", ";", ":", "—", "–")
+                or prev.lower in ("and", "but")
+                or prev.is_quote  # “…,” Kim confirmed, adding …
+            )
         )
         if not at_clause_start:
             continue
@@ -141,6 +145,7 @@ class Attributor:
         self.named_in: dict[int, int] = {}  # id(entity) -> last sentence naming it
         self.seen_in: dict[int, list[int]] = {}  # id(entity) -> sentences naming it
         self.quote_speakers: list[tuple[int, int, Attribution]] = []  # (paragraph, sent, attr)
+        self.reports: dict[int, Attribution] = {}  # paragraph -> its last reported speech
 
     # -- reading -------------------------------------------------------------------------
     def add_sentence(self, paragraph: int, sentence: Sentence) -> SentenceContext:
@@ -193,6 +198,10 @@ class Attributor:
             entity = self.resolve_mention(ctx, ctx.main).entity
             if entity is not None:
                 self.focus.append((entity, ctx.paragraph, ctx.index))
+
+    def note_report(self, ctx: SentenceContext, attribution: Attribution) -> None:
+        """A sentence of reported speech ("Brooks said he obtained housing") and its speaker."""
+        self.reports[ctx.paragraph] = attribution
 
     def note_quote(self, ctx: SentenceContext, attribution: Attribution) -> None:
         """A quote's speaker joins the focus list."""
@@ -373,11 +382,31 @@ class Attributor:
             ):
                 m = self._group_subject(ctx, group)
                 return self._with(self._subject(ctx, m, tokens[c].lower), 0.05)
-            return NONE
+            return self._after_appositive(ctx, ctx.by_first[k], open_end)
         if _is_cue(tokens, k) and not tokens[k].lower.endswith("ing"):  # "said X"
             m = self._inverted(ctx, k)
             if m is not None and self._follows_ok(tokens, m.last + 1, open_end):
                 return self._with(self._subject(ctx, m, tokens[k].lower), 0.05)
+        return NONE
+
+    def _after_appositive(self, ctx: SentenceContext, m: Mention, open_end: bool) -> Attribution:
+        """``“Q,” Guenther Schuh, e.GO’s founder and the mastermind behind …, said``: a name,
+        an appositive between commas (no verb, no quote), then the cue."""
+        tokens = ctx.tokens
+        if m.kind != "name" or m.possessive or m.last + 1 >= len(tokens):
+            return NONE
+        if tokens[m.last + 1].text != ",":
+            return NONE
+        for c in range(m.last + 2, min(m.last + 25, len(tokens) - 1)):
+            tok = tokens[c]
+            if tok.is_quote or tok.text in (";", ":") or tok.lower in ("who", "which", "that"):
+                return NONE
+            if tok.text == ",":
+                cue = c + 1
+                if _is_cue(tokens, cue) and not tokens[cue].lower.endswith("ing"):
+                    if self._follows_ok(tokens, cue + 1, open_end):
+                        return self._with(self._subject(ctx, m, tokens[cue].lower), 0.0)
+                return NONE
         return NONE
 
     def _group_subject(self, ctx: SentenceContext, group: list[Mention]) -> Mention:
@@ -425,7 +454,12 @@ class Attributor:
         nxt = tokens[k]
         if nxt.lower == "that":
             return False
-        return open_end or nxt.text in (",", ";", ":") or nxt.lower in lx.POST_CUE_FOLLOW
+        return (
+            open_end
+            or nxt.text in (",", ";", ":")
+            or nxt.lower in lx.POST_CUE_FOLLOW
+            or nxt.lower in lx.TIME_WORDS  # “…” Jeff Traeger said Saturday.
+        )
 
     def pre_cue(self, ctx: SentenceContext, qi: int) -> Attribution:
         """The reporting verb before the quote in its sentence, and its subject."""

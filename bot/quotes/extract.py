@@ -105,6 +105,7 @@ def extract_all(
             said = attributor.pre_cue(ctx, len(ctx.tokens))
             if said.entity is not None and said.confidence >= min_confidence and said.cue:
                 reports.append((para_index, ctx, said))
+                attributor.note_report(ctx, said)
             attributor.note_sentence_done(ctx)
     quotes: list[Quote] = []
     for span, attr, kind in results:
@@ -206,6 +207,11 @@ def _neighbour(
             if p == paragraph - 1 and attr.entity is not None and _has_quote(results, p):
                 return _weaker(attr, 0.85)
             break
+        # Or right after the speaker's reported speech: "Brooks … said he obtained housing …"
+        # / "“It feels good. It feels warm.”"
+        report = attributor.reports.get(paragraph - 1)
+        if report is not None and not _has_quote(results, paragraph - 1):
+            return _weaker(report, 0.85)
     return NONE
 
 
