@@ -482,5 +482,7 @@ class Attributor:
                         between = {t.text for t in tokens[m.last + 1 : qi]}
                         if between <= {",", ":", "—", "–"}:
                             return self._subject(ctx, m, tok.lower)
+                if attr.entity is None:
+                    return Attribution(None, 0.0, tok.lower)  # reported speech, speaker unknown
                 return attr
         return NONE

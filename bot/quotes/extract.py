@@ -122,7 +122,7 @@ def extract_all(
                 speaker=registry.display(entity) if entity else None,
                 role=(entity.roles[0] if entity and entity.roles else None),
                 confidence=round(attr.confidence if entity else min(attr.confidence, 0.2), 2),
-                cue=attr.cue if entity else None,
+                cue=attr.cue,
                 kind=kind,
                 evidence=_clean(sentence_text[evidence])
                 if entity and evidence is not None

@@ -32,6 +32,6 @@ def not_speech_reason(quote: Quote) -> str | None:
     """Why a quote is not speech ("title", "term"), or None when it is speech."""
     if is_title(quote.text):
         return "title"
-    if quote.speaker is None and quote.kind == "partial":
-        return "term"
+    if quote.speaker is None and quote.kind == "partial" and quote.cue is None:
+        return "term"  # no one is reported to have said it: a scare quote or a term
     return None
