@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from bot.quotes import lexicon as lx
 from bot.quotes.entities import Entity, Registry
 from bot.quotes.mentions import Mention, find_mentions, nounish
-from bot.quotes.tokens import Sentence, Token
+from bot.quotes.tokens import Sentence, Token, strip_possessive
 
 FOCUS_PARAGRAPHS = 2
+FAR_CUE_TOKENS = 8  # a reporting verb this far before a quote is weaker evidence
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ def _is_cue(tokens: tuple[Token, ...], j: int) -> bool:
         return False
     prev = tokens[j - 1].lower if j > 0 else ""
     nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    if j > 0 and strip_possessive(tokens[j - 1].text) != tokens[j - 1].text:
+        return False  # a noun after a possessor: "Freeland’s remarks"
+    if tok.lower in lx.CUE_VERBS_NEEDING_COMPLEMENT and nxt in lx.DETERMINERS:
+        return False  # "will maintain a presence": not reporting anything
     nounish = lx.DETERMINERS | lx.PREPOSITIONS | {"his", "her", "their", "our", "my", "your"}
     if prev in nounish:
         return False  # a noun: "a flurry of posts", "the claims"
@@ -362,7 +367,7 @@ class Attributor:
         open_end = comma or quote_text.rstrip(" \"”’'»")[-1:] in (",", "!", "?", "…", "—", "-")
         if tokens[k].lower == "according" and k + 1 < len(tokens) and tokens[k + 1].lower == "to":
             m = mention_after(ctx, k + 2)
-            return self._with(self._subject(ctx, m, "according to"), 0.0)
+            return self._with(self._subject(ctx, m, "according to"), -0.15)
         if k in ctx.by_first:  # "X said", "the board's engineer, X, said"
             group: list[Mention] = []
             c = k
@@ -469,7 +474,9 @@ class Attributor:
             if tok.text == ";":
                 break
             if tok.lower == "according" and j + 2 < len(tokens) and tokens[j + 1].lower == "to":
-                return self._subject(ctx, mention_after(ctx, j + 2), "according to")
+                # "According to Haley, …": often the source of the report, not the speaker.
+                found = self._subject(ctx, mention_after(ctx, j + 2), "according to")
+                return self._with(found, -0.15)
             if tok.lower in lx.CLAIM_NOUNS and j + 1 < len(tokens) and tokens[j + 1].lower == "by":
                 m = mention_after(ctx, j + 2)  # "claims by property tycoon Declan Roche that"
                 if m is not None:
@@ -484,5 +491,7 @@ class Attributor:
                             return self._subject(ctx, m, tok.lower)
                 if attr.entity is None:
                     return Attribution(None, 0.0, tok.lower)  # reported speech, speaker unknown
+                if qi - j > FAR_CUE_TOKENS:
+                    return self._with(attr, -0.15)  # "Singh has said he plans … “elected” …"
                 return attr
         return NONE
