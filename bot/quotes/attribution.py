@@ -94,6 +94,8 @@ def _verb_like(tok: Token) -> bool:
         return True
     if low in lx.DETERMINERS | lx.PREPOSITIONS or low in ("and", "or", "but", "who", "which"):
         return False
+    if low in lx.PRONOUNS or low in lx.FUNCTION_WORDS:
+        return False  # "his", "this", "thus": never a verb
     nouns = lx.ROLE_HEADS | lx.ORG_NOUNS
     if low in nouns or low.rstrip("s") in nouns or low.endswith(("ss", "ous", "ics")):
         return False
@@ -134,7 +136,8 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
             continue
         after_auxiliary = k > m.last + 1  # "He has also taken …": any word may follow
         nxt = tokens[k]
-        if nxt.text == "," or _verb_like(nxt) or (after_auxiliary and _lower_word(nxt)):
+        appositive = nxt.text in (",", "—", "–", "(")  # "Marco Mendicino — a former …"
+        if appositive or _verb_like(nxt) or (after_auxiliary and _lower_word(nxt)):
             return m
     return None
 
@@ -167,7 +170,11 @@ class Attributor:
                 if entity is not None:
                     self.seen_in.setdefault(id(entity), []).append(ctx.index)
                     self.named_in[id(entity)] = ctx.index
-        ctx.main = main_subject(sentence.tokens, mentions)
+        # A capitalised word that names nobody ("Given his views, …") is no subject.
+        named = [
+            m for m in mentions if m.kind != "name" or self.resolved.get((ctx.index, m.first))
+        ]
+        ctx.main = main_subject(sentence.tokens, named)
         self._learn_roles(ctx)
         return ctx
 

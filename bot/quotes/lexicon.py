@@ -43,3 +43,4 @@ FIRST_NAMES_UNISEX = word_set("first_names_unisex")
 FIRST_NAMES = FIRST_NAMES_MALE | FIRST_NAMES_FEMALE | FIRST_NAMES_UNISEX
 IRREGULAR_PAST = word_set("irregular_past")
 CUE_VERBS_NEEDING_COMPLEMENT = word_set("cue_verbs_needing_complement")
+FUNCTION_WORDS = word_set("function_words")
