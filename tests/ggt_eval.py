@@ -109,11 +109,19 @@ def covers(a: str, b: str) -> bool:
     return len(aw & bw) >= 0.8 * min(len(aw), len(bw)) and min(len(aw), len(bw)) >= 4
 
 
+def acronym_of(short: str, full: str) -> bool:
+    """ "IRCC" for "Immigration, Refugees and Citizenship Canada"."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", full) if w[0].isupper())
+    return short.isupper() and len(short) >= 2 and short == initials
+
+
 def same_person(found: str, reference: str) -> bool:
     """The extracted speaker names the reference (surname or full-name match)."""
     f, r = norm(found).split(), norm(reference).split()
     if not f or not r:
         return False
+    if acronym_of(found, reference) or acronym_of(reference, found):
+        return True
     return f == r or f[-1] == r[-1] or set(f) <= set(r) or set(r) <= set(f)
 
 

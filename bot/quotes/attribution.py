@@ -171,9 +171,7 @@ class Attributor:
                     self.seen_in.setdefault(id(entity), []).append(ctx.index)
                     self.named_in[id(entity)] = ctx.index
         # A capitalised word that names nobody ("Given his views, …") is no subject.
-        named = [
-            m for m in mentions if m.kind != "name" or self.resolved.get((ctx.index, m.first))
-        ]
+        named = [m for m in mentions if m.kind != "name" or self.resolved.get((ctx.index, m.first))]
         ctx.main = main_subject(sentence.tokens, named)
         self._learn_roles(ctx)
         return ctx
@@ -331,7 +329,7 @@ class Attributor:
         if j < 0:
             return NONE
         if j in ctx.by_last:
-            return self._subject(ctx, ctx.by_last[j], cue)
+            return self._subject(ctx, self._head_of_phrase(ctx, ctx.by_last[j]), cue)
         prev = tokens[j]
         if prev.text == "," and ctx.main is not None and ctx.main.last < j:
             return self._subject(ctx, ctx.main, cue)
@@ -355,6 +353,19 @@ class Attributor:
                     )
         return NONE
 
+    def _head_of_phrase(self, ctx: SentenceContext, m: Mention) -> Mention:
+        """``Tim Guest with the Nova Scotia Health Authority says``: the person the phrase is
+        about, not the organisation that qualifies them."""
+        k = m.first - 1
+        if k >= 0 and ctx.tokens[k].lower == "the":
+            k -= 1
+        if k < 1 or ctx.tokens[k].lower not in ("with", "of", "from", "at"):
+            return m
+        person = ctx.by_last.get(k - 1)
+        if person is not None and person.kind == "name" and not person.org:
+            return person
+        return m
+
     def _subject(self, ctx: SentenceContext, m: Mention | None, cue: str) -> Attribution:
         if m is None:
             return NONE
@@ -373,6 +384,11 @@ class Attributor:
             return NONE
         open_end = comma or quote_text.rstrip(" \"”’'»")[-1:] in (",", "!", "?", "…", "—", "-")
         if tokens[k].lower == "according" and k + 1 < len(tokens) and tokens[k + 1].lower == "to":
+            # "James Bullard … gave an interview noting … “Q,” according to CNBC": the outlet
+            # reports; the sentence's own reporting verb names the speaker.
+            reporter = self.pre_cue(ctx, qi)
+            if reporter.entity is not None and reporter.entity.person_like:
+                return reporter
             m = mention_after(ctx, k + 2)
             return self._with(self._subject(ctx, m, "according to"), -0.15)
         if k in ctx.by_first:  # "X said", "the board's engineer, X, said"
@@ -439,12 +455,21 @@ class Attributor:
         c = ci + 1
         while c < len(tokens) and tokens[c].lower in lx.SKIPPABLE:
             c += 1
-        for pos in range(c, min(c + 8, len(tokens))):
+        after_possessor = False
+        pos = c
+        while pos < min(c + 8, len(tokens)):
             m = ctx.by_first.get(pos)
             if m is not None and not m.possessive:
                 return m
-            if m is None and (not tokens[pos].is_word or tokens[pos].lower in lx.PREPOSITIONS):
-                return None
+            if m is not None:  # "said Campbell’s partner, Jason Louth"
+                after_possessor = True
+                pos = m.last + 1
+                continue
+            tok = tokens[pos]
+            role_word = tok.lower in lx.ROLE_HEADS or tok.lower in lx.DETERMINERS
+            if not (role_word or (after_possessor and tok.text == ",")):
+                return None  # "says a document titled White Paper": no speaker there
+            pos += 1
         return None
 
     @staticmethod

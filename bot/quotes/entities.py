@@ -45,6 +45,12 @@ def _looks_like_person(name: tuple[str, ...]) -> bool:
     word is no common English word ("Union Station", "Archives Canada", "RCMP" are not people)."""
     if not 2 <= len(name) <= 4:
         return False
+    if (
+        len(name) >= 3
+        and is_common_word(name[-1])
+        and not any(w.lower() in lx.FIRST_NAMES for w in name)
+    ):
+        return False  # "Aesop Double-Edge Razor": a product, not a person
     if any(w.isupper() and len(w) > 1 for w in name):
         return False
     if any(w.lower() in lx.ORG_WORDS for w in name):
