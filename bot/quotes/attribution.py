@@ -431,9 +431,9 @@ class Attributor:
                 return NONE
             if tok.text == ",":
                 cue = c + 1
-                if _is_cue(tokens, cue) and not tokens[cue].lower.endswith("ing"):
-                    if self._follows_ok(tokens, cue + 1, open_end):
-                        return self._with(self._subject(ctx, m, tokens[cue].lower), 0.0)
+                reporting = _is_cue(tokens, cue) and not tokens[cue].lower.endswith("ing")
+                if reporting and self._follows_ok(tokens, cue + 1, open_end):
+                    return self._with(self._subject(ctx, m, tokens[cue].lower), 0.0)
                 return NONE
         return NONE
 

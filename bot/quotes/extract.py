@@ -154,7 +154,7 @@ CAPTION_CREDIT = re.compile(r"\(\s*([^()]{2,80}?)\s*\)\s*$")
 
 
 def is_caption(text: str) -> bool:
-    """A photo caption: a paragraph that ends with a credit, "( Richard Lautens / Toronto Star )"."""
+    """A photo caption: a paragraph ending with a credit ("( Richard Lautens / Toronto Star )")."""
     found = CAPTION_CREDIT.search(text)
     if found is None:
         return False

@@ -11,7 +11,7 @@ from bot.quotes.marks import Span
 
 MASK = "\ue000"
 TOKEN = re.compile(
-    MASK + r"+|[^\W\d_][\w'’\-]*(?:\.(?=[A-Z]\.))?|\d[\d,.:]*%?\w*|@\w+|[,;:()—–]|\s-\s"
+    MASK + r"+|[^\W\d_][\w'’\-]*(?:\.(?=[A-Z]\.))?|\d+(?:[,.:]\d+)*%?\w*|@\w+|[,;:()—–]|\s-\s"
 )
 BOUNDARY = re.compile(r"[.!?…]+[\"”’'\u00bb)]*(?=\s+)")
 
