@@ -102,10 +102,6 @@ def _verb_like(tok: Token) -> bool:
     return low.endswith(("s", "ed"))
 
 
-def _lower_word(tok: Token) -> bool:
-    return tok.is_word and not tok.is_capitalised and tok.lower not in lx.DETERMINERS
-
-
 def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention | None:
     """The subject of the sentence's main clause: its first mention at a clause start."""
     start = 0
@@ -134,11 +130,11 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
             k += 1
         if k >= len(tokens):
             continue
-        after_auxiliary = k > m.last + 1  # "He has also taken …": any word may follow
+        after_auxiliary = k > m.last + 1  # an auxiliary or adverb: a verb phrase follows
         nxt = tokens[k]
         appositive = nxt.text in (",", "—", "–", "(")  # "Marco Mendicino — a former …"
-        if appositive or _verb_like(nxt) or (after_auxiliary and _lower_word(nxt)):
-            return m
+        if appositive or _verb_like(nxt) or after_auxiliary:
+            return m  # "Levine has the ability", "He has also taken"
     return None
 
 
