@@ -406,12 +406,48 @@ class Attributor:
             ):
                 m = self._group_subject(ctx, group)
                 return self._with(self._subject(ctx, m, tokens[c].lower), 0.05)
-            return self._after_appositive(ctx, ctx.by_first[k], open_end)
+            found = self._after_appositive(ctx, ctx.by_first[k], open_end)
+            return found if found.entity is not None else self._long_subject(ctx, k, open_end)
         if _is_cue(tokens, k) and not tokens[k].lower.endswith("ing"):  # "said X"
             m = self._inverted(ctx, k)
             if m is not None and self._follows_ok(tokens, m.last + 1, open_end):
                 return self._with(self._subject(ctx, m, tokens[k].lower), 0.05)
-        return NONE
+            return NONE
+        return self._long_subject(ctx, k, open_end)
+
+    def _long_subject(self, ctx: SentenceContext, k: int, open_end: bool) -> Attribution:
+        """``“Q,” Rally Canada volunteer media coordinator Tom Hinderks said``: a long noun
+        phrase (names, role words, numbers, no verb) and then the cue; its last name speaks."""
+        tokens = ctx.tokens
+        last: Mention | None = None
+        c = k
+        while c < len(tokens) and c - k < 14:
+            tok = tokens[c]
+            m = ctx.by_first.get(c)
+            if m is not None:
+                last = m
+                c = m.last + 1
+                continue
+            if _is_cue(tokens, c):
+                break
+            if tok.is_quote or tok.text in (";", ":") or _verb_like(tok):
+                return NONE
+            if tok.lower in lx.PREPOSITIONS and tok.lower != "of":
+                return NONE  # "… including Lake Cowichan, it said": not one noun phrase
+            c += 1
+        else:
+            return NONE
+        if (
+            last is None
+            or last.possessive
+            or last.last != c - 1
+            or c >= len(tokens)
+            or tokens[c].lower.endswith("ing")
+            or not self._follows_ok(tokens, c + 1, open_end)
+            or any(t.lower in ("who", "which", "that") for t in tokens[k:c])
+        ):
+            return NONE
+        return self._subject(ctx, last, tokens[c].lower)
 
     def _after_appositive(self, ctx: SentenceContext, m: Mention, open_end: bool) -> Attribution:
         """``“Q,” Guenther Schuh, e.GO’s founder and the mastermind behind …, said``: a name,
