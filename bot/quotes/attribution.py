@@ -80,6 +80,18 @@ def _is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     return not (nxt in ("for", "of") and tok.lower in ("calls", "call", "claims", "thanks"))
 
 
+BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+
+
+def _passive(tokens: tuple[Token, ...], j: int) -> bool:
+    """``Canadians are advised to “…”``: a passive reporting verb, whose subject is the one
+    spoken to, not the speaker."""
+    k = j - 1
+    while k >= 0 and tokens[k].lower in ("also", "still", "now", "repeatedly", "often"):
+        k -= 1
+    return k >= 0 and tokens[k].lower in BE_FORMS and tokens[j].lower.endswith(("ed", "told"))
+
+
 def _verb_like(tok: Token) -> bool:
     """A word that can be the verb after a subject ("Sabine hopes", "Smith spoke", "X has").
 
@@ -100,6 +112,17 @@ def _verb_like(tok: Token) -> bool:
     if low in nouns or low.rstrip("s") in nouns or low.endswith(("ss", "ous", "ics")):
         return False
     return low.endswith(("s", "ed"))
+
+
+def _past_qualifier(tokens: tuple[Token, ...], k: int, mentions: list[Mention]) -> int:
+    """The position after "with Bumper to Bumper" in "John Goodwin with Bumper to Bumper
+    turned out": a preposition and a name qualify the subject before its verb."""
+    if k + 1 < len(tokens) and tokens[k].lower in ("with", "of", "from", "at"):
+        j = k + 1 + (tokens[k + 1].lower == "the")
+        found = next((m for m in mentions if m.first == j and m.kind == "name"), None)
+        if found is not None:
+            return found.last + 1
+    return k
 
 
 def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention | None:
@@ -125,7 +148,7 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
         )
         if not at_clause_start:
             continue
-        k = m.last + 1
+        k = _past_qualifier(tokens, m.last + 1, mentions)
         while k < len(tokens) and tokens[k].lower in lx.SKIPPABLE:
             k += 1
         if k >= len(tokens):
@@ -349,6 +372,22 @@ class Attributor:
                     )
         return NONE
 
+    @staticmethod
+    def _before_appositive(ctx: SentenceContext, comma: int) -> Mention | None:
+        """``John McCallum, Canada’s ambassador to China, told``: the name before the
+        appositive that ends at ``comma`` (no verb inside it)."""
+        tokens = ctx.tokens
+        for k in range(comma - 1, max(-1, comma - 14), -1):
+            tok = tokens[k]
+            if tok.is_quote or tok.text in (";", ":") or _verb_like(tok):
+                return None
+            if tok.text == ",":
+                m = ctx.by_last.get(k - 1)
+                if m is not None and m.kind == "name" and not m.possessive:
+                    return m
+                return None
+        return None
+
     def _head_of_phrase(self, ctx: SentenceContext, m: Mention) -> Mention:
         """``Tim Guest with the Nova Scotia Health Authority says``: the person the phrase is
         about, not the organisation that qualifies them."""
@@ -533,6 +572,7 @@ class Attributor:
     def pre_cue(self, ctx: SentenceContext, qi: int) -> Attribution:
         """The reporting verb before the quote in its sentence, and its subject."""
         tokens = ctx.tokens
+        passive: str | None = None
         for j in range(qi - 1, -1, -1):
             tok = tokens[j]
             if tok.text == ";":
@@ -545,17 +585,20 @@ class Attributor:
                 m = mention_after(ctx, j + 2)  # "claims by property tycoon Declan Roche that"
                 if m is not None:
                     return self._subject(ctx, m, tok.lower)
+            if _is_cue(tokens, j) and _passive(tokens, j):
+                passive = passive or tok.lower  # "He was described as “…”": look further back
+                continue
             if _is_cue(tokens, j):
                 attr = self.subject_of(ctx, j)
                 if attr.entity is None and not tok.lower.endswith("ing"):
                     m = self._inverted(ctx, j)
                     if m is not None and m.first > j and m.last < qi:
                         between = {t.text for t in tokens[m.last + 1 : qi]}
-                        if between <= {",", ":", "—", "–"}:
+                        if between <= {",", ":", "—", "–", "and"}:
                             return self._subject(ctx, m, tok.lower)
                 if attr.entity is None:
                     return Attribution(None, 0.0, tok.lower)  # reported speech, speaker unknown
                 if qi - j > FAR_CUE_TOKENS:
                     return self._with(attr, -0.15)  # "Singh has said he plans … “elected” …"
                 return attr
-        return NONE
+        return Attribution(None, 0.0, passive) if passive else NONE
