@@ -350,6 +350,11 @@ class Attributor:
         if j in ctx.by_last:
             return self._subject(ctx, self._head_of_phrase(ctx, ctx.by_last[j]), cue)
         prev = tokens[j]
+        if prev.text == ",":
+            before = self._before_appositive(ctx, j)
+            found = self._subject(ctx, before, cue) if before is not None else NONE
+            if found.entity is not None:
+                return found
         if prev.text == "," and ctx.main is not None and ctx.main.last < j:
             return self._subject(ctx, ctx.main, cue)
         if prev.lower in ("and", "but", "then") and ctx.main is not None and ctx.main.last < j:
@@ -386,6 +391,33 @@ class Attributor:
                 if m is not None and m.kind == "name" and not m.possessive:
                     return m
                 return None
+        return None
+
+    @staticmethod
+    def _before_appositive(ctx: SentenceContext, comma: int) -> Mention | None:
+        """``John McCallum, Canada’s ambassador to China, told``: the name before the
+        appositive that ends at ``comma`` (no verb inside it); through a chain of them
+        ("Sen. Debbie Stabenow, D-Mich., a member of the leadership team, said")."""
+        tokens = ctx.tokens
+        for k in range(comma - 1, max(-1, comma - 14), -1):
+            tok = tokens[k]
+            if tok.is_quote or tok.text in (";", ":") or _verb_like(tok):
+                return None
+            if tok.text == ",":
+                inside = ctx.by_first.get(k + 1)
+                if inside is not None and inside.last == comma - 1 and inside.kind == "name":
+                    return inside  # "the director of operations for EHS, Jeff Fraser, says"
+                m = ctx.by_last.get(k - 1)
+                if m is None or m.kind != "name" or m.possessive:
+                    return None
+                while m.first >= 2 and tokens[m.first - 1].text == ",":
+                    earlier = ctx.by_last.get(m.first - 2)
+                    if earlier is None or earlier.kind != "name" or earlier.possessive:
+                        break
+                    m = earlier
+                opener = tokens[m.first - 1].lower if m.first > 0 else ""
+                clause_start = m.first == 0 or opener in lx.SUBORDINATORS | {"and", "but"}
+                return m if clause_start else None  # not "… based in Kansas City, Mo., …"
         return None
 
     def _head_of_phrase(self, ctx: SentenceContext, m: Mention) -> Mention:
