@@ -91,11 +91,28 @@ def _split_after_closed_quotes(masked: str, original: str) -> list[tuple[int, in
         for m in re.finditer(MASK + r"+(?=\s+[A-Z\"“])", masked[s:e]):
             q_end = s + m.end()
             inner = original[s + m.start() : q_end].rstrip("\"”’' ")
-            if inner and inner[-1] in ".!?…" and q_end < e:
+            if (
+                inner
+                and inner[-1] in ".!?…"
+                and q_end < e
+                and not (inner[-1] in "?!" and _attribution_follows(masked, q_end))
+            ):
                 result.append((cut, q_end))
                 cut = q_end
         result.append((cut, e))
     return [(a, b) for a, b in result if masked[a:b].strip()]
+
+
+def _attribution_follows(masked: str, at: int) -> bool:
+    """“Are there prizes?” Lincicome asked …: the words after a question or exclamation are
+    its attribution (a reporting verb among the next few words), not a new sentence."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*|[,;:.!?]", masked[at : at + 80])
+    for word in words[:5]:
+        if word in ",;:.!?":
+            return False
+        if word.lower() in lx.CUE_VERBS and word[:1].islower():
+            return True
+    return False
 
 
 def split_sentences_basic(masked: str) -> list[tuple[int, int]]:
