@@ -229,13 +229,17 @@ class Attributor:
                 self.focus.append((entity, ctx.paragraph, ctx.index))
 
     def note_report(self, ctx: SentenceContext, attribution: Attribution) -> None:
-        """A sentence of reported speech ("Brooks said he obtained housing") and its speaker."""
+        """A sentence of reported speech ("Brooks said he obtained housing") and its speaker,
+        who is then in focus when the sentence has no subject of its own ("…, according to
+        David Dodge." / "“…,” he said")."""
         self.reports[ctx.paragraph] = attribution
+        if attribution.entity is not None and ctx.main is None:
+            self.focus.append((attribution.entity, ctx.paragraph, ctx.index))
 
     def note_quote(self, ctx: SentenceContext, attribution: Attribution) -> None:
         """A quote's speaker joins the focus list."""
         self.quote_speakers.append((ctx.paragraph, ctx.index, attribution))
-        if attribution.entity is not None:
+        if attribution.entity is not None and ctx.main is None:
             self.focus.append((attribution.entity, ctx.paragraph, ctx.index))
 
     # -- resolution ----------------------------------------------------------------------
@@ -292,17 +296,11 @@ class Attributor:
     def _resolve_org_role(self, ctx: SentenceContext, head: str) -> Attribution:
         """ "The department added", "the company said": an organisation the article named with
         that word ("Department of Health") or gave that role ("The operator, Northline
-        Ferries"); else the organisation the story is about right now (a recent subject or
-        speaker), never merely the last one mentioned ("Huawei" in a sentence about Meng)."""
+        Ferries"); never merely the last one mentioned ("Huawei" in a sentence about Meng)."""
         orgs = [e for e in self.registry.entities if e.org and self._recency(e, ctx) >= 0]
         named = [e for e in orgs if head in (w.lower() for w in e.name) or e.has_role(head)]
         if named:
             return self._from_entity(max(named, key=lambda e: self._recency(e, ctx)), 0.75)
-        for entity, paragraph, _ in reversed(self.focus):
-            if ctx.paragraph - paragraph > FOCUS_PARAGRAPHS:
-                break
-            if entity.org:
-                return self._from_entity(entity, 0.7)
         return NONE
 
     def _recency(self, entity: Entity, ctx: SentenceContext) -> int:
