@@ -125,6 +125,16 @@ def _past_qualifier(tokens: tuple[Token, ...], k: int, mentions: list[Mention]) 
     return k
 
 
+def _verb_within(tokens: tuple[Token, ...], k: int, limit: int) -> bool:
+    """A verb among the next few words, before any punctuation."""
+    for tok in tokens[k : k + limit]:
+        if not tok.is_word:
+            return False
+        if tok.lower in lx.SKIPPABLE or _verb_like(tok):
+            return True
+    return False
+
+
 def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention | None:
     """The subject of the sentence's main clause: its first mention at a clause start."""
     start = 0
@@ -155,6 +165,8 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
             continue
         after_auxiliary = k > m.last + 1  # an auxiliary or adverb: a verb phrase follows
         nxt = tokens[k]
+        if nxt.lower == "and" and _verb_within(tokens, k + 1, 5):
+            return m  # "Lonechild and other youth representatives are planning …"
         appositive = nxt.text in (",", "—", "–", "(")  # "Marco Mendicino — a former …"
         if appositive or _verb_like(nxt) or after_auxiliary:
             return m  # "Levine has the ability", "He has also taken"

@@ -32,7 +32,9 @@ class Entity:
             return False
         if self.titled or self.gender:
             return True
-        return _looks_like_person(self.name) or (len(self.name) == 1 and bool(self.roles))
+        if len(self.name) == 1:  # "Kim said …": a known first name, or someone with a role
+            return self.name[0].lower() in lx.FIRST_NAMES or bool(self.roles)
+        return _looks_like_person(self.name)
 
     def has_role(self, head: str) -> bool:
         """Whether any role of this entity has the given head noun or one of its synonyms."""
