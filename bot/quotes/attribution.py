@@ -251,7 +251,7 @@ class Attributor:
     def note_quote(self, ctx: SentenceContext, attribution: Attribution) -> None:
         """A quote's speaker joins the focus list."""
         self.quote_speakers.append((ctx.paragraph, ctx.index, attribution))
-        if attribution.entity is not None and ctx.main is None:
+        if attribution.entity is not None:
             self.focus.append((attribution.entity, ctx.paragraph, ctx.index))
 
     # -- resolution ----------------------------------------------------------------------
