@@ -114,15 +114,22 @@ def _verb_like(tok: Token) -> bool:
     return low.endswith(("s", "ed"))
 
 
-def _past_qualifier(tokens: tuple[Token, ...], k: int, mentions: list[Mention]) -> int:
+def _past_qualifier(tokens: tuple[Token, ...], k: int) -> int:
     """The position after "with Bumper to Bumper" in "John Goodwin with Bumper to Bumper
-    turned out": a preposition and a name qualify the subject before its verb."""
-    if k + 1 < len(tokens) and tokens[k].lower in ("with", "of", "from", "at"):
-        j = k + 1 + (tokens[k + 1].lower == "the")
-        found = next((m for m in mentions if m.first == j and m.kind == "name"), None)
-        if found is not None:
-            return found.last + 1
-    return k
+    turned out" or "of Alabama" in "Richard Shelby of Alabama, …": a preposition and a name
+    qualify the subject before its verb."""
+    if k + 1 >= len(tokens) or tokens[k].lower not in ("with", "of", "from", "at"):
+        return k
+    j = k + 1 + (tokens[k + 1].lower == "the")
+    end = j
+    while end < len(tokens) and (
+        (tokens[end].is_word and tokens[end].is_capitalised)
+        or (tokens[end].lower in ("of", "and", "to") and end > j)
+    ):
+        end += 1
+    while end > j and not tokens[end - 1].is_capitalised:
+        end -= 1  # a name ends on a capitalised word
+    return end if end > j else k
 
 
 def _verb_within(tokens: tuple[Token, ...], k: int, limit: int) -> bool:
@@ -158,7 +165,7 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
         )
         if not at_clause_start:
             continue
-        k = _past_qualifier(tokens, m.last + 1, mentions)
+        k = _past_qualifier(tokens, m.last + 1)
         while k < len(tokens) and tokens[k].lower in lx.SKIPPABLE:
             k += 1
         if k >= len(tokens):
@@ -528,7 +535,7 @@ class Attributor:
             or any(t.lower in ("who", "which", "that") for t in tokens[k:c])
         ):
             return NONE
-        return self._subject(ctx, last, tokens[c].lower)
+        return self._subject(ctx, self._head_of_phrase(ctx, last), tokens[c].lower)
 
     def _after_appositive(self, ctx: SentenceContext, m: Mention, open_end: bool) -> Attribution:
         """``“Q,” Guenther Schuh, e.GO’s founder and the mastermind behind …, said``: a name,

@@ -119,6 +119,13 @@ class Registry:
                 ekey = [w.lower() for w in entity.name]
                 if len(ekey) >= 2 and (ekey[-1] == word or (by_first and ekey[0] == word)):
                     return entity
+            # Family name first ("Wang Qishan" … "Wang said"), when it is no known first name.
+            if word not in lx.FIRST_NAMES:
+                family_first = [
+                    e for e in self.entities if len(e.name) >= 2 and e.name[0].lower() == word
+                ]
+                if len(family_first) == 1 and not family_first[0].org:
+                    return family_first[0]
             return None
         for entity in reversed(self.entities):
             ekey = [w.lower() for w in entity.name]

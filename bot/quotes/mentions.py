@@ -130,6 +130,10 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
                 i = found.last + 1
                 continue
         if _is_name_word(tok) and (low not in lx.NOT_NAMES or low in lx.TITLES):
+            if _dateline(tokens, i):
+                while i < n and tokens[i].is_word:
+                    i += 1  # "OTTAWA — …", "LAKE BUENA VISTA, Fla. –": where, not who
+                continue
             if _glued_opener(tokens, i):
                 i += 1  # "Finally Demi", "Assuming MPs": a capitalised opener, not a name
                 continue
@@ -192,6 +196,16 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             continue
         i += 1
     return mentions
+
+
+def _dateline(tokens: tuple[Token, ...], i: int) -> bool:
+    """A dateline: capitals at the very start of a paragraph, then a dash or comma."""
+    if i != 0:
+        return False
+    j = 0
+    while j < len(tokens) and tokens[j].is_word and tokens[j].text.isupper():
+        j += 1
+    return j > 0 and j < len(tokens) and tokens[j].text in ("—", "–", "-", ",")
 
 
 def _glued_opener(tokens: tuple[Token, ...], i: int) -> bool:

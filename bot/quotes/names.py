@@ -22,8 +22,8 @@ COMMON_ZIPF = 3.5
 def is_common_word(word: str) -> bool:
     """A frequent English word that is not a first name we know ("Finally", "Chicken")."""
     low = word.lower()
-    if low in lx.FIRST_NAMES or low in lx.TITLES or len(low) < 2:
-        return False
+    if low in lx.FIRST_NAMES or low in lx.TITLES or len(low) < 2 or word.isupper():
+        return False  # first names, titles and acronyms ("EU", "RCMP") are names
     return zipf_frequency(low, "en") >= COMMON_ZIPF
 
 
