@@ -397,22 +397,6 @@ class Attributor:
     @staticmethod
     def _before_appositive(ctx: SentenceContext, comma: int) -> Mention | None:
         """``John McCallum, Canada’s ambassador to China, told``: the name before the
-        appositive that ends at ``comma`` (no verb inside it)."""
-        tokens = ctx.tokens
-        for k in range(comma - 1, max(-1, comma - 14), -1):
-            tok = tokens[k]
-            if tok.is_quote or tok.text in (";", ":") or _verb_like(tok):
-                return None
-            if tok.text == ",":
-                m = ctx.by_last.get(k - 1)
-                if m is not None and m.kind == "name" and not m.possessive:
-                    return m
-                return None
-        return None
-
-    @staticmethod
-    def _before_appositive(ctx: SentenceContext, comma: int) -> Mention | None:
-        """``John McCallum, Canada’s ambassador to China, told``: the name before the
         appositive that ends at ``comma`` (no verb inside it); through a chain of them
         ("Sen. Debbie Stabenow, D-Mich., a member of the leadership team, said")."""
         tokens = ctx.tokens
