@@ -541,6 +541,22 @@ class Attributor:
                 return NONE
         return NONE
 
+    @staticmethod
+    def _named_appositive(ctx: SentenceContext, role: Mention) -> Mention:
+        """``says the director of operations for EHS, Jeff Fraser``: the name that a role
+        phrase introduces after a comma, when the name ends the clause."""
+        tokens = ctx.tokens
+        for k in range(role.last + 1, min(role.last + 12, len(tokens) - 1)):
+            if tokens[k].is_quote or tokens[k].lower in lx.CUE_VERBS | lx.SKIPPABLE:
+                return role
+            if tokens[k].text == ",":
+                name = ctx.by_first.get(k + 1)
+                ends = name is not None and (
+                    name.last + 1 >= len(tokens) or not tokens[name.last + 1].is_word
+                )
+                return name if name is not None and name.kind == "name" and ends else role
+        return role
+
     def _group_subject(self, ctx: SentenceContext, group: list[Mention]) -> Mention:
         """The subject among the mentions before a verb: the first name that is no possessor
         and names someone ("Campbell’s partner, Jason Louth, said" is Jason Louth)."""
@@ -564,14 +580,16 @@ class Attributor:
         while pos < min(c + 8, len(tokens)):
             m = ctx.by_first.get(pos)
             if m is not None and not m.possessive:
-                return m
+                return self._named_appositive(ctx, m) if m.kind != "name" else m
             if m is not None:  # "said Campbell’s partner, Jason Louth"
                 after_possessor = True
                 pos = m.last + 1
                 continue
             tok = tokens[pos]
             role_word = tok.lower in lx.ROLE_HEADS or tok.lower in lx.DETERMINERS
-            if not (role_word or (after_possessor and tok.text == ",")):
+            possessor = tok.is_word and strip_possessive(tok.text) != tok.text
+            after_possessor = after_possessor or possessor
+            if not (role_word or possessor or (after_possessor and tok.text == ",")):
                 return None  # "says a document titled White Paper": no speaker there
             pos += 1
         return None

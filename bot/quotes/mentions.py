@@ -253,7 +253,15 @@ def _org_after(tokens: tuple[Token, ...], k: int, first: int, head: str) -> Ment
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
     org_tokens: list[Token] = []
-    while k < len(tokens) and _is_name_word(tokens[k]):
+    while k < len(tokens) and (
+        _is_name_word(tokens[k])
+        or (  # "the Department of Health", "Friends of the Earth"
+            org_tokens
+            and tokens[k].lower in lx.ORG_CONNECTORS
+            and k + 1 < len(tokens)
+            and _is_name_word(tokens[k + 1])
+        )
+    ):
         org_tokens.append(tokens[k])
         k += 1
     if not org_tokens:

@@ -1,0 +1,222 @@
+"""Attribution, one row per rule: paragraphs → the quote → who said it (None: unattributed).
+
+A regression is one failing row, with its sentence in the test id. Paragraphs are separated by
+blank lines; the quote is named by a fragment of its words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Article, ExtractedArticle, Paragraph
+from bot.quotes.extract import Extractor
+
+ROWS: list[tuple[str, str, str | None]] = [
+    # --- reporting verbs, before and after the quote
+    (
+        '"We will appeal," said managing director Alasdair Quinn.',
+        "We will appeal",
+        "Alasdair Quinn",
+    ),
+    ('"We will appeal," Alasdair Quinn said on Monday.', "We will appeal", "Alasdair Quinn"),
+    ("Musk suggested that Jess Phillips “deserves to be in prison”.", "deserves", "Musk"),
+    # --- name boundaries: openers, common words, initials, datelines
+    ("Finally Demi Burnett said: “It was always going to be me.”", "always going", "Demi Burnett"),
+    (
+        "Chicken is on the menu again. “We sell out every night,” he said.",
+        "We sell out",
+        None,
+    ),
+    (
+        "OTTAWA — Justin Trudeau spoke on Monday.\n\n“We will not back down,” he said.",
+        "back down",
+        "Justin Trudeau",
+    ),
+    # --- organisations and people
+    (
+        "The minister spoke first. A spokesperson for the Department of Health said: "
+        "“We are reviewing the figures.”",
+        "reviewing the figures",
+        "Department of Health",
+    ),
+    (
+        "The company's chief executive, Graham Pell, said sales had fallen. "
+        "“It has been a hard year,” he said.",
+        "hard year",
+        "Graham Pell",
+    ),
+    (
+        "Fenwick Voices campaigned for years.\n\n“We are not done,” she said.",
+        "not done",
+        None,
+    ),
+    (
+        "Meng, the finance chief of China’s Huawei Technologies, was arrested in December.\n\n"
+        "“We share the commitment to the rule of law,” the agency said in a statement.",
+        "rule of law",
+        None,
+    ),
+    (
+        "“Most places will not print fewer than 1,000 copies,” says Campbell’s partner, "
+        "Jason Louth.",
+        "Most places",
+        "Jason Louth",
+    ),
+    (
+        "“The system is designed for that,” says the director of operations for EHS, Jeff Fraser.",
+        "designed for that",
+        "Jeff Fraser",
+    ),
+    (
+        "Tim Guest with the Nova Scotia Health Authority says there are many reasons.\n\n"
+        "“The emergency department cares for the sickest first.”",
+        "sickest first",
+        "Tim Guest",
+    ),
+    (
+        "“The worries surround the tariffs,” Jingyi Pan of IG said in a commentary.",
+        "worries surround",
+        "Jingyi Pan",
+    ),
+    # --- role nouns, appositives and long subjects
+    (
+        "The US technology billionaire Elon Musk has weighed in. "
+        "The businessman called it “a disgrace”.",
+        "a disgrace",
+        "Elon Musk",
+    ),
+    (
+        "“It is a positive thing for the workers” UFCW Local 832 president Jeff Traeger "
+        "said Saturday.",
+        "positive thing",
+        "Jeff Traeger",
+    ),
+    (
+        "“I have needed Tesla as a role model,” Guenther Schuh, the company’s founder and "
+        "the mastermind behind its van, said inside his factory.",
+        "role model",
+        "Guenther Schuh",
+    ),
+    (
+        "Sen. Debbie Stabenow, D-Mich., a member of the leadership team, said Schumer has "
+        "“an uncanny way to be able to listen”.",
+        "uncanny way",
+        "Debbie Stabenow",
+    ),
+    (
+        "Controversy erupted after John McCallum, Canada’s ambassador to China, told reporters "
+        "that Meng has “quite a strong case”.",
+        "strong case",
+        "John McCallum",
+    ),
+    (
+        "The prime minister said he was “deeply concerned” about comments Premier Doug Ford made.",
+        "deeply concerned",
+        None,
+    ),
+    # --- who is not the speaker
+    (
+        "The Billy on the Street star then quipped to Colton, “That you should look into.”",
+        "look into",
+        None,
+    ),
+    (
+        '"Harsh winter is a reality," says a document titled White Paper: Railroading in Winter.',
+        "Harsh winter",
+        None,
+    ),
+    (
+        "James Bullard gave an interview noting that hikes could “endanger a strong economy,” "
+        "according to CNBC.",
+        "endanger",
+        "James Bullard",
+    ),
+    ("Canadians are advised to “exercise a high degree of caution”.", "high degree", None),
+    # --- pronouns: the gender must fit; the subject of the last sentence is in focus
+    (
+        "Dorie Greenspan has written books with Pierre Herme.\n\n“I loved doing that,” she says.",
+        "loved doing",
+        "Dorie Greenspan",
+    ),
+    (
+        "Jerry Sabine hopes Ottawa will act.\n\n“This is a way to show off,” he said.",
+        "show off",
+        "Jerry Sabine",
+    ),
+    (
+        "Liberal MP Marco Mendicino — a former prosecutor — went on CBC later.\n\n"
+        "“Neither directed, nor pressured,” he said.",
+        "Neither directed",
+        "Marco Mendicino",
+    ),
+    (
+        "Vice-President Wang Qishan spoke in Davos. Wang said China still has "
+        "“enormous market potential”.",
+        "enormous market",
+        "Wang Qishan",
+    ),
+    # --- continuations
+    ('"Start with the facts," he said. "Then ask."', "Then ask", None),
+    (
+        "Keir Starmer spoke outside Downing Street. “A line has been crossed,” he said. "
+        "“We will act.”",
+        "We will act",
+        "Keir Starmer",
+    ),
+    (
+        "For his part, Dennis Brooks said he obtained housing in October.\n\n"
+        "“It feels good. It feels warm.”",
+        "feels warm",
+        "Dennis Brooks",
+    ),
+    (
+        "“Are there prizes?” Brittany Lincicome asked before her drive.",
+        "prizes",
+        "Brittany Lincicome",
+    ),
+]
+
+
+def extract(text: str) -> ExtractedArticle:
+    """Extract a small article made of the given paragraphs."""
+    paragraphs: list[Paragraph] = []
+    position = 0
+    for index, para in enumerate(text.split("\n\n")):
+        paragraphs.append(
+            Paragraph(index=index, start=position, end=position + len(para), text=para)
+        )
+        position += len(para) + 2
+    article = Article(id="row", body="\n\n".join(text.split("\n\n")), paragraphs=tuple(paragraphs))
+    return Extractor().extract(article)
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), ROWS, ids=[r[0][:60] for r in ROWS])
+def test_attribution(text: str, fragment: str, speaker: str | None) -> None:
+    found = extract(text)
+    quotes = [q for q in found.quotes if fragment in q.text]
+    assert len(quotes) == 1, f"{fragment!r} in {[q.text for q in found.quotes]}"
+    assert quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("The minister worried about the “optics” of the deal.", "optics"),
+        ("He was “legally drunk”, police said later.", "legally drunk"),
+        ("She appeared on “Meet the Press” on Sunday.", "Meet the Press"),
+        ("Fans of “Game of Thrones” queued overnight.", "Game of Thrones"),
+        ("The film “The Kid Who Would Be King” opens today.", "The Kid Who Would Be King"),
+        ("Crowds chanted “Make America Great Again” outside.", "Make America Great Again"),
+        ("Singh will check “elected” off his list.", "elected"),
+    ],
+)
+def test_scare_quotes_and_titles_are_terms_not_quotes(text: str, term: str) -> None:
+    found = extract(text)
+    assert term in [t.text for t in found.terms]
+    assert term not in [q.text for q in found.quotes]
+
+
+def test_a_reported_fragment_is_speech() -> None:
+    found = extract("In January, Musk called her a “rape genocide apologist”.")
+    (quote,) = found.quotes
+    assert quote.text == "rape genocide apologist" and quote.speaker == "Musk"
