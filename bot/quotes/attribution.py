@@ -92,7 +92,7 @@ def _passive(tokens: tuple[Token, ...], j: int) -> bool:
     return k >= 0 and tokens[k].lower in BE_FORMS and tokens[j].lower.endswith(("ed", "told"))
 
 
-def _verb_like(tok: Token) -> bool:
+def _verb_like(tok: Token, nxt: Token | None = None) -> bool:
     """A word that can be the verb after a subject ("Sabine hopes", "Smith spoke", "X has").
 
     Without a part-of-speech model, a lower-case word is taken for a verb when it is a known
@@ -109,8 +109,10 @@ def _verb_like(tok: Token) -> bool:
     if low in lx.PRONOUNS or low in lx.FUNCTION_WORDS:
         return False  # "his", "this", "thus": never a verb
     nouns = lx.ROLE_HEADS | lx.ORG_NOUNS
-    if low in nouns or low.rstrip("s") in nouns or low.endswith(("ss", "ous", "ics")):
+    if low in nouns or low.endswith(("ss", "ous", "ics")):
         return False
+    if low.rstrip("s") in nouns:  # "officials said" (a noun) or "chairs the board" (a verb)
+        return nxt is not None and (nxt.lower in lx.DETERMINERS or nxt.lower in lx.PRONOUNS)
     return low.endswith(("s", "ed"))
 
 
@@ -175,7 +177,8 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
         if nxt.lower == "and" and _verb_within(tokens, k + 1, 5):
             return m  # "Lonechild and other youth representatives are planning …"
         appositive = nxt.text in (",", "—", "–", "(")  # "Marco Mendicino — a former …"
-        if appositive or _verb_like(nxt) or after_auxiliary:
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if appositive or _verb_like(nxt, after) or after_auxiliary:
             return m  # "Levine has the ability", "He has also taken"
     return None
 

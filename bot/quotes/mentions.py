@@ -141,7 +141,14 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             words: list[Token] = []
             while j < n:
                 t = tokens[j]
-                if (_is_name_word(t) and (t.lower not in lx.NOT_NAMES or t.lower in lx.TITLES)) or (
+                if (
+                    _is_name_word(t)
+                    and (
+                        t.lower not in lx.NOT_NAMES
+                        or t.lower in lx.TITLES
+                        or _calendar_surname(tokens, j, words)
+                    )
+                ) or (
                     t.lower in lx.NAME_CONNECTORS | lx.ORG_CONNECTORS
                     and words
                     and j + 1 < n
@@ -196,6 +203,14 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             continue
         i += 1
     return mentions
+
+
+def _calendar_surname(tokens: tuple[Token, ...], j: int, words: list[Token]) -> bool:
+    """ "Theresa May", "June Carter": a month after a first name is part of the name."""
+    if not words or tokens[j].lower not in lx.CALENDAR:
+        return False
+    nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
+    return words[-1].lower in lx.FIRST_NAMES and not nxt[:1].isdigit()
 
 
 def _dateline(tokens: tuple[Token, ...], i: int) -> bool:

@@ -110,7 +110,7 @@ def _attribution_follows(masked: str, at: int) -> bool:
     for word in words[:5]:
         if word in ",;:.!?":
             return False
-        if word.lower() in lx.CUE_VERBS and word[:1].islower():
+        if word.rstrip(".").lower() in lx.CUE_VERBS and word[:1].islower():
             return True
     return False
 
