@@ -122,6 +122,8 @@ def same_person(found: str, reference: str) -> bool:
         return False
     if acronym_of(found, reference) or acronym_of(reference, found):
         return True
+    if "and" in f and "and" not in r:
+        return False  # "Anne Marie Cerato and Patrick Bardos" is not Patrick Bardos
     return f == r or f[-1] == r[-1] or set(f) <= set(r) or set(r) <= set(f)
 
 

@@ -88,13 +88,15 @@ class Registry:
         if not name or (len(name) == 1 and name[0].lower() in lx.PLATFORMS):
             return None
         entity = self._match(name, mention.title)
+        if mention.surname_only:
+            return entity if entity is not None and not entity.org else None
         if entity is None and _not_a_name(name, mention):
             return None
         if entity is None:
             entity = Entity(name=name, org=mention.org)
             self.entities.append(entity)
-        elif len(name) > len(entity.name) and not entity.org:
-            entity.name = name
+        elif len(name) > len(entity.name) and not entity.org and not mention.org:
+            entity.name = name  # "Musk" first, "Elon Musk" later: the fuller form
         if mention.title:
             entity.titled = True
         entity.gender = entity.gender or _gender(mention.title, entity.name[0])

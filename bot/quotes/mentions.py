@@ -25,6 +25,7 @@ class Mention:
     head: str | None = None  # pronoun or role-noun head, lower case
     org: bool = False
     possessive: bool = False  # "Vauxhall’s U.K. managing director": a modifier, never a subject
+    surname_only: bool = False  # a word like "Green" or "House": only a known person's surname
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -154,6 +155,7 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
                     and j + 1 < n
                     and _is_name_word(tokens[j + 1])
                     and (t.lower in lx.NAME_CONNECTORS or _org_like(words))
+                    and not (t.lower == "and" and tokens[j + 1].lower in lx.FIRST_NAMES)
                 ):
                     words.append(t)
                 else:
@@ -184,6 +186,9 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
                 i = j
                 continue
             mention = _name_mention(words, i, last)
+            if _bare_surname(words, after):
+                # "Green said", "says House.": the surname of someone already named, or nobody.
+                mention = Mention("name", i, last, (_bare(words[0]),), surname_only=True)
             if mention.name or mention.role:
                 role, role_first = _role_before(tokens, i)
                 if role and mention.name:
@@ -203,6 +208,13 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             continue
         i += 1
     return mentions
+
+
+def _bare_surname(words: list[Token], after: Token | None) -> bool:
+    """A lone organisation word ("Green", "House") right before a cue or punctuation."""
+    if len(words) != 1 or words[0].lower not in lx.ORG_WORDS:
+        return False
+    return after is None or not after.is_word or after.lower in lx.CUE_VERBS
 
 
 def _calendar_surname(tokens: tuple[Token, ...], j: int, words: list[Token]) -> bool:
