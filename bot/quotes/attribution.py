@@ -195,6 +195,7 @@ class Attributor:
         self.seen_in: dict[int, list[int]] = {}  # id(entity) -> sentences naming it
         self.quote_speakers: list[tuple[int, int, Attribution]] = []  # (paragraph, sent, attr)
         self.reports: dict[int, Attribution] = {}  # paragraph -> its last reported speech
+        self.subjects: dict[int, list[Entity]] = {}  # paragraph -> its sentences' subjects
 
     # -- reading -------------------------------------------------------------------------
     def add_sentence(self, paragraph: int, sentence: Sentence) -> SentenceContext:
@@ -249,6 +250,17 @@ class Attributor:
             entity = self.resolve_mention(ctx, ctx.main).entity
             if entity is not None:
                 self.focus.append((entity, ctx.paragraph, ctx.index))
+                self.subjects.setdefault(ctx.paragraph, []).append(entity)
+
+    def paragraph_subject(self, paragraph: int) -> Attribution:
+        """The one person every subject of a paragraph names, if there is exactly one."""
+        people = {id(e): e for e in self.subjects.get(paragraph, [])}
+        if len(people) != 1:
+            return NONE
+        (person,) = people.values()
+        if not person.person_like:
+            return NONE
+        return Attribution(person, 0.6, named_sentence=self.named_in.get(id(person)))
 
     def note_report(self, ctx: SentenceContext, attribution: Attribution) -> None:
         """A sentence of reported speech ("Brooks said he obtained housing") and its speaker,
@@ -655,4 +667,16 @@ class Attributor:
                 if qi - j > FAR_CUE_TOKENS:
                     return self._with(attr, -0.15)  # "Singh has said he plans … “elected” …"
                 return attr
-        return Attribution(None, 0.0, passive) if passive else NONE
+        if passive:
+            return Attribution(None, 0.0, passive)
+        return self._introduced_by_colon(ctx, qi)
+
+    def _introduced_by_colon(self, ctx: SentenceContext, qi: int) -> Attribution:
+        """``Martell, the addictions doctor, is more blunt: “…”``: a clause about a person
+        that introduces the quote with a colon, and no reporting verb."""
+        if qi < 2 or ctx.tokens[qi - 1].text != ":" or ctx.main is None:
+            return NONE
+        attr = self.resolve_mention(ctx, ctx.main)
+        if attr.entity is None or not attr.entity.person_like:
+            return NONE
+        return Attribution(attr.entity, 0.7, None, ctx.index, attr.named_sentence)

@@ -212,6 +212,11 @@ def _neighbour(
         report = attributor.reports.get(paragraph - 1)
         if report is not None and not _has_quote(results, paragraph - 1):
             return _weaker(report, 0.85)
+        # Or after a paragraph about one person: "Laurin experienced a 40 per cent drop in
+        # income …" / "“It took me two years to grieve …”" (weaker: no verb says it).
+        about = attributor.paragraph_subject(paragraph - 1)
+        if about is not None and not _has_quote(results, paragraph - 1):
+            return about
     return NONE
 
 
