@@ -82,12 +82,13 @@ def test_not_found_is_said_plainly(seeded_store: Store, settings: Settings, phra
     assert answer.verdict == "not_found" and answer.hits == ()
 
 
-def test_unattributed_quotes_appear_as_unattributed(
+def test_scare_quotes_are_never_presented_as_anyones_words(
     seeded_store: Store, settings: Settings
 ) -> None:
+    # Seed 002 puts “two-tier policing” in quote marks, but nobody is reported to say it.
     answer = ask(seeded_store, settings, "two-tier policing")
-    assert answer.verdict == "verbatim"
-    assert answer.hits[0].speaker is None
+    assert answer.verdict not in ("verbatim", "close")
+    assert all(h.verdict == "paraphrase" or h.speaker is None for h in answer.hits)
 
 
 def test_links_prefer_article_url_then_public_pages(
