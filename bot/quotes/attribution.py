@@ -170,6 +170,8 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
         k = _past_qualifier(tokens, m.last + 1)
         while k < len(tokens) and tokens[k].lower in lx.SKIPPABLE:
             k += 1
+        if k + 1 < len(tokens) and tokens[k].lower in ("on", "last", "this"):
+            k += 2 if tokens[k + 1].lower in lx.TIME_WORDS else 0  # "… on Thursday accused"
         if k >= len(tokens):
             continue
         after_auxiliary = k > m.last + 1  # an auxiliary or adverb: a verb phrase follows
