@@ -637,6 +637,22 @@ class Attributor:
             or nxt.lower in lx.TIME_WORDS  # “…” Jeff Traeger said Saturday.
         )
 
+    def reported_speech(self, ctx: SentenceContext) -> Attribution:
+        """Who a sentence reports as speaking: the subject of its main reporting verb, the
+        first one outside a subordinate clause ("He also said … when he described …" is the
+        first "he"), resolved like a quote's speaker; nobody when no verb reports speech."""
+        tokens = ctx.tokens
+        for j in range(len(tokens)):
+            if tokens[j].lower in lx.SUBORDINATORS and j > 0:
+                break  # "… when he described …": a subordinate clause, not the report
+            if tokens[j].lower == "according" and j + 1 < len(tokens):
+                return self.pre_cue(ctx, len(tokens))
+            if _is_cue(tokens, j) and not _passive(tokens, j):
+                found = self.subject_of(ctx, j)
+                if found.entity is not None:
+                    return found
+        return self.pre_cue(ctx, len(tokens))
+
     def pre_cue(self, ctx: SentenceContext, qi: int) -> Attribution:
         """The reporting verb before the quote in its sentence, and its subject."""
         tokens = ctx.tokens

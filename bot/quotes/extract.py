@@ -80,6 +80,9 @@ def extract_all(
                 if qi is not None:
                     pending.append((span, ctx, qi))
         for ctx_pos, ctx in enumerate(contexts):
+            # Who the sentence reports, with the focus as it stood before the sentence: its
+            # own quotes' speakers must not become its subject's antecedent.
+            said = attributor.reported_speech(ctx)
             for span, sctx, qi in pending:
                 if sctx is not ctx:
                     continue
@@ -102,7 +105,6 @@ def extract_all(
                     run_speaker[span.run] = attr
                 attributor.note_quote(ctx, attr)
                 results.append((span, attr, _kind(words, ctx, qi)))
-            said = attributor.pre_cue(ctx, len(ctx.tokens))
             if said.entity is not None and said.confidence >= min_confidence and said.cue:
                 reports.append((para_index, ctx, said))
                 attributor.note_report(ctx, said)
