@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from bot.corpus.boilerplate import Furniture
 from bot.corpus.formats import RawArticle, split_paragraphs
@@ -21,12 +22,15 @@ from bot.models import (
     ReportRecord,
     Snippet,
     Source,
+    SpeakerCheck,
     Verdict,
 )
 from bot.quotes.extract import Extractor
-from bot.search.normalize import content_terms, norm, words
+from bot.search.claims import backshifted, split_claim
+from bot.search.normalize import STOPWORDS, content_terms, norm, words
+from bot.search.outside import outside_marks
 from bot.search.query import SearchQuery
-from bot.search.scoring import match, quick_score
+from bot.search.scoring import contains_words, match, quick_score
 from bot.settings import BoilerplateRules, SearchSettings
 from bot.store.repository import Store
 
@@ -37,6 +41,7 @@ REFINE_REPORTS = 10  # reported-speech sentences are long: refine fewer
 QUICK_MARGIN = 10.0  # refine only candidates whose quick score is this close to the threshold
 VERDICT_ORDER: dict[Verdict, int] = {"verbatim": 0, "close": 1, "paraphrase": 2, "not_found": 3}
 KWIC_CHARS = 80
+NAME_RUN = re.compile(r"(?<=\S )(?:[A-Z][\w'’-]+ ){1,}[A-Z][\w'’-]+")
 DRAFT_FURNITURE = Furniture.from_rules(BoilerplateRules(drop_lines=[], cut_from=[]))
 
 
@@ -95,52 +100,136 @@ def shortlist(
     return [i for score, i in scored[:keep] if score >= floor]
 
 
+class QuoteMatch(NamedTuple):
+    """How one stored quote matches the words typed."""
+
+    record: QuoteRecord
+    score: float
+    verbatim: bool
+    diff: tuple[DiffWord, ...]
+    inside_query: bool  # the quote is a run of the query (the rest is outside its marks)
+
+
+def _score_quote(
+    query_words: list[str], record: QuoteRecord, cfg: SearchSettings
+) -> QuoteMatch | None:
+    """A match of the typed words to a stored quote, or None when it is not close enough."""
+    record_words = words(record.text)
+    if _quote_inside(query_words, record_words):
+        return QuoteMatch(record, 100.0, True, (), True)
+    m = match(query_words, record_words)
+    if not m.verbatim and m.score < cfg.close_threshold:
+        return None
+    diff = tuple(DiffWord(op=d.op, query=d.query, record=d.record) for d in m.diff)
+    return QuoteMatch(record, m.score, m.verbatim, diff, False)
+
+
+def _quote_inside(query_words: list[str], record_words: list[str]) -> bool:
+    """A whole quote of two or more words, not only function words, within a longer query."""
+    return (
+        len(query_words) > len(record_words) >= 2
+        and any(w not in STOPWORDS for w in record_words)
+        and contains_words(query_words, record_words)
+    )
+
+
+def _group_hit(
+    query_words: list[str], items: list[QuoteMatch], store: Store, base_url: str | None
+) -> tuple[Hit, tuple[str, ...]]:
+    """One hit for the same words in every article that carries them, and the speakers the
+    articles disagree on (empty when they agree)."""
+    sources = _earliest_first(source_of(m.record.article, m.record.n, base_url) for m in items)
+    first = next(m.record for m in items if m.record.article.id == sources[0].article_id)
+    best = max(items, key=lambda m: (m.verbatim, m.score))
+    named = [m.record for m in items if m.record.speaker]
+    speakers: list[str] = []
+    for r in named:
+        if not any(same_person(r.speaker or "", known) for known in speakers):
+            speakers.append(r.speaker or "")
+    speaker = (
+        max(speakers, key=lambda name: sum(same_person(r.speaker or "", name) for r in named))
+        if speakers
+        else None
+    )
+    carriers = [r for r in named if speaker and same_person(r.speaker or "", speaker)]
+    evidence_record = max(carriers or [first], key=lambda r: r.confidence)
+    outside: tuple[str, ...] = ()
+    if best.inside_query:
+        para = dict(store.paragraphs_around(best.record.article.id, best.record.paragraph, 0))
+        outside = outside_marks(
+            query_words,
+            words(best.record.text),
+            para.get(best.record.paragraph, ""),
+            best.record.text,
+        )
+    hit = Hit(
+        speaker=speaker,
+        role=evidence_record.role if speaker else None,
+        quote=first.text,
+        score=best.score,
+        verdict="verbatim" if best.verbatim else "close",
+        diff=None if best.verbatim else best.diff,
+        confidence=evidence_record.confidence if speaker else None,
+        evidence=evidence_record.evidence if speaker else None,
+        outside_marks=outside,
+        attributed_in=tuple(sorted({r.article.id for r in carriers})),
+        sources=sources,
+    )
+    return hit, tuple(speakers) if len(speakers) > 1 else ()
+
+
 def _quote_hits(
+    query_words: list[str],
+    store: Store,
+    queries: list[SearchQuery],
+    cfg: SearchSettings,
+    base_url: str | None,
+) -> tuple[list[Hit], set[tuple[str, int]], tuple[str, ...]]:
+    """Verbatim and close hits, one per quote; the paragraphs they stand in; conflicts."""
+    ids: list[int] = []
+    for query in queries:
+        candidates = store.candidate_norms("quotes", query, cfg.candidates)
+        ids.extend(shortlist(query_words, candidates, cfg.close_threshold - QUICK_MARGIN))
+    records = store.quotes_by_ids(list(dict.fromkeys(ids)))
+    matches = [m for r in records if (m := _score_quote(query_words, r, cfg)) is not None]
+    if not any(m.verbatim for m in matches):
+        matches.extend(_quotes_inside_query(query_words, store, queries[0], cfg, records))
+    groups: dict[str, list[QuoteMatch]] = {}
+    for m in matches:
+        groups.setdefault(norm(m.record.text), []).append(m)
+    hits: list[Hit] = []
+    conflict: tuple[str, ...] = ()
+    for items in groups.values():
+        hit, disagree = _group_hit(query_words, items, store, base_url)
+        hits.append(hit)
+        if disagree and not conflict:
+            conflict = disagree
+    places = {(m.record.article.id, m.record.paragraph) for m in matches}
+    return hits, places, conflict
+
+
+def _quotes_inside_query(
     query_words: list[str],
     store: Store,
     query: SearchQuery,
     cfg: SearchSettings,
-    base_url: str | None,
-) -> tuple[list[Hit], set[tuple[str, int]]]:
-    """Verbatim and close hits grouped by (speaker, quote), and the paragraphs they stand in."""
-    ids = shortlist(
-        query_words,
-        store.candidate_norms("quotes", query, cfg.candidates),
-        cfg.close_threshold - QUICK_MARGIN,
-    )
-    quick = store.quotes_by_ids(ids)
-    groups: dict[
-        tuple[str | None, str], list[tuple[QuoteRecord, float, bool, tuple[DiffWord, ...]]]
-    ] = {}
-    for record in quick:
-        m = match(query_words, words(record.text))
-        if not m.verbatim and m.score < cfg.close_threshold:
-            continue
-        diff = tuple(DiffWord(op=d.op, query=d.query, record=d.record) for d in m.diff)
-        groups.setdefault((record.speaker, norm(record.text)), []).append(
-            (record, m.score, m.verbatim, diff)
-        )
-    hits: list[Hit] = []
-    places = {(r.article.id, r.paragraph) for items in groups.values() for r, _, _, _ in items}
-    for (speaker, _), items in groups.items():
-        sources = _earliest_first(source_of(r.article, r.n, base_url) for r, _, _, _ in items)
-        first = next(r for r, _, _, _ in items if r.article.id == sources[0].article_id)
-        best = max(items, key=lambda x: (x[2], x[1]))
-        best_conf = max(items, key=lambda x: x[0].confidence)[0]
-        hits.append(
-            Hit(
-                speaker=speaker,
-                role=best_conf.role,
-                quote=first.text,
-                score=best[1],
-                verdict="verbatim" if best[2] else "close",
-                diff=None if best[2] else best[3],
-                confidence=best_conf.confidence,
-                evidence=best_conf.evidence,
-                sources=sources,
-            )
-        )
-    return hits, places
+    seen: list[QuoteRecord],
+) -> list[QuoteMatch]:
+    """Quotes on record that the query holds with words around them ("Jess Phillips deserves
+    to be in prison"): found through the paragraphs that hold the query's words."""
+    known = {r.id for r in seen}
+    places = [(p.article.id, p.idx) for p in store.paragraph_candidates(query, REFINE)]
+    found = []
+    for record in store.quotes_in_paragraphs(places):
+        if record.id not in known and _quote_inside(query_words, words(record.text)):
+            found.append(QuoteMatch(record, 100.0, True, (), True))
+    return found
+
+
+def _without_names(text: str) -> str:
+    """The sentence without runs of capitalised words after its first word: an organisation's
+    name ("the Rape Gang Inquiry") is not something its speaker said."""
+    return NAME_RUN.sub(" ", text)
 
 
 def _paraphrase_hits(
@@ -162,7 +251,7 @@ def _paraphrase_hits(
     for report in store.reports_by_ids(ids):
         if (report.article.id, report.paragraph) in quoted_places:
             continue  # the quote itself is already a hit: its reporting sentence is not news
-        m = match(query_words, words(report.text))
+        m = match(query_words, words(_without_names(report.text)))
         if m.verbatim or m.score < cfg.paraphrase_threshold:
             continue
         by_speaker.setdefault(report.speaker, []).append((report, m.score))
@@ -175,19 +264,21 @@ def _paraphrase_hits(
                 quote=best[0].text,
                 score=best[1],
                 verdict="paraphrase",
-                evidence=best[0].text,
                 sources=_earliest_first(source_of(r.article, None, base_url) for r, _ in items),
             )
         )
     return hits
 
 
-def _rank(hits: Iterable[Hit]) -> list[Hit]:
+def _rank(hits: Iterable[Hit], query_words: list[str]) -> list[Hit]:
     return sorted(
         hits,
         key=lambda h: (
             VERDICT_ORDER[h.verdict],
             -h.score,
+            -len(words(h.quote))
+            if h.outside_marks or len(words(h.quote)) < len(query_words)
+            else 0,
             h.speaker is None,
             h.sources[0].published is None,
             h.sources[0].published or "",
@@ -195,15 +286,38 @@ def _rank(hits: Iterable[Hit]) -> list[Hit]:
     )
 
 
+def speaker_check(claimed: str | None, hits: list[Hit]) -> SpeakerCheck:
+    """Whether the record's speaker for the best hit is the one the query claims."""
+    if claimed is None or not hits or hits[0].speaker is None:
+        return "unknown"
+    return "matches" if same_person(claimed, hits[0].speaker) else "differs"
+
+
 def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None = None) -> Answer:
-    """Who said this phrase: verbatim and close quotes, then paraphrases in reported speech."""
+    """Who said this phrase: verbatim and close quotes, then paraphrases in reported speech.
+
+    A claimed speaker in the query ("Starmer said …") is set aside and checked against the
+    record; reported-speech tense ("had been crossed") also finds the words as spoken.
+    """
     query = clean_query(phrase)
-    query_words = words(query)
-    search = SearchQuery.of(query)
-    quote_hits, quoted_places = _quote_hits(query_words, store, search, cfg, base_url)
-    para_hits = _paraphrase_hits(query_words, store, search, quoted_places, cfg, base_url)
-    hits = _rank([*quote_hits, *para_hits])[: cfg.max_hits]
-    return Answer(query=query, verdict=hits[0].verdict if hits else "not_found", hits=tuple(hits))
+    claim = split_claim(query)
+    query_words = words(claim.words)
+    searches = [SearchQuery.of(claim.words)]
+    shifted = backshifted(query_words)
+    if shifted is not None:
+        searches.append(SearchQuery(shifted, content_terms(" ".join(shifted))))
+    quote_hits, quoted_places, conflict = _quote_hits(query_words, store, searches, cfg, base_url)
+    para_hits = _paraphrase_hits(query_words, store, searches[0], quoted_places, cfg, base_url)
+    hits = _rank([*quote_hits, *para_hits], query_words)[: cfg.max_hits]
+    best_conflict = conflict if hits and hits[0].verdict in ("verbatim", "close") else ()
+    return Answer(
+        query=query,
+        verdict=hits[0].verdict if hits else "not_found",
+        hits=tuple(hits),
+        claimed_speaker=claim.speaker,
+        speaker_check=speaker_check(claim.speaker, hits),
+        conflict=best_conflict,
+    )
 
 
 def context(

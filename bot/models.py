@@ -181,8 +181,16 @@ class DiffWord(Frozen):
     record: str
 
 
+SpeakerCheck = Literal["matches", "differs", "unknown"]
+
+
 class Hit(Frozen):
-    """One (speaker, quote) with every source that carries it, earliest first."""
+    """One quote (the same words in every article that carries them), sources earliest first.
+
+    ``outside_marks``: words of the query that the article has next to the quote but outside
+    its quote marks (the reporter's wording). ``attributed_in``: the articles that name
+    ``speaker``; the others carry the words unattributed.
+    """
 
     speaker: str | None
     role: str | None = None
@@ -192,15 +200,25 @@ class Hit(Frozen):
     diff: tuple[DiffWord, ...] | None = None
     confidence: float | None = None
     evidence: str | None = None
+    outside_marks: tuple[str, ...] = ()
+    attributed_in: tuple[str, ...] = ()
     sources: tuple[Source, ...]
 
 
 class Answer(Frozen):
-    """The answer to ``whosaid``: the best hit's verdict and the hits, best first."""
+    """The answer to ``whosaid``: the best hit's verdict and the hits, best first.
+
+    ``claimed_speaker`` is who the query says spoke ("Starmer said …"), and ``speaker_check``
+    whether the record agrees. ``conflict`` lists the speakers when articles disagree on who
+    said the best hit's words.
+    """
 
     query: str
     verdict: Verdict
     hits: tuple[Hit, ...]
+    claimed_speaker: str | None = None
+    speaker_check: SpeakerCheck = "unknown"
+    conflict: tuple[str, ...] = ()
 
 
 class Snippet(Frozen):

@@ -1,0 +1,42 @@
+"""Words outside the quote marks (pure): the reporter's wording an editor pasted with a quote.
+
+`"a slap in the face" for workers`: the quote on record is "a slap in the face"; "for workers"
+stands next to it in the article but outside the marks. Printing them inside the marks is one
+of the commonest misquotes.
+"""
+
+from __future__ import annotations
+
+from bot.search.normalize import STOPWORDS, words
+
+
+def find_run(haystack: list[str], needle: list[str]) -> int | None:
+    """Where ``needle`` starts as a contiguous run of ``haystack``, or None."""
+    n = len(needle)
+    for i in range(len(haystack) - n + 1):
+        if haystack[i : i + n] == needle:
+            return i
+    return None
+
+
+def outside_marks(
+    query: list[str], quote: list[str], paragraph: str, quote_text: str
+) -> tuple[str, ...]:
+    """The query's words around the quote that the paragraph also has right next to it."""
+    at = find_run(query, quote)
+    pos = paragraph.find(quote_text)
+    if at is None or pos < 0:
+        return ()
+    before_query, after_query = query[:at], query[at + len(quote) :]
+    before_text = words(paragraph[:pos])
+    after_text = words(paragraph[pos + len(quote_text) :])
+    k = 0
+    while (
+        k < min(len(before_query), len(before_text)) and before_query[-1 - k] == before_text[-1 - k]
+    ):
+        k += 1
+    m = 0
+    while m < min(len(after_query), len(after_text)) and after_query[m] == after_text[m]:
+        m += 1
+    found = [" ".join(before_query[len(before_query) - k :]), " ".join(after_query[:m])]
+    return tuple(run for run in found if run and not all(w in STOPWORDS for w in run.split()))
