@@ -57,6 +57,8 @@ def clean_query(phrase: str) -> str:
         )
     if not words(text):
         raise UsageError("that has no words to look up; give the quoted words")
+    if all(w in STOPWORDS for w in words(text)):
+        raise UsageError(f"“{text}” is too common to look up on its own; give a few more words")
     return text
 
 
@@ -310,7 +312,9 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
     para_hits = _paraphrase_hits(query_words, store, searches[0], quoted_places, cfg, base_url)
     hits = _rank([*quote_hits, *para_hits], query_words)[: cfg.max_hits]
     best_conflict = conflict if hits and hits[0].verdict in ("verbatim", "close") else ()
+    quoted = bool(hits) and hits[0].verdict in ("verbatim", "close")
     return Answer(
+        speaker_named=None if quoted or claim.speaker else store.resolve_speaker(query),
         query=query,
         verdict=hits[0].verdict if hits else "not_found",
         hits=tuple(hits),

@@ -219,6 +219,7 @@ class Answer(Frozen):
     claimed_speaker: str | None = None
     speaker_check: SpeakerCheck = "unknown"
     conflict: tuple[str, ...] = ()
+    speaker_named: str | None = None  # the query is a speaker's name: their record is /context
 
 
 class Snippet(Frozen):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +24,9 @@ from bot.search.normalize import norm
 from bot.store import schema as s
 from bot.store.engine import make_engine
 from bot.store.search_backend import Kind, SearchBackend, SearchQuery, backend_for
+
+# "Mr Musk", "Sir Keir Starmer", "the health secretary": what to drop to find the name.
+TITLE_PREFIX = re.compile(r"^(?:(?:mr|mrs|ms|dr|sir|dame|lord|lady|prof|the)\.?\s+)+")
 
 
 def now() -> datetime:
@@ -459,24 +463,47 @@ class Store:
             return [(r[0], r[1]) for r in rows]
 
     def resolve_speaker(self, name: str) -> str | None:
-        """The canonical speaker for a name or alias (case-insensitive), if known."""
-        key = " ".join(name.split()).lower()
+        """The canonical speaker for a name as editors type it, if the archive knows one:
+        the full name or an alias, "Mr Musk", a bare surname ("Streeting"), or a role the
+        articles give ("the health secretary") — the last two only when one speaker fits."""
+        key = " ".join(name.split()).lower().rstrip(".")
+        bare = TITLE_PREFIX.sub("", key)
         with self.engine.connect() as conn:
+            for candidate in dict.fromkeys([key, bare]):
+                found = self._speaker_named(conn, candidate)
+                if found is not None:
+                    return found
+            if bare and " " not in bare:
+                found = self._only_speaker(conn, func.lower(s.speakers.c.name).like(f"% {bare}"))
+                if found is not None:
+                    return found
+            return self._only_speaker(conn, func.lower(s.quotes.c.role) == bare)
+
+    @staticmethod
+    def _speaker_named(conn: Connection, key: str) -> str | None:
+        """The speaker whose name or alias is exactly ``key`` (case-insensitive)."""
+        row = conn.execute(
+            select(s.speakers.c.name).where(func.lower(s.speakers.c.name) == key)
+        ).first()
+        if row is None:
             row = conn.execute(
-                select(s.speakers.c.name).where(func.lower(s.speakers.c.name) == key)
+                select(s.speakers.c.name)
+                .select_from(s.aliases.join(s.speakers, s.aliases.c.speaker_id == s.speakers.c.id))
+                .where(func.lower(s.aliases.c.alias) == key)
             ).first()
-            if row is None:
-                row = conn.execute(
-                    select(s.speakers.c.name)
-                    .select_from(
-                        s.aliases.join(s.speakers, s.aliases.c.speaker_id == s.speakers.c.id)
-                    )
-                    .where(func.lower(s.aliases.c.alias) == key)
-                ).first()
-            if row is None:
-                return None
-            # A name that only an alias or a report points at is not "known" until quoted.
-            return str(row[0])
+        return str(row[0]) if row is not None else None
+
+    @staticmethod
+    def _only_speaker(conn: Connection, condition: Any) -> str | None:
+        """The one quoted speaker meeting ``condition``; None when none or several do."""
+        rows = conn.execute(
+            select(s.speakers.c.name)
+            .select_from(s.quotes.join(s.speakers, s.quotes.c.speaker_id == s.speakers.c.id))
+            .where(condition)
+            .group_by(s.speakers.c.name)
+            .limit(2)
+        ).all()
+        return str(rows[0][0]) if len(rows) == 1 else None
 
     def quotes_by_speaker(self, name: str, limit: int = 20) -> list[QuoteRecord]:
         """The speaker's quotes, newest first (undated last)."""
