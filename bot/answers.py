@@ -28,7 +28,7 @@ from bot.models import (
 from bot.quotes.extract import Extractor
 from bot.search.claims import backshifted, split_claim
 from bot.search.normalize import STOPWORDS, content_terms, norm, words
-from bot.search.outside import outside_marks
+from bot.search.outside import as_typed, outside_marks
 from bot.search.query import SearchQuery
 from bot.search.scoring import contains_words, match, quick_score
 from bot.settings import BoilerplateRules, SearchSettings
@@ -136,7 +136,11 @@ def _quote_inside(query_words: list[str], record_words: list[str]) -> bool:
 
 
 def _group_hit(
-    query_words: list[str], items: list[QuoteMatch], store: Store, base_url: str | None
+    query_words: list[str],
+    items: list[QuoteMatch],
+    store: Store,
+    base_url: str | None,
+    typed: str,
 ) -> tuple[Hit, tuple[str, ...]]:
     """One hit for the same words in every article that carries them, and the speakers the
     articles disagree on (empty when they agree)."""
@@ -164,6 +168,7 @@ def _group_hit(
             para.get(best.record.paragraph, ""),
             best.record.text,
         )
+        outside = tuple(as_typed(run, typed) for run in outside)
     hit = Hit(
         speaker=speaker,
         role=evidence_record.role if speaker else None,
@@ -186,6 +191,7 @@ def _quote_hits(
     queries: list[SearchQuery],
     cfg: SearchSettings,
     base_url: str | None,
+    typed: str,
 ) -> tuple[list[Hit], set[tuple[str, int]], tuple[str, ...]]:
     """Verbatim and close hits, one per quote; the paragraphs they stand in; conflicts."""
     ids: list[int] = []
@@ -202,7 +208,7 @@ def _quote_hits(
     hits: list[Hit] = []
     conflict: tuple[str, ...] = ()
     for items in groups.values():
-        hit, disagree = _group_hit(query_words, items, store, base_url)
+        hit, disagree = _group_hit(query_words, items, store, base_url, typed)
         hits.append(hit)
         if disagree and not conflict:
             conflict = disagree
@@ -308,13 +314,19 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
     shifted = backshifted(query_words)
     if shifted is not None:
         searches.append(SearchQuery(shifted, content_terms(" ".join(shifted))))
-    quote_hits, quoted_places, conflict = _quote_hits(query_words, store, searches, cfg, base_url)
-    para_hits = _paraphrase_hits(query_words, store, searches[0], quoted_places, cfg, base_url)
+    speaker_named = None if claim.speaker else store.resolve_speaker(query)
+    quote_hits, quoted_places, conflict = _quote_hits(
+        query_words, store, searches, cfg, base_url, claim.words
+    )
+    para_hits = (
+        []  # a name is not a paraphrase of anything its speaker said
+        if speaker_named
+        else _paraphrase_hits(query_words, store, searches[0], quoted_places, cfg, base_url)
+    )
     hits = _rank([*quote_hits, *para_hits], query_words)[: cfg.max_hits]
     best_conflict = conflict if hits and hits[0].verdict in ("verbatim", "close") else ()
-    quoted = bool(hits) and hits[0].verdict in ("verbatim", "close")
     return Answer(
-        speaker_named=None if quoted or claim.speaker else store.resolve_speaker(query),
+        speaker_named=speaker_named,
         query=query,
         verdict=hits[0].verdict if hits else "not_found",
         hits=tuple(hits),

@@ -4,6 +4,17 @@ from __future__ import annotations
 
 import textwrap
 
+from bot.answer_words import (
+    UNATTRIBUTED,
+    VERDICT_NAME,
+    claim_line,
+    conflict_line,
+    date_in_words,
+    evidence_worth_showing,
+    first_label,
+    named_in_line,
+    outside_warning,
+)
 from bot.models import Answer, ContextAnswer, ExtractedArticle, Hit, Source
 
 BOLD, DIM, GREEN, YELLOW, RESET = "\033[1m", "\033[2m", "\033[32m", "\033[33m", "\033[0m"
@@ -36,68 +47,74 @@ def quotes_table(articles: list[ExtractedArticle], color: bool = False, width: i
     return "\n".join(lines)
 
 
-VERDICT_LABEL = {
-    "verbatim": ("VERBATIM", GREEN),
-    "close": ("ALTERED", YELLOW),
-    "paraphrase": ("PARAPHRASE", YELLOW),
-    "not_found": ("NOT FOUND", YELLOW),
-}
-
-
 def diff_text(hit: Hit) -> str:
-    """``deserve → deserves; jail → prison`` for a close hit."""
+    """``you typed “had” — on record “has”`` for an altered hit."""
     parts = []
     for d in hit.diff or ():
         if d.op == "insert":
-            parts.append(f"+{d.record} (on record, not typed)")
+            parts.append(f"on record adds “{d.record}”")
         elif d.op == "delete":
-            parts.append(f"-{d.query} (typed, not on record)")
+            parts.append(f"you typed “{d.query}”, not on record")
         else:
-            parts.append(f"{d.query} → {d.record}")
+            parts.append(f"you typed “{d.query}” — on record “{d.record}”")
     return "; ".join(parts)
 
 
 def source_lines(sources: tuple[Source, ...], indent: str = "    ") -> list[str]:
-    """One line per source: date, title, outlet, link."""
+    """One line per source, earliest first: date in words, title, outlet, link."""
     out = []
-    for s in sources:
-        date = (s.published or "undated")[:10]
+    for i, s in enumerate(sources):
+        label = f"{first_label(s)}: " if i == 0 else "Also in: "
+        when = date_in_words(s.published) or "undated"
         outlet = f" ({s.outlet})" if s.outlet else ""
-        out.append(f"{indent}{date:<10}  {(s.title or s.article_id)[:70]}{outlet}  {s.link}")
+        out.append(f"{indent}{label}{when} · {(s.title or s.article_id)[:70]}{outlet}  {s.link}")
     return out
 
 
 def hit_lines(hit: Hit, color: bool) -> list[str]:
-    """The lines of one hit."""
-    label, code = VERDICT_LABEL[hit.verdict]
-    who = hit.speaker or "(unattributed)"
-    role = f", {hit.role}" if hit.role else ""
-    conf = f"  confidence {hit.confidence:.2f}" if hit.confidence is not None else ""
-    lines = [
-        f"{paint(f'{label:<10}', BOLD + code, color)} {paint(who, BOLD, color)}{role}"
-        f"  score {hit.score:.0f}{conf}",
-        "  " + textwrap.shorten(f"“{hit.quote}”", width=200, placeholder="…”"),
-    ]
+    """The lines of one hit: its own verdict and speaker, the words, warnings, sources."""
+    code = GREEN if hit.verdict == "verbatim" else YELLOW
+    who = hit.speaker or UNATTRIBUTED.lower()
+    role = f", {hit.role}" if hit.role and hit.speaker else ""
+    conf = (
+        f"  confidence {hit.confidence:.2f}" if hit.confidence is not None and hit.speaker else ""
+    )
+    label = paint(VERDICT_NAME[hit.verdict].upper(), BOLD + code, color)
+    lines = [f"{label}  {paint(who, BOLD, color)}{role}{conf}"]
+    if hit.verdict == "paraphrase":
+        lines.append("  the article reports: " + textwrap.shorten(hit.quote, 200))
+    else:
+        lines.append("  " + textwrap.shorten(f"“{hit.quote}”", width=200, placeholder="…”"))
     if hit.verdict == "close" and hit.diff:
         lines.append("  differs: " + diff_text(hit))
-    if hit.evidence:
-        lines.append(paint("  evidence: " + textwrap.shorten(hit.evidence, 200), DIM, color))
-    lines.append("  sources (first seen in our archive first):")
-    lines.extend(source_lines(hit.sources))
+    lines.extend(paint(f"  ! {outside_warning(run)}", YELLOW, color) for run in hit.outside_marks)
+    if (named_in := named_in_line(hit)) is not None:
+        lines.append(f"  {named_in}")
+    if evidence_worth_showing(hit):
+        lines.append(paint("  evidence: " + textwrap.shorten(hit.evidence or "", 200), DIM, color))
+    lines.extend(source_lines(hit.sources, indent="  "))
     return lines
 
 
 def answer_text(answer: Answer, color: bool = False) -> str:
-    """A whosaid answer for the terminal."""
+    """A whosaid answer for the terminal: a contested attribution first, then the hits."""
+    lines: list[str] = []
+    if (conflict := conflict_line(answer)) is not None:
+        lines.append(paint(f"! {conflict}", BOLD + YELLOW, color))
+    if (claim := claim_line(answer)) is not None:
+        lines.append(("! " if answer.speaker_check == "differs" else "") + claim)
+    if answer.speaker_named:
+        name = answer.speaker_named
+        lines.append(f'{name} is a speaker in our archive: quotebot context "{name}"')
     if not answer.hits:
-        return (
+        lines.append(
             f"NOT FOUND  nothing in the archive is close to “{answer.query}”.\n"
             "  Check the wording, or search a shorter distinctive part of the quote."
         )
-    lines: list[str] = []
     for hit in answer.hits:
+        if lines:
+            lines.append("")
         lines.extend(hit_lines(hit, color))
-        lines.append("")
     return "\n".join(lines).rstrip()
 
 

@@ -80,7 +80,9 @@ def test_close_match_marks_the_differing_words(app_url: str, fake: FakeSlack) ->
     slash(app_url, "/whosaid", "deserve to be in jail", fake.url + "/response/2")
     shown = blocks_text(fake)
     assert "Altered" in shown
-    assert "*prison*" in shown and "you typed “jail”" in shown
+    # Whole words in bold that Slack renders; the words on record appear once, unmarked.
+    assert "you typed *jail* — on record *prison*" in shown
+    assert '"text": "deserves to be in prison"' in shown
 
 
 @pytest.mark.parametrize("text", ["", "   ", "!!!"])
@@ -171,10 +173,16 @@ def test_signed_request_with_a_foreign_response_url_sends_nothing(
 
 def test_article_text_is_escaped_and_pings_nobody(app_url: str, fake: FakeSlack) -> None:
     slash(app_url, "/whosaid", '"Everyone come now"', fake.url + "/response/6")
-    shown = blocks_text(fake)
-    assert "Ada Vell" in shown
-    assert "<!channel>" not in shown and "<@U123>" not in shown and "<https://evil" not in shown
-    assert "&lt;!channel&gt;" in shown and "&lt;@U123&gt;" in shown
+    (call,) = fake.wait_for("response")
+    assert "Ada Vell" in call.text()
+    blocks = call.body["blocks"]
+    # The quote is plain rich text (Slack reads no mentions or links in it) …
+    quote = next(b for b in blocks if b["type"] == "rich_text")
+    (element,) = quote["elements"][0]["elements"]
+    assert element["type"] == "text" and "<!channel>" in element["text"]
+    # … and every mrkdwn field has the article's markup escaped.
+    mrkdwn = json.dumps([b for b in blocks if b["type"] != "rich_text"])
+    assert "<!channel>" not in mrkdwn and "<@U123>" not in mrkdwn and "<https://evil" not in mrkdwn
 
 
 def test_post_in_channel_button(app_url: str, fake: FakeSlack) -> None:
@@ -307,3 +315,30 @@ def test_serve_without_credentials_names_what_is_missing(tmp_path: Path) -> None
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "SLACK_BOT_TOKEN" in result.stderr and "Connect to Slack" in result.stderr
+
+
+def test_every_result_says_what_it_is(app_url: str, fake: FakeSlack) -> None:
+    slash(app_url, "/whosaid", "deserves to be in prison", fake.url + "/response/20")
+    (call,) = fake.wait_for("response")
+    blocks = call.body["blocks"]
+    labels = [
+        b["text"]["text"] for b in blocks if b["type"] == "section" and "·" in b["text"]["text"]
+    ]
+    assert labels[0].startswith("✅ *Verbatim* · *Elon Musk*")
+    assert any("Reported speech — not a quote" in label for label in labels[1:])
+    # Reported speech is never a quotation block; the quote is.
+    quotes = [b["elements"][0]["elements"][0]["text"] for b in blocks if b["type"] == "rich_text"]
+    assert quotes == ["deserves to be in prison"]
+
+
+def test_words_outside_the_marks_are_flagged(app_url: str, fake: FakeSlack) -> None:
+    slash(app_url, "/whosaid", "Jess Phillips deserves to be in prison", fake.url + "/response/22")
+    shown = blocks_text(fake)
+    assert "‘Jess Phillips’ is the reporter's wording — keep it outside the quote marks" in shown
+
+
+def test_claimed_speaker_checked_in_slack(app_url: str, fake: FakeSlack) -> None:
+    slash(app_url, "/whosaid", "Musk said a line had been crossed", fake.url + "/response/21")
+    shown = blocks_text(fake)
+    assert "You named Musk, but the record names Keir Starmer." in shown
+    assert "First published" in shown and "12 Jan 2025, 13:30" in shown

@@ -687,7 +687,20 @@ class Attributor:
                 return attr
         if passive:
             return Attribution(None, 0.0, passive)
-        return self._introduced_by_colon(ctx, qi)
+        trailing = self._trailing_attribution(ctx, qi)
+        return trailing if trailing.entity is not None else self._introduced_by_colon(ctx, qi)
+
+    def _trailing_attribution(self, ctx: SentenceContext, qi: int) -> Attribution:
+        """``The offer was “a slap in the face” for workers, Dana Kowal said.``: the sentence
+        ends with its attribution after a comma, and no other quote comes between."""
+        tokens = ctx.tokens
+        for c in range(len(tokens) - 2, qi, -1):
+            if tokens[c].is_quote:
+                return NONE
+            if tokens[c].text == ",":
+                found = self._long_subject(ctx, c + 1, True)
+                return self._with(found, -0.05) if found.entity is not None else NONE
+        return NONE
 
     def _introduced_by_colon(self, ctx: SentenceContext, qi: int) -> Attribution:
         """``Martell, the addictions doctor, is more blunt: “…”``: a clause about a person

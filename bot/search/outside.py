@@ -7,7 +7,9 @@ of the commonest misquotes.
 
 from __future__ import annotations
 
-from bot.search.normalize import STOPWORDS, words
+import unicodedata
+
+from bot.search.normalize import STOPWORDS, WORD, words
 
 
 def find_run(haystack: list[str], needle: list[str]) -> int | None:
@@ -40,3 +42,12 @@ def outside_marks(
         m += 1
     found = [" ".join(before_query[len(before_query) - k :]), " ".join(after_query[:m])]
     return tuple(run for run in found if run and not all(w in STOPWORDS for w in run.split()))
+
+
+def as_typed(run: str, typed: str) -> str:
+    """A run of normalised words as the editor typed it ("jess phillips" → "Jess Phillips")."""
+    tokens = WORD.findall(unicodedata.normalize("NFKC", typed).replace("’", "'"))
+    target = run.split()
+    lowered = [t.lower() for t in tokens]
+    at = find_run(lowered, target)
+    return " ".join(tokens[at : at + len(target)]) if at is not None else run

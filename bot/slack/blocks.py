@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.answer_words import (
+    UNATTRIBUTED,
+    VERDICT_MEANING,
+    VERDICT_NAME,
+    claim_line,
+    conflict_line,
+    date_in_words,
+    evidence_worth_showing,
+    first_label,
+    named_in_line,
+    outside_warning,
+)
 from bot.models import Answer, CheckItem, ContextAnswer, Hit, Source, Stats
 from bot.slack.escape import escape, truncate
 
@@ -11,12 +23,7 @@ Block = dict[str, Any]
 SECTION_LIMIT = 3000
 QUOTE_LIMIT = 2400
 MAX_BLOCKS = 50
-VERDICT = {
-    "verbatim": "✅ *Verbatim* — these exact words are on record",
-    "close": "✏️ *Altered* — close to words on record, but not the same",
-    "paraphrase": "🔁 *Paraphrase* — the idea is reported, not quoted",
-    "not_found": "❓ *Not found* — nothing in the archive is close enough",
-}
+VERDICT_ICON = {"verbatim": "✅", "close": "✏️", "paraphrase": "🔁", "not_found": "❓"}
 CHECK = {
     "verbatim": "✅ verbatim",
     "altered": "✏️ altered",
@@ -56,54 +63,86 @@ def link(source: Source) -> str:
 
 
 def source_lines(sources: tuple[Source, ...], limit: int = 8) -> str:
-    """Sources earliest first; the first is labelled as the first seen in our archive."""
+    """Sources earliest first, each with its outlet and date in words; the first is labelled
+    "First published" (or "First seen in our archive" when the article has no date)."""
     lines = []
     for i, s in enumerate(sources[:limit]):
-        date = (s.published or "undated")[:10]
+        when = date_in_words(s.published) or "undated"
         outlet = f" · {escape(s.outlet)}" if s.outlet else ""
-        label = "First seen in our archive: " if i == 0 else ""
-        lines.append(f"{label}{link(s)}{outlet} · {date}")
+        label = f"{first_label(s)}: " if i == 0 else ""
+        lines.append(f"{label}{link(s)}{outlet} · {when}")
     if len(sources) > limit:
         lines.append(f"…and {len(sources) - limit} more")
     return "\n".join(lines)
 
 
+def quote_block(text: str) -> Block:
+    """The exact words on record, copy-ready: a rich-text quote, whose text Slack never reads
+    as formatting, links or mentions (so no escaping, and nothing altered)."""
+    words = text if len(text) <= QUOTE_LIMIT else truncate(text, QUOTE_LIMIT)
+    return {
+        "type": "rich_text",
+        "elements": [{"type": "rich_text_quote", "elements": [{"type": "text", "text": words}]}],
+    }
+
+
 def quote_text(hit: Hit) -> str:
-    """The quote as a blockquote; for an altered quote the words that differ are in bold."""
-    text = escape(hit.quote)
-    if hit.verdict == "close" and hit.diff:
-        for d in hit.diff:
-            if d.record:
-                text = text.replace(escape(d.record), f"*{escape(d.record)}*", 1)
-    if len(text) > QUOTE_LIMIT:
-        text = truncate(text, QUOTE_LIMIT) + f" (full quote: {link(hit.sources[0])})"
+    """The quote as an escaped mrkdwn blockquote (lists of quotes in /context)."""
+    text = escape(truncate(hit.quote, QUOTE_LIMIT))
     return "> " + text.replace("\n", "\n> ")
 
 
 def diff_line(hit: Hit) -> str:
-    """``You typed “deserve” — on record “deserves”; …``."""
+    """``Differs: you typed *had* — on record *has*``: whole words, in bold that renders."""
     parts = []
     for d in hit.diff or ():
         if d.op == "insert":
-            parts.append(f"on record adds “{escape(d.record)}”")
+            parts.append(f"on record adds {bold_words(d.record)}")
         elif d.op == "delete":
-            parts.append(f"you typed “{escape(d.query)}”, not on record")
+            parts.append(f"you typed {bold_words(d.query)}, not on record")
         else:
-            parts.append(f"you typed “{escape(d.query)}” — on record “{escape(d.record)}”")
+            parts.append(f"you typed {bold_words(d.query)} — on record {bold_words(d.record)}")
     return "Differs: " + "; ".join(parts)
 
 
+def bold_words(words: str) -> str:
+    """Words in bold, each marked whole ("*had*"), never inside a word."""
+    return " ".join(f"*{escape(w)}*" for w in words.split())
+
+
+def hit_label(hit: Hit) -> str:
+    """The hit's own verdict and speaker: every result says what it is."""
+    name = VERDICT_NAME[hit.verdict]
+    who = (
+        f"*{escape(hit.speaker)}*"
+        if hit.speaker
+        else f"_{UNATTRIBUTED}_ (the article does not say who)"
+    )
+    role = f", {escape(hit.role)}" if hit.role and hit.speaker else ""
+    return f"{VERDICT_ICON[hit.verdict]} *{name}* · {who}{role}"
+
+
 def hit_blocks(hit: Hit) -> list[Block]:
-    """Speaker, quote, differences, sources and evidence of one hit."""
-    who = escape(hit.speaker) if hit.speaker else "_unattributed_ (the article does not say who)"
-    role = f", {escape(hit.role)}" if hit.role else ""
-    blocks = [section(f"*{who}*{role}\n{quote_text(hit)}")]
+    """Label, the words (a quote, or the reporter's sentence), differences, sources, evidence."""
+    blocks = [section(hit_label(hit))]
+    if hit.verdict == "paraphrase":
+        blocks.append(context_line(f"The article reports: {escape(truncate(hit.quote, 600))}"))
+    else:
+        blocks.append(quote_block(hit.quote))
+    notes = []
+    if hit.verdict != "paraphrase" and len(hit.quote) > QUOTE_LIMIT:
+        notes.append(f"The quote is cut here — full quote: {link(hit.sources[0])}")
     if hit.verdict == "close" and hit.diff:
-        blocks.append(context_line(diff_line(hit)))
+        notes.append(diff_line(hit))
+    notes.extend(f"⚠️ {escape(outside_warning(run))}" for run in hit.outside_marks)
+    if (named_in := named_in_line(hit)) is not None:
+        notes.append(escape(named_in))
+    for note in notes:
+        blocks.append(context_line(note))
     blocks.append(section(source_lines(hit.sources)))
     details = []
-    if hit.evidence:
-        details.append(f"Evidence: “{escape(truncate(hit.evidence, 400))}”")
+    if evidence_worth_showing(hit):
+        details.append(f"Evidence: “{escape(truncate(hit.evidence or '', 400))}”")
     if hit.confidence is not None and hit.speaker:
         details.append(f"attribution confidence {hit.confidence:.2f}")
     if details:
@@ -112,10 +151,23 @@ def hit_blocks(hit: Hit) -> list[Block]:
 
 
 def answer_blocks(answer: Answer, with_button: bool = True) -> list[Block]:
-    """The /whosaid answer: verdict line, hits, and a "Post in channel" button."""
-    blocks: list[Block] = [
-        section(f"{VERDICT[answer.verdict]}\n_You asked:_ “{escape(answer.query)}”")
-    ]
+    """The /whosaid answer: a contested attribution first, then the verdict, the speaker the
+    query claims, each hit, and a "Post in channel" button."""
+    blocks: list[Block] = []
+    if (conflict := conflict_line(answer)) is not None:
+        blocks.append(section(f"⚠️ *{escape(conflict)}*"))
+    verdict = f"{VERDICT_ICON[answer.verdict]} *{VERDICT_NAME[answer.verdict]}* — "
+    blocks.append(
+        section(
+            f"{verdict}{VERDICT_MEANING[answer.verdict]}\n_You asked:_ “{escape(answer.query)}”"
+        )
+    )
+    if (claim := claim_line(answer)) is not None:
+        warn = "⚠️ " if answer.speaker_check == "differs" else ""
+        blocks.append(context_line(warn + escape(claim)))
+    if answer.speaker_named:
+        name = escape(answer.speaker_named)
+        blocks.append(context_line(f"{name} is a speaker in our archive: `/context {name}`"))
     if not answer.hits:
         blocks.append(context_line("Check the wording, or search a shorter, distinctive part."))
     for hit in answer.hits:
