@@ -79,6 +79,7 @@ def source_of(article: ArticleMeta, quote_n: int | None, base_url: str | None) -
         title=article.title,
         published=article.published,
         outlet=article.outlet,
+        byline=article.byline,
         link=link_for(article, quote_n, base_url),
         quote_n=quote_n,
     )

@@ -93,6 +93,7 @@ class ArticleMeta(Frozen):
     published: str | None = None
     url: str | None = None
     outlet: str | None = None
+    byline: str | None = None
 
 
 class QuoteRecord(Frozen):
@@ -169,6 +170,7 @@ class Source(Frozen):
     title: str | None
     published: str | None
     outlet: str | None = None
+    byline: str | None = None
     link: str
     quote_n: int | None = None
 

@@ -66,7 +66,7 @@ def source_lines(sources: tuple[Source, ...], indent: str = "    ") -> list[str]
     for i, s in enumerate(sources):
         label = f"{first_label(s)}: " if i == 0 else "Also in: "
         when = date_in_words(s.published) or "undated"
-        outlet = f" ({s.outlet})" if s.outlet else ""
+        outlet = f" ({s.outlet}{', by ' + s.byline if s.byline else ''})" if s.outlet else ""
         out.append(f"{indent}{label}{when} · {(s.title or s.article_id)[:70]}{outlet}  {s.link}")
     return out
 

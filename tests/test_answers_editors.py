@@ -164,3 +164,22 @@ def test_articles_naming_different_speakers_conflict(own_store: Store, settings:
     answer = ask(own_store, settings, "We will build the bridge by spring")
     assert answer.verdict == "verbatim" and len(answer.hits[0].sources) == 2
     assert sorted(answer.conflict) == ["Ana Pratt", "Tom Reyes"]
+
+
+def test_sources_carry_outlet_and_byline(tmp_path: Path, db_url: str, settings: Settings) -> None:
+    corpus = tmp_path / "fm"
+    write(
+        corpus,
+        "e.md",
+        "---\ntitle: Port expansion approved\ndate: 2025-05-02T09:15:00\noutlet: The Harbour "
+        "Gazette\nbyline: Ann Reporter\nurl: https://gazette.example/port\n---\n"
+        "“The port will double in size,” said harbour master Ivo Brandt.\n",
+    )
+    store = Store.open(db_url)
+    ingest(store, [corpus], settings, progress=False)
+    (source,) = ask(store, settings, "the port will double in size").hits[0].sources
+    assert (source.outlet, source.byline, source.link) == (
+        "The Harbour Gazette",
+        "Ann Reporter",
+        "https://gazette.example/port",
+    )

@@ -69,8 +69,9 @@ def source_lines(sources: tuple[Source, ...], limit: int = 8) -> str:
     for i, s in enumerate(sources[:limit]):
         when = date_in_words(s.published) or "undated"
         outlet = f" · {escape(s.outlet)}" if s.outlet else ""
+        byline = f" · by {escape(s.byline)}" if s.byline else ""
         label = f"{first_label(s)}: " if i == 0 else ""
-        lines.append(f"{label}{link(s)}{outlet} · {when}")
+        lines.append(f"{label}{link(s)}{outlet}{byline} · {when}")
     if len(sources) > limit:
         lines.append(f"…and {len(sources) - limit} more")
     return "\n".join(lines)

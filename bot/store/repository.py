@@ -324,6 +324,7 @@ class Store:
                 a.c.published,
                 a.c.url,
                 a.c.outlet,
+                a.c.byline,
             )
             .select_from(
                 q.join(a, q.c.article_id == a.c.id).outerjoin(sp, q.c.speaker_id == sp.c.id)
@@ -339,6 +340,7 @@ class Store:
             published=row[offset + 2],
             url=row[offset + 3],
             outlet=row[offset + 4],
+            byline=row[offset + 5],
         )
 
     def _quote_record(self, row: Sequence[Any]) -> QuoteRecord:
@@ -408,6 +410,7 @@ class Store:
                     a.c.published,
                     a.c.url,
                     a.c.outlet,
+                    a.c.byline,
                 )
                 .select_from(
                     r.join(a, r.c.article_id == a.c.id).join(sp, r.c.speaker_id == sp.c.id)
@@ -435,7 +438,15 @@ class Store:
             p, a = s.paragraphs, s.articles
             rows = conn.execute(
                 select(
-                    p.c.id, p.c.idx, p.c.text, a.c.id, a.c.title, a.c.published, a.c.url, a.c.outlet
+                    p.c.id,
+                    p.c.idx,
+                    p.c.text,
+                    a.c.id,
+                    a.c.title,
+                    a.c.published,
+                    a.c.url,
+                    a.c.outlet,
+                    a.c.byline,
                 )
                 .select_from(p.join(a, p.c.article_id == a.c.id))
                 .where(and_(a.c.status == "active", p.c.id.in_(ids)))
@@ -579,7 +590,7 @@ class Store:
         a, p = s.articles, s.paragraphs
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(a.c.id, a.c.title, a.c.published, a.c.url, a.c.outlet).where(
+                select(a.c.id, a.c.title, a.c.published, a.c.url, a.c.outlet, a.c.byline).where(
                     and_(a.c.id == article_id, a.c.status == "active")
                 )
             ).first()
