@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import uuid
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
-from bot.digest import DigestOutcome, DigestPoster
+from bot.digest import DigestOutcome, DigestPoster, LeaseLost
 from bot.errors import ConfigError
 from bot.ingest import ingest
 from bot.models import IngestSummary
@@ -73,16 +74,31 @@ class Clock:
         self.settings = settings
         self.store = store
         self.repo = DigestRepository(store)
-        self.poster = DigestPoster(self.repo, client, settings)
-        self.now = now
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self.poster = DigestPoster(self.repo, client, settings, holds_lease=self.holds_lease)
+        self.now = now
+        self.lost = False  # set when another clock took the lease: this one must stop
+        self.stopping = False  # a signal or a lost lease asked the clock to stop
+        self._scheduler: BlockingScheduler | None = None
+
+    def holds_lease(self) -> bool:
+        """Renew the lease and say whether this clock still holds it (checked before posts)."""
+        if not self.lost and not self.repo.heartbeat(LEASE, self.owner):
+            self.lost = True
+        return not self.lost
 
     def scan(self) -> IngestSummary:
-        """Ingest new and changed articles; in ``on_new`` mode, post a digest when some came in."""
+        """Ingest new and changed articles; in ``on_new`` mode, post a digest when some came in.
+
+        A digest left pending by a failed post is finished here too (every few minutes, after
+        looking for it in the channel), not only at the next scheduled digest.
+        """
         summary = ingest(self.store, self.settings.corpus_dirs(), self.settings, progress=False)
         log.info("%s", summary.line())
         if self.settings.digest.mode == "on_new" and (summary.new or summary.changed):
             self.digest()
+        elif self.repo.pending():
+            log.info("%s", self.poster.finish_pending(self.now()).line())
         return summary
 
     def digest(self) -> DigestOutcome:
@@ -102,10 +118,20 @@ class Clock:
         return None
 
     def beat(self) -> None:
-        """Renew the lease; stop the process if another clock took it."""
-        if not self.repo.heartbeat(LEASE, self.owner):
+        """Renew the lease; stop the scheduler if another clock took it.
+
+        Raising inside a job would not do: APScheduler catches every exception of its jobs,
+        SystemExit included, and the clock would go on posting beside the new lease holder.
+        """
+        if not self.holds_lease():
             log.error("clock lease lost to another process; stopping")
-            raise SystemExit(1)
+            self.stop()
+
+    def stop(self, *_signal: object) -> None:
+        """Stop the scheduler (SIGTERM, SIGINT, or a lost lease); ``run`` then releases."""
+        self.stopping = True
+        if self._scheduler is not None and self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
 
     def scheduler(self) -> BlockingScheduler:
         """The scheduler with its three fixed-id jobs."""
@@ -138,11 +164,13 @@ class Clock:
         )
         return sched
 
-    @staticmethod
-    def _safe(job: Callable[[], object]) -> Callable[[], None]:
+    def _safe(self, job: Callable[[], object]) -> Callable[[], None]:
         def run() -> None:
             try:
                 job()
+            except LeaseLost:
+                log.error("clock lease lost to another process; stopping")
+                self.stop()
             except Exception:  # a failed run is logged; the next run tries again
                 log.exception("clock job %s failed", getattr(job, "__name__", job))
 
@@ -158,12 +186,23 @@ class Clock:
             )
 
     def run(self) -> None:
-        """Acquire the lease, catch up, then run the scheduler until interrupted."""
+        """Acquire the lease, catch up, then run the scheduler until stopped.
+
+        SIGTERM (every Heroku restart and deploy) and SIGINT stop the scheduler and release
+        the lease, so the next clock starts at once; a lost lease exits with status 1.
+        """
         self.poster.channel  # noqa: B018 - fail fast on a missing channel
         self.acquire()
+        previous = {sig: signal.signal(sig, self.stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
-            self.scan()
-            self.catch_up()
-            self.scheduler().start()
+            self._scheduler = self.scheduler()
+            self._safe(self.scan)()
+            self._safe(self.catch_up)()
+            if not self.stopping:
+                self._scheduler.start()
         finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
             self.repo.release_lease(LEASE, self.owner)
+        if self.lost:
+            raise SystemExit(1)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.answers import link_for
 from bot.errors import ConfigError, QuotebotError
@@ -24,13 +25,30 @@ from bot.models import ArticleMeta, Digest, DigestArticle, DigestQuote, QuoteRec
 from bot.search.normalize import words
 from bot.settings import Settings
 from bot.slack.digest_blocks import digest_messages, digest_text
-from bot.store.digest_repo import DigestRepository
+from bot.store.digest_repo import DigestRepository, DigestRow
 
 log = logging.getLogger(__name__)
 METADATA_TYPE = "quotebot_digest"
 NOTABLE = 3
 TOP_SPEAKERS = 5
 HISTORY_PAGES = 5
+# After an ambiguous failure, wait this long before posting again: a message Slack stored
+# while answering 500 (or after the connection dropped) can take a while to show in history.
+SETTLE = timedelta(seconds=60)
+
+
+def _too_soon(last_attempt: datetime | None, at: datetime) -> bool:
+    return last_attempt is not None and at - last_attempt < SETTLE
+
+
+def without_blind_retries(client: WebClient) -> WebClient:
+    """The same client, retrying only rate limits: a 429 stores nothing, a 5xx might have."""
+    return WebClient(
+        token=client.token,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3)],
+    )
 
 
 def notability(q: QuoteRecord) -> float:
@@ -107,13 +125,31 @@ class DigestOutcome:
         return "digest: " + ", ".join(parts)
 
 
-class DigestPoster:
-    """Creates, renders and posts digests for one store and one Slack client."""
+class LeaseLost(Exception):
+    """This process no longer holds the clock lease: it must not post (another clock does)."""
 
-    def __init__(self, repo: DigestRepository, client: WebClient, settings: Settings) -> None:
+
+class DigestPoster:
+    """Creates, renders and posts digests for one store and one Slack client.
+
+    ``chat.postMessage`` is never retried blindly: after a 5xx, a dropped connection or a
+    timeout Slack may have stored the message, so the digest stays pending and the next run
+    looks for it in the channel history (after ``SETTLE``, since history can lag) before
+    posting what is missing. Only a 429, which stores nothing, is retried at once.
+    ``holds_lease``, when given, is asked before every post (a fencing check).
+    """
+
+    def __init__(
+        self,
+        repo: DigestRepository,
+        client: WebClient,
+        settings: Settings,
+        holds_lease: Callable[[], bool] | None = None,
+    ) -> None:
         self.repo = repo
-        self.client = client
+        self.client = without_blind_retries(client)
         self.settings = settings
+        self.holds_lease = holds_lease
 
     @property
     def channel(self) -> str:
@@ -139,44 +175,60 @@ class DigestPoster:
         quotes = self.repo.quotes_of([a.id for a in articles])
         return compose(digest_id, at, articles, quotes, self.settings.public_base_url)
 
-    def run(self, at: datetime) -> DigestOutcome:
-        """Finish pending digests, then record and post a new one if there are new articles."""
-        channel = self.channel
+    def finish_pending(self, at: datetime) -> DigestOutcome:
+        """Finish digests left pending by a failed or interrupted run; create none."""
         posted: list[int] = []
         failed: list[int] = []
         count = 0
         for row in self.repo.pending():
-            if self._post(row.id, row.created_at, row.channel, resumed=row.attempts > 0):
+            if self._post(row, at):
                 posted.append(row.id)
                 count += len(self.repo.articles_of(row.id))
             else:
                 failed.append(row.id)
+        return DigestOutcome(tuple(posted), count, tuple(failed))
+
+    def run(self, at: datetime) -> DigestOutcome:
+        """Finish pending digests, then record and post a new one if there are new articles."""
+        channel = self.channel
+        outcome = self.finish_pending(at)
+        posted, failed, count = list(outcome.posted), list(outcome.failed), outcome.articles
         if not failed:
             ids = self.repo.undigested_articles()
             if ids:
                 digest_id = self.repo.create(channel, ids, parts=0, at=at)
                 if digest_id is not None:
-                    if self._post(digest_id, at, channel, resumed=False):
+                    row = DigestRow(digest_id, at, channel, "pending", 0, None, 0)
+                    if self._post(row, at):
                         posted.append(digest_id)
                         count += len(ids)
                     else:
                         failed.append(digest_id)
         return DigestOutcome(tuple(posted), count, tuple(failed))
 
-    def _post(self, digest_id: int, created_at: datetime, channel: str, resumed: bool) -> bool:
-        digest = self._compose(digest_id, created_at, self.repo.articles_of(digest_id))
+    def _post(self, row: DigestRow, at: datetime) -> bool:
+        digest_id, channel = row.id, row.channel
+        digest = self._compose(digest_id, row.created_at, self.repo.articles_of(digest_id))
         messages = digest_messages(digest)
-        self.repo.record_attempt(digest_id, None)
         try:
             done = self.repo.posted_parts(digest_id)
-            if resumed and len(done) < len(messages):
+            if row.attempts > 0 and len(done) < len(messages):
                 for part, ts in self._found_in_history(channel, digest_id).items():
                     if part not in done:
                         self.repo.record_part(digest_id, part, ts)
                         done[part] = ts
+                if len(done) < len(messages) and _too_soon(row.last_attempt_at, at):
+                    log.info(
+                        "digest %d: waiting for Slack's history before posting again", digest_id
+                    )
+                    return False
+            if len(done) < len(messages):
+                self.repo.record_attempt(digest_id, None, at)
             for part, (text, blocks) in enumerate(messages):
                 if part in done:
                     continue
+                if self.holds_lease is not None and not self.holds_lease():
+                    raise LeaseLost(f"digest {digest_id}: the clock lease is held by another clock")
                 response = self.client.chat_postMessage(
                     channel=channel,
                     text=text,

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
-from datetime import UTC, datetime
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from bot.clock import Clock, digest_trigger, previous_fire_time
 from bot.digest import DigestPoster, compose
@@ -107,13 +109,58 @@ def test_posts_once_and_nothing_new_means_no_post(
     assert second.posted == () and len(fake.of("chat.postMessage")) == 1
 
 
-def test_server_errors_and_rate_limits_are_retried(
+def test_rate_limits_are_retried_at_once(
     store_with_seeds: Store, cfg: Settings, fake: FakeSlack
 ) -> None:
-    fake.fail("chat.postMessage", 500, times=2)
-    fake.fail("chat.postMessage", 429, times=1, headers={"Retry-After": "0"})
+    fake.fail("chat.postMessage", 429, times=2, headers={"Retry-After": "0"})
     outcome = poster(store_with_seeds, cfg).run(NOON)
     assert len(outcome.posted) == 1
+    assert len(fake.history) == 1
+
+
+def test_a_server_error_is_not_retried_blindly(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack
+) -> None:
+    fake.fail("chat.postMessage", 500, times=1)
+    first = poster(store_with_seeds, cfg).run(NOON)
+    assert first.failed and len(fake.of("chat.postMessage")) == 0  # one try, no retry storm
+    soon = poster(store_with_seeds, cfg).run(NOON + timedelta(seconds=10))
+    assert soon.failed and len(fake.history) == 0  # Slack's history may lag: not yet
+    later = poster(store_with_seeds, cfg).run(NOON + timedelta(minutes=2))
+    assert len(later.posted) == 1 and len(fake.history) == 1
+
+
+@pytest.mark.parametrize("when", [timedelta(seconds=5), timedelta(minutes=2)])
+def test_stored_then_500_is_never_posted_twice(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack, when: timedelta
+) -> None:
+    fake.fail_after_storing = 1  # Slack keeps the message but answers 500
+    first = poster(store_with_seeds, cfg).run(NOON)
+    assert first.failed and len(fake.history) == 1
+    again = poster(store_with_seeds, cfg).run(NOON + when)
+    assert len(again.posted) == 1  # found by its metadata in the channel history
+    assert len(fake.history) == 1 and DigestRepository(store_with_seeds).pending() == []
+
+
+def test_digest_now_under_500_after_storing_posts_once(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack, db_url: str
+) -> None:
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "QUOTEBOT_SLACK_API_URL": fake.url + "/api/",
+        "QUOTEBOT_DIGEST__CHANNEL": "CDIGEST",
+    }
+    fake.fail_after_storing = 5
+    for _ in range(3):
+        subprocess.run(
+            [sys.executable, "-m", "bot", "digest", "--now"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            timeout=60,
+        )
     assert len(fake.history) == 1
 
 
@@ -131,7 +178,7 @@ def test_a_long_outage_leaves_the_digest_pending_and_nothing_is_lost(
         'Late story\n"We are here," said Ann Lee.\n', encoding="utf-8"
     )
     ingest(store_with_seeds, [corpus], cfg, progress=False)
-    back = poster(store_with_seeds, cfg).run(NOON)
+    back = poster(store_with_seeds, cfg).run(NOON + timedelta(minutes=5))
     assert back.posted == (pending.id, pending.id + 1)
     posted = posted_digests(fake)
     assert list(posted) == [pending.id, pending.id + 1]
@@ -214,6 +261,7 @@ def test_missed_digest_is_posted_when_the_clock_comes_back(
     store = Store.open(db_url)
     current = {"now": london(8, day=12).replace(minute=1)}
     clock = Clock(cfg, store, web_client(cfg), now=lambda: current["now"])
+    clock.acquire()  # a clock posts only while it holds the lease
     clock.scan()
     clock.digest()  # yesterday's 08:00 digest, posted at 08:01
     assert len(posted_digests(fake)) == 1
@@ -234,6 +282,7 @@ def test_first_start_with_no_digest_ever_posts_one(
     db_url: str, cfg: Settings, fake: FakeSlack
 ) -> None:
     clock = Clock(cfg, Store.open(db_url), web_client(cfg), now=lambda: london(9))
+    clock.acquire()
     clock.scan()
     outcome = clock.catch_up()
     assert outcome is not None and outcome.articles == 5
@@ -244,6 +293,7 @@ def test_on_new_mode_posts_after_a_scan_that_found_articles(
 ) -> None:
     on_new = cfg.model_copy(update={"digest": cfg.digest.model_copy(update={"mode": "on_new"})})
     clock = Clock(on_new, Store.open(db_url), web_client(on_new), now=lambda: NOON)
+    clock.acquire()
     clock.scan()
     assert len(posted_digests(fake)) == 1
     clock.scan()  # nothing new
@@ -274,3 +324,94 @@ def test_clock_needs_a_channel_and_token(db_url: str, settings: Settings) -> Non
         env={k: v for k, v in os.environ.items() if k != "SLACK_BOT_TOKEN"},
     )
     assert result.returncode == 1 and "SLACK_BOT_TOKEN" in result.stderr
+
+
+def test_a_clock_that_lost_its_lease_posts_nothing_and_stops(
+    db_url: str, cfg: Settings, fake: FakeSlack
+) -> None:
+    store = Store.open(db_url)
+    clock = Clock(cfg, store, web_client(cfg), now=lambda: NOON)
+    clock.acquire()
+    clock.scan()
+    with store.engine.begin() as conn:  # paused past its lease; another clock took over
+        conn.execute(update(schema.leases).values(owner="another-clock"))
+    clock._safe(clock.digest)()  # as the scheduler runs it
+    assert fake.history == [] and clock.lost
+    clock.beat()  # the heartbeat job: no exception escapes into APScheduler
+    assert clock.lost
+
+
+def start_clock(db_url: str, fake: FakeSlack, corpus: Path) -> subprocess.Popen[str]:
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "QUOTEBOT_SLACK_API_URL": fake.url + "/api/",
+        "QUOTEBOT_DIGEST__CHANNEL": "CDIGEST",
+        "QUOTEBOT_CORPUS__DIRS": json.dumps([str(corpus)]),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "clock", "--db", db_url],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_for_lease(store: Store, present: bool, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with store.engine.connect() as conn:
+            held = conn.execute(select(schema.leases.c.owner)).first() is not None
+        if held == present:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"lease {'never taken' if present else 'never released'}")
+
+
+def test_sigterm_releases_the_lease_and_the_next_clock_starts_at_once(
+    db_url: str, cfg: Settings, fake: FakeSlack, corpus: Path
+) -> None:
+    store = Store.open(db_url)
+    proc = start_clock(db_url, fake, corpus)
+    try:
+        wait_for_lease(store, present=True)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0, proc.stderr.read() if proc.stderr else ""
+        wait_for_lease(store, present=False, timeout=5)
+        nxt = Clock(cfg, store, web_client(cfg), now=lambda: NOON)
+        nxt.acquire()  # no two-minute wait
+    finally:
+        proc.kill()
+
+
+def test_two_clocks_starting_together_one_runs_one_refuses(
+    tmp_path: Path, fake: FakeSlack, corpus: Path
+) -> None:
+    db_url = f"sqlite:///{tmp_path / 'fresh.db'}"  # a fresh file: both create the schema
+    procs = [start_clock(db_url, fake, corpus) for _ in range(2)]
+    try:
+        store = Store.open(db_url)
+        wait_for_lease(store, present=True)
+        loser = _first_to_exit(procs, 45)
+        assert loser is not None, "neither clock refused"
+        err = loser.stderr.read() if loser.stderr else ""
+        assert loser.returncode == 1 and "another quotebot clock" in err
+        assert "Traceback" not in err and "database is locked" not in err
+        assert sum(p.poll() is None for p in procs) == 1
+    finally:
+        for p in procs:
+            p.kill()
+
+
+def _first_to_exit(
+    procs: list[subprocess.Popen[str]], seconds: float
+) -> subprocess.Popen[str] | None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for proc in procs:
+            if proc.poll() is not None:
+                return proc
+        time.sleep(0.1)
+    return None

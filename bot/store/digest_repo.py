@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.models import ArticleMeta, QuoteRecord
 from bot.store import schema as s
@@ -25,6 +25,7 @@ class DigestRow:
     parts: int
     message_ts: str | None
     attempts: int
+    last_attempt_at: datetime | None = None
 
 
 class DigestRepository:
@@ -94,11 +95,17 @@ class DigestRepository:
                     d.c.parts,
                     d.c.message_ts,
                     d.c.attempts,
+                    d.c.last_attempt_at,
                 )
                 .where(where)  # type: ignore[arg-type]
                 .order_by(d.c.id)
             )
-            return [DigestRow(r[0], _aware(r[1]), r[2], r[3], r[4], r[5], r[6]) for r in rows]
+            return [
+                DigestRow(
+                    r[0], _aware(r[1]), r[2], r[3], r[4], r[5], r[6], _aware(r[7]) if r[7] else None
+                )
+                for r in rows
+            ]
 
     def articles_of(self, digest_id: int) -> list[ArticleMeta]:
         """The articles of a digest in the order they were indexed."""
@@ -146,14 +153,13 @@ class DigestRepository:
                     update(s.digests).where(s.digests.c.id == digest_id).values(message_ts=ts)
                 )
 
-    def record_attempt(self, digest_id: int, error: str | None) -> None:
-        """Count a posting attempt and its error."""
+    def record_attempt(self, digest_id: int, error: str | None, at: datetime | None = None) -> None:
+        """Count a posting attempt (its start, or its error)."""
+        values: dict[str, object] = {"last_error": error}
+        if at is not None:
+            values |= {"attempts": s.digests.c.attempts + 1, "last_attempt_at": at}
         with self.engine.begin() as conn:
-            conn.execute(
-                update(s.digests)
-                .where(s.digests.c.id == digest_id)
-                .values(attempts=s.digests.c.attempts + 1, last_error=error)
-            )
+            conn.execute(update(s.digests).where(s.digests.c.id == digest_id).values(**values))
 
     def mark_sent(self, digest_id: int) -> None:
         """Mark a digest sent."""
@@ -193,6 +199,8 @@ class DigestRepository:
                 return taken.rowcount == 1
         except IntegrityError:
             return False  # another clock inserted the lease at the same moment
+        except OperationalError:
+            return False  # SQLite: the other starting clock holds the write lock right now
 
     def heartbeat(self, name: str, owner: str) -> bool:
         """Renew the lease; False if it was lost."""

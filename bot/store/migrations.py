@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, inspect, select, text, update
 
 from bot.store import schema as s
 from bot.store.search_backend import SearchBackend
@@ -23,8 +23,17 @@ def _v2(conn: Connection, backend: SearchBackend) -> None:
     backend.upgrade(conn, 2)
 
 
+def _v3(conn: Connection, backend: SearchBackend) -> None:
+    """Version 3: when a digest was last attempted (Slack's answer may arrive late)."""
+    columns = {c["name"] for c in inspect(conn).get_columns("digests")}
+    if "last_attempt_at" not in columns:  # a store created at v3 already has it
+        conn.execute(
+            text("ALTER TABLE digests ADD COLUMN last_attempt_at TIMESTAMP WITH TIME ZONE")
+        )
+
+
 # Append new versions here; never edit a released one.
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2}
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3}
 LATEST = max(MIGRATIONS)
 
 

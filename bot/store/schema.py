@@ -149,6 +149,7 @@ digests = Table(
     Column("sent_at", DateTime(timezone=True)),
     Column("attempts", Integer, nullable=False, default=0),
     Column("last_error", Text),
+    Column("last_attempt_at", DateTime(timezone=True)),  # schema v3
 )
 
 # An article belongs to at most one digest: the unique key makes "posted twice" impossible.

@@ -55,6 +55,7 @@ class FakeSlack:
     url: str = ""
     ts_counter: int = 0
     kill_pid_on_post: int | None = None  # simulate a crash after Slack stored the message
+    fail_after_storing: int = 0  # the next N posts are stored, then answered with a 500
 
     def fail(
         self, method: str, status: int, times: int = 1, headers: dict[str, str] | None = None
@@ -142,6 +143,13 @@ def make_handler(state: FakeSlack) -> type[BaseHTTPRequestHandler]:
             with state.lock:
                 state.calls.append(Call(path, body))
             payload = state.answer(method, body) if method != "response" else None
+            if method == "chat.postMessage" and state.fail_after_storing > 0:
+                state.fail_after_storing -= 1  # stored (in history), but the answer is an error
+                self.send_response(500)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"ok": false, "error": "internal_error"}')
+                return
             if method == "chat.postMessage" and state.kill_pid_on_post:
                 pid, state.kill_pid_on_post = state.kill_pid_on_post, None
                 os.kill(pid, signal.SIGKILL)  # the message is posted; the poster never hears back
