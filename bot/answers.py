@@ -57,7 +57,8 @@ def clean_query(phrase: str) -> str:
         )
     if not words(text):
         raise UsageError("that has no words to look up; give the quoted words")
-    if all(w in STOPWORDS for w in words(text)):
+    if len(words(text)) <= 2 and all(w in STOPWORDS for w in words(text)):
+        # "the", "of the": nothing to find. Longer ones are real ("to be or not to be").
         raise UsageError(f"“{text}” is too common to look up on its own; give a few more words")
     return text
 
