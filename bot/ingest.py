@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
-from bot.corpus.reader import article_files, read_bytes
+from bot.corpus.reader import article_files, file_bytes, read_bytes
 from bot.errors import ArticleError
 from bot.extraction import build_extractor
 from bot.models import IngestSummary
@@ -44,9 +44,10 @@ def ingest(
         source = str(path)
         seen_sources.add(source)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            problems.append((source, f"cannot read: {exc.strerror or exc}"))
+            data = file_bytes(path)
+        except ArticleError as exc:
+            log.warning("skipped %s: %s", path, exc)
+            problems.append((source, str(exc)))
             counts["skipped"] += 1
             continue
         stored = known.get(source)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy import insert, select
 
 from bot.answers import whosaid
 from bot.ingest import ingest
 from bot.settings import Settings
+from bot.store import schema
 from bot.store.repository import Store
 from tests.conftest import ROOT, SEEDS
 
@@ -128,3 +134,40 @@ def test_cli_usage_errors(tmp_path: Path) -> None:
         result = run(*args, cwd=ROOT)
         assert result.returncode == 2, (args, result.stderr)
         assert "Traceback" not in result.stderr
+
+
+def test_one_bad_file_never_stops_a_run(tmp_path: Path, db_url: str, settings: Settings) -> None:
+    d = corpus(tmp_path)
+    (d / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (d / "twins.json").write_text(
+        json.dumps([{"id": "x", "body": "One."}, {"id": "x", "body": "Two."}]), encoding="utf-8"
+    )
+    (d / "dangling.txt").symlink_to(d / "gone.txt")
+    (d / "loop.txt").symlink_to(d / "loop.txt")
+    os.mkfifo(d / "pipe.txt")  # reading it would block the run forever
+    (d / "wide.txt").write_bytes(
+        codecs.BOM_UTF16_LE + 'Wide story\n"We speak UTF-16," said Ann Lee.\n'.encode("utf-16-le")
+    )
+    store = Store.open(db_url)
+    summary = ingest(store, [d], settings, progress=False)
+    reasons = {Path(path).name: reason for path, reason in summary.problems}
+    assert "nested too deeply" in reasons["deep.json"]
+    assert "two articles in this file have the id 'twins-x'" in reasons["twins.json"]
+    assert "broken or looping link" in reasons["dangling.txt"]
+    assert "broken or looping link" in reasons["loop.txt"]
+    assert "not a regular file" in reasons["pipe.txt"]
+    assert summary.new == 6 and summary.skipped == 5  # the seeds and the UTF-16 article
+    assert whosaid("We speak UTF-16", store, settings.search).hits[0].speaker == "Ann Lee"
+
+
+def test_a_killed_run_is_marked_aborted(tmp_path: Path, db_url: str, settings: Settings) -> None:
+    store = Store.open(db_url)
+    with store.engine.begin() as conn:  # a run a killed process never finished
+        conn.execute(insert(schema.ingest_runs).values(started_at=datetime(2020, 1, 1, tzinfo=UTC)))
+    ingest(store, [corpus(tmp_path)], settings, progress=False)
+    with store.engine.connect() as conn:
+        open_runs = conn.execute(
+            select(schema.ingest_runs.c.id).where(schema.ingest_runs.c.finished_at.is_(None))
+        ).all()
+        reasons = conn.execute(select(schema.ingest_problems.c.reason)).scalars().all()
+    assert open_runs == [] and any(r.startswith("aborted") for r in reasons)

@@ -70,6 +70,8 @@ def _json_articles(text: str) -> list[RawArticle]:
         data: Any = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ArticleError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from exc
+    except RecursionError as exc:
+        raise ArticleError("invalid JSON: nested too deeply to be an article") from exc
     items = data if isinstance(data, list) else [data]
     out: list[RawArticle] = []
     for i, item in enumerate(items):

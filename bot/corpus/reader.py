@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +31,27 @@ class Skipped:
     reason: str
 
 
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode(data: bytes) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM), else Windows-1252; reject binary."""
+    """Decode article bytes: UTF-16/32 with a BOM, UTF-8 (with or without BOM), else
+    Windows-1252; reject binary."""
     if not data.strip():
         raise ArticleError("empty file")
+    for bom, codec in BOMS:  # UTF-32 LE's BOM starts like UTF-16 LE's: longest first
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise ArticleError(
+                    f"starts with a {codec.upper()} mark but is not {codec}"
+                ) from exc
     if b"\x00" in data[:8192]:
         raise ArticleError("binary file (contains NUL bytes)")
     try:
@@ -125,19 +144,37 @@ def read_bytes(path: Path, data: bytes, settings: CorpusSettings) -> list[Articl
     text = decode(data)
     digest = hashlib.sha256(data).hexdigest()
     furniture = Furniture.from_rules(settings.boilerplate)
-    return [
+    articles = [
         build_article(raw, path.stem + raw.suffix, furniture, str(path), digest)
         for raw in parse_text(text, path.suffix)
     ]
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in seen:
+            raise ArticleError(f"two articles in this file have the id {article.id!r}")
+        seen.add(article.id)
+    return articles
+
+
+def file_bytes(path: Path) -> bytes:
+    """A regular file's bytes; a broken link, a link loop, a FIFO or a device is an
+    ArticleError (reading a FIFO would block the whole run)."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        kind = "broken or looping link" if path.is_symlink() else "cannot read"
+        raise ArticleError(f"{kind}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError("not a regular file (a FIFO, socket or device)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from exc
 
 
 def read_file(path: Path, settings: CorpusSettings) -> list[Article]:
     """Articles in one file. Raises ArticleError with a one-line reason."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"cannot read: {exc.strerror or exc}") from exc
-    return read_bytes(path, data, settings)
+    return read_bytes(path, file_bytes(path), settings)
 
 
 def article_files(paths: Iterable[Path]) -> list[Path]:
@@ -146,9 +183,9 @@ def article_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.extend(
-                p
+                p  # every non-directory entry: odd ones are reported, not silently passed over
                 for p in sorted(path.rglob("*"))
-                if p.is_file()
+                if (p.is_symlink() or not p.is_dir())
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and p.suffix.lower() in ARTICLE_SUFFIXES
             )

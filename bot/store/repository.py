@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, text, update
@@ -25,6 +25,8 @@ from bot.store import schema as s
 from bot.store.engine import make_engine
 from bot.store.search_backend import Kind, SearchBackend, SearchQuery, backend_for
 
+# An ingest run unfinished after this long was killed: it is marked aborted.
+ABANDONED = timedelta(hours=1)
 # "Mr Musk", "Sir Keir Starmer", "the health secretary": what to drop to find the name.
 TITLE_PREFIX = re.compile(r"^(?:(?:mr|mrs|ms|dr|sir|dame|lord|lady|prof|the)\.?\s+)+")
 
@@ -92,8 +94,29 @@ class Store:
         }
 
     def start_run(self) -> int:
-        """Record the start of an ingest run and return its id."""
+        """Record the start of an ingest run and return its id.
+
+        Runs left unfinished long ago (a killed process) are closed and marked aborted, so
+        the history never shows a run as still going.
+        """
+        runs = s.ingest_runs
         with self.engine.begin() as conn:
+            stale = (
+                conn.execute(
+                    select(runs.c.id).where(
+                        and_(runs.c.finished_at.is_(None), runs.c.started_at < now() - ABANDONED)
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            for old in stale:
+                conn.execute(update(runs).where(runs.c.id == old).values(finished_at=now()))
+                conn.execute(
+                    insert(s.ingest_problems).values(
+                        run_id=old, path="(run)", reason="aborted: the run stopped before finishing"
+                    )
+                )
             run_id = conn.execute(
                 insert(s.ingest_runs).values(started_at=now()).returning(s.ingest_runs.c.id)
             ).scalar_one()
