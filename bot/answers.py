@@ -33,6 +33,7 @@ from bot.search.query import SearchQuery
 from bot.search.scoring import contains_words, match, quick_score
 from bot.settings import BoilerplateRules, SearchSettings
 from bot.store.repository import Store
+from bot.web_links import article_path, is_web_url
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_WORDS = 80
@@ -65,11 +66,11 @@ def clean_query(phrase: str) -> str:
 
 def link_for(article: ArticleMeta, quote_n: int | None, base_url: str | None) -> str:
     """The article's own URL, else its page on our web process, else its id."""
-    if article.url:
-        return article.url
+    if is_web_url(article.url):
+        return str(article.url)
     if base_url:
         anchor = f"#q{quote_n}" if quote_n else ""
-        return f"{base_url.rstrip('/')}/articles/{article.id}{anchor}"
+        return f"{base_url.rstrip('/')}{article_path(article.id)}{anchor}"
     return article.id
 
 

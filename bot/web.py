@@ -77,7 +77,7 @@ def create_web(store: Store, bolt_app: App | None, signing_secret: str = "") -> 
     return Starlette(
         routes=[
             Route("/slack/events", slack_events, methods=["POST"]),
-            Route("/articles/{article_id}", article),
+            Route("/articles/{article_id:path}", article),  # ids may hold "/" (encoded)
             Route("/healthz", healthz),
         ]
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from bot.models import ArticleMeta, QuoteRecord
+from bot.web_links import is_web_url
 
 STYLE = """
 body { font: 18px/1.6 Georgia, serif; max-width: 44em; margin: 2em auto; padding: 0 1em;
@@ -54,7 +55,9 @@ def article_html(
         body.append(f"<p>{''.join(parts)}</p>")
     title = escape(meta.title or meta.id)
     details = " · ".join(escape(x) for x in (meta.outlet, meta.published) if x)
-    original = f' · <a href="{escape(meta.url)}">original</a>' if meta.url else ""
+    original = (
+        f' · <a href="{escape(meta.url or "")}">original</a>' if is_web_url(meta.url) else ""
+    )  # never a javascript: or data: link
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'

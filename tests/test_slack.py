@@ -342,3 +342,27 @@ def test_claimed_speaker_checked_in_slack(app_url: str, fake: FakeSlack) -> None
     shown = blocks_text(fake)
     assert "You named Musk, but the record names Keir Starmer." in shown
     assert "First published" in shown and "12 Jan 2025, 13:30" in shown
+
+
+def test_article_pages_link_only_the_web_and_encode_ids(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    from bot.answers import link_for
+    from bot.models import ArticleMeta
+
+    corpus = tmp_path / "odd"
+    corpus.mkdir()
+    (corpus / "evil.md").write_text(
+        "---\ntitle: Odd one\nurl: javascript:alert(1)\n---\n“Hello there,” said Ann Lee.\n",
+        encoding="utf-8",
+    )
+    store = Store.open(db_url)
+    ingest(store, [corpus], settings, progress=False)
+    with serve_app(create_web(store, None)) as base:
+        page = httpx.get(f"{base}/articles/evil", timeout=10)
+        assert page.status_code == 200 and "Hello there" in page.text
+        assert "javascript:" not in page.text
+    link = link_for(ArticleMeta(id="odd#name?x=1"), None, "https://qb.example")
+    assert link == "https://qb.example/articles/odd%23name%3Fx%3D1"
+    sneaky = link_for(ArticleMeta(id="a/../b"), 3, "https://qb.example")
+    assert sneaky == "https://qb.example/articles/a%2F..%2Fb#q3"

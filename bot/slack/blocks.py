@@ -17,7 +17,7 @@ from bot.answer_words import (
     outside_warning,
 )
 from bot.models import Answer, CheckItem, ContextAnswer, Hit, Source, Stats
-from bot.slack.escape import escape, truncate
+from bot.slack.escape import code, escape, link_target, truncate
 
 Block = dict[str, Any]
 SECTION_LIMIT = 3000
@@ -57,9 +57,10 @@ def context_line(text: str) -> Block:
 def link(source: Source) -> str:
     """A source as a Slack link (title as label) when it has a URL, else its title and id."""
     title = escape(truncate(source.title or source.article_id, 150))
-    if source.link.startswith(("http://", "https://")):
-        return f"<{escape(source.link)}|{title}>"
-    return f"{title} (`{escape(source.article_id)}`)"
+    target = link_target(source.link)
+    if target is not None:
+        return f"<{target}|{title}>"
+    return f"{title} ({code(source.article_id)})"
 
 
 def source_lines(sources: tuple[Source, ...], limit: int = 8) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.models import Digest, DigestArticle
 from bot.slack.blocks import Block, context_line, section
-from bot.slack.escape import escape, truncate
+from bot.slack.escape import escape, link_target, truncate
 
 BLOCKS_PER_MESSAGE = 40
 CHARS_PER_MESSAGE = 12_000
@@ -13,7 +13,8 @@ CHARS_PER_MESSAGE = 12_000
 def _article_block(item: DigestArticle) -> Block:
     a = item.article
     title = escape(truncate(a.title or a.id, 150))
-    heading = f"<{escape(item.link)}|{title}>" if item.link.startswith("http") else f"*{title}*"
+    target = link_target(item.link)
+    heading = f"<{target}|{title}>" if target is not None else f"*{title}*"
     meta = " · ".join(
         x for x in (escape(a.outlet) if a.outlet else None, (a.published or "")[:10] or None) if x
     )
