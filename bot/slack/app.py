@@ -8,6 +8,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltResponse
@@ -30,6 +31,7 @@ from bot.store.repository import Store
 log = logging.getLogger(__name__)
 QUOTED = re.compile(r"[\"“”](.+?)[\"“”]")
 MENTION = re.compile(r"<@[A-Z0-9]+>")
+ANSWER_WORKERS = 4  # searches at once; more wait in the queue, while acks go straight back
 RETRY_HANDLERS = [
     ConnectionErrorRetryHandler(max_retry_count=3),
     RateLimitErrorRetryHandler(max_retry_count=3),
@@ -92,6 +94,7 @@ def create_app(
     search = settings.search
     base = settings.public_base_url
     extractor = build_extractor(settings)
+    workers = ThreadPoolExecutor(max_workers=ANSWER_WORKERS, thread_name_prefix="quotebot-answer")
     seen = SeenEvents()
 
     @app.middleware
@@ -115,13 +118,16 @@ def create_app(
         respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
 
     @app.command("/whosaid")
-    def on_whosaid(ack: Any, command: dict[str, Any], respond: Any) -> None:
+    def on_whosaid(ack: Any, command: dict[str, Any], respond: Any, body: dict[str, Any]) -> None:
         ack()  # within Slack's 3 seconds: nothing is searched before this
-        whosaid_reply(command.get("text", ""), respond)
+        in_background(body, lambda: whosaid_reply(command.get("text", ""), respond))
 
     @app.command("/context")
-    def on_context(ack: Any, command: dict[str, Any], respond: Any) -> None:
+    def on_context(ack: Any, command: dict[str, Any], respond: Any, body: dict[str, Any]) -> None:
         ack()
+        in_background(body, lambda: context_reply(command, respond))
+
+    def context_reply(command: dict[str, Any], respond: Any) -> None:
         try:
             query = clean_query(command.get("text", ""))
         except UsageError as exc:
@@ -131,8 +137,13 @@ def create_app(
         respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
 
     @app.action("post_in_channel")
-    def on_post_in_channel(ack: Any, action: dict[str, Any], respond: Any) -> None:
+    def on_post_in_channel(
+        ack: Any, action: dict[str, Any], respond: Any, body: dict[str, Any]
+    ) -> None:
         ack()
+        in_background(body, lambda: post_in_channel(action, respond))
+
+    def post_in_channel(action: dict[str, Any], respond: Any) -> None:
         answer = whosaid(action.get("value", ""), store, search, base)
         blocks = ui.answer_blocks(answer, with_button=False)
         respond(
@@ -144,8 +155,13 @@ def create_app(
         )
 
     @app.shortcut("check_quotes")
-    def on_check_quotes(ack: Any, shortcut: dict[str, Any], respond: Any) -> None:
+    def on_check_quotes(
+        ack: Any, shortcut: dict[str, Any], respond: Any, body: dict[str, Any]
+    ) -> None:
         ack()
+        in_background(body, lambda: check_reply(shortcut, respond))
+
+    def check_reply(shortcut: dict[str, Any], respond: Any) -> None:
         text = (shortcut.get("message") or {}).get("text", "")
         try:
             items = check_draft(text, store, search, base, extractor)
@@ -169,22 +185,22 @@ def create_app(
         say(text=ui.plain_text(blocks), blocks=blocks, thread_ts=thread, unfurl_links=False)
 
     @app.event("app_mention")
-    def on_mention(event: dict[str, Any], say: Any) -> None:
-        answer_in_thread(event, say)
+    def on_mention(event: dict[str, Any], say: Any, body: dict[str, Any]) -> None:
+        in_background(body, lambda: answer_in_thread(event, say))
 
     @app.event("message")
-    def on_direct_message(event: dict[str, Any], say: Any) -> None:
+    def on_direct_message(event: dict[str, Any], say: Any, body: dict[str, Any]) -> None:
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
             return
-        answer_in_thread(event, say)
+        in_background(body, lambda: answer_in_thread(event, say))
 
     @app.event("app_home_opened")
     def on_home(event: dict[str, Any], client: WebClient) -> None:
         view = ui.home_view(store.stats(), last_digest() if last_digest else None)
         client.views_publish(user_id=event["user"], view=view)
 
-    @app.error
-    def on_error(error: Exception, body: dict[str, Any]) -> None:
+    def apologise(error: BaseException, body: dict[str, Any]) -> None:
+        """Log a failure under an error id and tell the user, where the request allows."""
         error_id = uuid.uuid4().hex[:8]
         log.error("listener failed (error id %s)", error_id, exc_info=error)
         apology = ui.error_blocks(error_id)
@@ -201,5 +217,21 @@ def create_app(
                 )
         except Exception:
             log.exception("could not tell the user about error %s", error_id)
+
+    def in_background(body: dict[str, Any], job: Callable[[], None]) -> None:
+        """Run an answer off the request path, on Quotebot's own bounded pool: Bolt's threads
+        (and so every other request's ack) never wait behind an expensive search."""
+
+        def run() -> None:
+            try:
+                job()
+            except Exception as exc:
+                apologise(exc, body)
+
+        workers.submit(run)
+
+    @app.error
+    def on_error(error: Exception, body: dict[str, Any]) -> None:
+        apologise(error, body)
 
     return app
