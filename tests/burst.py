@@ -42,7 +42,7 @@ def long_query(rng: random.Random, vocabulary: list[str]) -> str:
 def percentile(values: list[float], q: float) -> float:
     """The q-th percentile (0-100) of the values."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:
