@@ -19,3 +19,7 @@ class ArticleError(QuotebotError):
 
 class ConfigError(UserError):
     """The configuration file or environment is invalid."""
+
+
+class StoreUnavailable(QuotebotError):
+    """The archive's database cannot be reached or opened; the message says where and why."""

@@ -8,6 +8,7 @@ Nested fields are overridable from the environment with ``QUOTEBOT_<SECTION>__<F
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 from typing import Literal
 
@@ -208,3 +209,5 @@ def load_settings(config: str | Path | None = None, **overrides: object) -> Sett
         return _FileSettings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         raise ConfigError(f"invalid configuration ({path or 'defaults'}): {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML in {path}: {exc}") from exc

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SEEDS
 
 
@@ -62,3 +64,27 @@ def test_usage_errors_exit_2_without_traceback() -> None:
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr
         assert "quotebot:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["whosaid", "some words", "--db", "postgresql://qb:secret@127.0.0.1:9/none"],
+            "cannot open the archive at postgresql+psycopg://qb:***@127.0.0.1:9/none",
+        ),
+        (["--config", "BAD_TOML", "whosaid", "some words"], "invalid TOML in"),
+    ],
+)
+def test_expected_failures_are_one_line_errors(
+    tmp_path: Path, args: list[str], expected: str
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[corpus\nx = 1\n", encoding="utf-8")
+    argv = [str(bad) if a == "BAD_TOML" else a for a in args]
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", *argv], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert expected in line and "secret" not in line

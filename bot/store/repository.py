@@ -11,7 +11,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import OperationalError
 
+from bot.errors import StoreUnavailable
 from bot.models import (
     ArticleMeta,
     ExtractedArticle,
@@ -54,9 +56,18 @@ class Store:
 
     @classmethod
     def open(cls, url: str) -> Store:
-        """Open (and create if needed) the store at a database URL."""
+        """Open (and create if needed) the store at a database URL; StoreUnavailable with one
+        line saying where and why when the database cannot be reached."""
         store = cls(make_engine(url))
-        store.ensure_schema()
+        try:
+            store.ensure_schema()
+        except OperationalError as exc:
+            where = store.engine.url.render_as_string(hide_password=True)
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            raise StoreUnavailable(
+                f"cannot open the archive at {where}: {reason} "
+                "(is the server running? check --db or DATABASE_URL)"
+            ) from exc
         return store
 
     def ensure_schema(self) -> tuple[int, int]:
