@@ -142,16 +142,21 @@ def test_stored_then_500_is_never_posted_twice(
     assert len(fake.history) == 1 and DigestRepository(store_with_seeds).pending() == []
 
 
-def test_digest_now_under_500_after_storing_posts_once(
-    store_with_seeds: Store, cfg: Settings, fake: FakeSlack, db_url: str
-) -> None:
-    env = {
+def digest_env(db_url: str, fake: FakeSlack) -> dict[str, str]:
+    """The environment of a `quotebot digest --now` process against the fake Slack."""
+    return {
         **os.environ,
         "DATABASE_URL": db_url,
         "SLACK_BOT_TOKEN": "xoxb-test",
         "QUOTEBOT_SLACK_API_URL": fake.url + "/api/",
         "QUOTEBOT_DIGEST__CHANNEL": "CDIGEST",
     }
+
+
+def test_digest_now_under_500_after_storing_posts_once(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack, db_url: str
+) -> None:
+    env = digest_env(db_url, fake)
     fake.fail_after_storing = 5
     for _ in range(3):
         subprocess.run(
@@ -191,13 +196,7 @@ def test_a_long_outage_leaves_the_digest_pending_and_nothing_is_lost(
 def test_crash_between_post_and_commit_does_not_double_post(
     store_with_seeds: Store, cfg: Settings, fake: FakeSlack, db_url: str
 ) -> None:
-    env = {
-        **os.environ,
-        "DATABASE_URL": db_url,
-        "SLACK_BOT_TOKEN": "xoxb-test",
-        "QUOTEBOT_SLACK_API_URL": fake.url + "/api/",
-        "QUOTEBOT_DIGEST__CHANNEL": "CDIGEST",
-    }
+    env = digest_env(db_url, fake)
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot", "digest", "--now"],
         cwd=ROOT,
