@@ -42,6 +42,7 @@ REFINE_REPORTS = 10  # reported-speech sentences are long: refine fewer
 QUICK_MARGIN = 10.0  # refine only candidates whose quick score is this close to the threshold
 VERDICT_ORDER: dict[Verdict, int] = {"verbatim": 0, "close": 1, "paraphrase": 2, "not_found": 3}
 KWIC_CHARS = 80
+NEAR_CERTAIN = 90.0  # a close match this good is a misquote of it, not words around a quote
 NAME_RUN = re.compile(r"(?<=\S )(?:[A-Z][\w'’-]+ ){1,}[A-Z][\w'’-]+")
 DRAFT_FURNITURE = Furniture.from_rules(BoilerplateRules(drop_lines=[], cut_from=[]))
 
@@ -197,13 +198,19 @@ def _quote_hits(
     typed: str,
 ) -> tuple[list[Hit], set[tuple[str, int]], tuple[str, ...]]:
     """Verbatim and close hits, one per quote; the paragraphs they stand in; conflicts."""
-    ids: list[int] = []
-    for query in queries:
+    records: list[QuoteRecord] = []
+    matches: list[QuoteMatch] = []
+    for query in queries:  # the words as typed; then (only if need be) with tense undone
         candidates = store.candidate_norms("quotes", query, cfg.candidates)
-        ids.extend(shortlist(query_words, candidates, cfg.close_threshold - QUICK_MARGIN))
-    records = store.quotes_by_ids(list(dict.fromkeys(ids)))
-    matches = [m for r in records if (m := _score_quote(query_words, r, cfg)) is not None]
-    if not any(m.verbatim for m in matches):
+        ids = shortlist(query_words, candidates, cfg.close_threshold - QUICK_MARGIN)
+        known = {r.id for r in records}
+        found = store.quotes_by_ids([i for i in ids if i not in known])
+        records.extend(found)
+        matches.extend(m for r in found if (m := _score_quote(query_words, r, cfg)) is not None)
+        if any(m.verbatim for m in matches):
+            break
+    if not any(m.verbatim or m.score >= NEAR_CERTAIN for m in matches):
+        # Nothing on record holds the query: perhaps the query holds a quote on record.
         matches.extend(_quotes_inside_query(query_words, store, queries[0], cfg, records))
     groups: dict[str, list[QuoteMatch]] = {}
     for m in matches:
@@ -228,10 +235,12 @@ def _quotes_inside_query(
 ) -> list[QuoteMatch]:
     """Quotes on record that the query holds with words around them ("Jess Phillips deserves
     to be in prison"): found through the paragraphs that hold the query's words."""
+    if len(query_words) < 3:
+        return []  # a quote of two or more words with something around it
     known = {r.id for r in seen}
-    places = [(p.article.id, p.idx) for p in store.paragraph_candidates(query, REFINE)]
+    places = store.places_with_all_terms(query.terms, REFINE)
     found = []
-    for record in store.quotes_in_paragraphs(places):
+    for record in store.quotes_in_places(places):
         if record.id not in known and _quote_inside(query_words, words(record.text)):
             found.append(QuoteMatch(record, 100.0, True, (), True))
     return found
@@ -297,6 +306,12 @@ def _rank(hits: Iterable[Hit], query_words: list[str]) -> list[Hit]:
     )
 
 
+def _name_like(query: str) -> bool:
+    """Short enough, and capitalised or a role ("Musk", "Sir Keir", "the health secretary"),
+    to be someone's name: only then is the speaker table asked."""
+    return len(query.split()) <= 4 and (query[:1].isupper() or query.lower().startswith("the "))
+
+
 def speaker_check(claimed: str | None, hits: list[Hit]) -> SpeakerCheck:
     """Whether the record's speaker for the best hit is the one the query claims."""
     if claimed is None or not hits or hits[0].speaker is None:
@@ -317,7 +332,7 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
     shifted = backshifted(query_words)
     if shifted is not None:
         searches.append(SearchQuery(shifted, content_terms(" ".join(shifted))))
-    speaker_named = None if claim.speaker else store.resolve_speaker(query)
+    speaker_named = None if claim.speaker or not _name_like(query) else store.resolve_speaker(query)
     quote_hits, quoted_places, conflict = _quote_hits(
         query_words, store, searches, cfg, base_url, claim.words
     )
@@ -390,7 +405,7 @@ def _speaker_context(
     places = [(p.article.id, p.idx) for p in store.paragraph_candidates(search, cfg.candidates)]
     seen: set[int] = set()
     about: list[QuoteRecord] = []
-    for r in [*store.quote_candidates(search, cfg.candidates), *store.quotes_in_paragraphs(places)]:
+    for r in [*store.quote_candidates(search, cfg.candidates), *store.quotes_in_places(places)]:
         if r.id in seen or r.speaker == speaker:
             continue
         seen.add(r.id)

@@ -492,6 +492,23 @@ class Store:
             ]
             return sorted(recs, key=lambda r: order[r.id])
 
+    def places_with_all_terms(self, terms: Sequence[str], limit: int) -> list[tuple[str, int]]:
+        """(article id, paragraph index) of paragraphs holding every term: one unranked
+        index query, for quotes that a longer query holds with words around them."""
+        if not terms:
+            return []
+        p, a = s.paragraphs, s.articles
+        with self.engine.connect() as conn:
+            ids = [i for i, _ in self.backend.all_terms(conn, "paragraphs", terms, limit, False)]
+            if not ids:
+                return []
+            rows = conn.execute(
+                select(p.c.article_id, p.c.idx)
+                .select_from(p.join(a, p.c.article_id == a.c.id))
+                .where(and_(a.c.status == "active", p.c.id.in_(ids)))
+            )
+            return [(str(r[0]), int(r[1])) for r in rows]
+
     def paragraphs_around(
         self, article_id: str, idx: int, radius: int = 1
     ) -> list[tuple[int, str]]:
@@ -522,6 +539,8 @@ class Store:
                 found = self._only_speaker(conn, func.lower(s.speakers.c.name).like(f"% {bare}"))
                 if found is not None:
                     return found
+            if not key.startswith("the "):
+                return None  # a role is asked for as "the health secretary"
             return self._only_speaker(conn, func.lower(s.quotes.c.role) == bare)
 
     @staticmethod
@@ -611,10 +630,22 @@ class Store:
             )
             return [self._quote_record(r) for r in rows]
 
-    def quotes_in_paragraphs(self, places: Sequence[tuple[str, int]]) -> list[QuoteRecord]:
-        """Quotes in the given (article id, paragraph index) places."""
-        wanted = set(places)
-        records = self.quotes_in_articles([a for a, _ in places])
+    def quotes_in_places(self, places: Sequence[tuple[str, int]]) -> list[QuoteRecord]:
+        """Quotes in the given (article id, paragraph index) places, read by place (not the
+        whole articles): cheap enough for every answer that needs it."""
+        if not places:
+            return []
+        q = s.quotes
+        articles = sorted({a for a, _ in places})
+        indexes = sorted({i for _, i in places})
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                self._quote_select().where(
+                    and_(q.c.article_id.in_(articles), q.c.paragraph.in_(indexes))
+                )
+            )
+            wanted = set(places)
+            records = [self._quote_record(r) for r in rows]
         return [r for r in records if (r.article.id, r.paragraph) in wanted]
 
     def article_view(

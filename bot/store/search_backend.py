@@ -42,6 +42,11 @@ class SearchBackend(Protocol):
     def candidates(self, conn: Connection, kind: Kind, query: SearchQuery, limit: int) -> Rows:
         """(id, normalised text) of candidate rows, most precise first, bounded."""
 
+    def all_terms(
+        self, conn: Connection, kind: Kind, terms: Sequence[str], n: int, ranked: bool
+    ) -> Rows:
+        """Rows holding every term (best first when ``ranked``)."""
+
 
 class TieredSearch:
     """The shared candidate strategy; subclasses supply the engine queries."""
