@@ -202,5 +202,5 @@ def read_all(
         try:
             yield path, read_file(path, settings)
         except ArticleError as exc:
-            log.warning("skipped %s: %s", path, exc)
+            log.info("skipped %s: %s", path, exc)  # the caller reports it once, to the user
             yield path, Skipped(path, str(exc))

@@ -13,7 +13,7 @@ from bot.quotes.attribution import NONE, Attribution, Attributor, SentenceContex
 from bot.quotes.entities import Registry
 from bot.quotes.marks import DOUBLE_ANY, Span, find_spans
 from bot.quotes.speech import not_speech_reason
-from bot.quotes.tokens import Sentence, mask, sentences
+from bot.quotes.tokens import mask, sentences
 
 EVIDENCE_CHARS = 400
 
@@ -73,19 +73,12 @@ def extract_all(
         for sentence in sentences(masked, text):
             contexts.append(attributor.add_sentence(para_index, sentence))
             sentence_text.append(text[sentence.start : sentence.end])
-        pending: list[tuple[Span, SentenceContext, int]] = []
-        for ctx in contexts:
-            for span in para_spans:
-                qi = _quote_token(ctx.sentence, span)
-                if qi is not None:
-                    pending.append((span, ctx, qi))
+        quotes_of = _quotes_by_sentence(contexts, para_spans)
         for ctx_pos, ctx in enumerate(contexts):
             # Who the sentence reports, with the focus as it stood before the sentence: its
             # own quotes' speakers must not become its subject's antecedent.
             said = attributor.reported_speech(ctx)
-            for span, sctx, qi in pending:
-                if sctx is not ctx:
-                    continue
+            for span, qi in quotes_of[ctx_pos]:
                 words = text[span.start : span.end]
                 attr = attributor.post_cue(ctx, qi, text[span.start : span.mark_end])
                 if attr.entity is None:
@@ -167,11 +160,30 @@ def is_caption(text: str) -> bool:
     return len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
-def _quote_token(sentence: Sentence, span: Span) -> int | None:
-    for k, tok in enumerate(sentence.tokens):
-        if tok.is_quote and tok.start <= span.mark_start < tok.end + 1 and tok.end >= span.start:
-            return k
-    return None
+def _quotes_by_sentence(
+    contexts: list[SentenceContext], spans: list[Span]
+) -> list[list[tuple[Span, int]]]:
+    """For each sentence, its quotes and the token that stands for each.
+
+    Quote tokens and spans are both in text order, so one merge pass pairs them: a paragraph
+    that is one long run of quotes costs linear time, not sentences × quotes.
+    """
+    tokens = [
+        (tok.start, tok.end, pos, k)
+        for pos, ctx in enumerate(contexts)
+        for k, tok in enumerate(ctx.tokens)
+        if tok.is_quote
+    ]
+    out: list[list[tuple[Span, int]]] = [[] for _ in contexts]
+    i = 0
+    for span in sorted(spans, key=lambda sp: sp.mark_start):
+        while i < len(tokens) and tokens[i][1] + 1 <= span.mark_start:
+            i += 1  # this quote token ends before the span's opening mark
+        if i < len(tokens):
+            start, end, pos, k = tokens[i]
+            if start <= span.mark_start < end + 1 and end >= span.start:
+                out[pos].append((span, k))
+    return out
 
 
 def _standalone(ctx: SentenceContext) -> bool:

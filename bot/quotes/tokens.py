@@ -13,6 +13,7 @@ MASK = "\ue000"
 TOKEN = re.compile(
     MASK + r"+|[^\W\d_][\w'’\-]*(?:\.(?=[A-Z]\.))?|\d+(?:[,.:]\d+)*%?\w*|@\w+|[,;:()—–]|\s-\s"
 )
+NEXT_CHAR = re.compile(r"\s*(\S)")
 BOUNDARY = re.compile(r"[.!?…]+[\"”’'\u00bb)]*(?=\s+)")
 
 
@@ -123,7 +124,8 @@ def split_sentences_basic(masked: str) -> list[tuple[int, int]]:
         end = m.end()
         word = re.search(r"([\w.]+)[.!?…]*$", masked[start : m.start() + 1])
         prev_word = (word.group(1) if word else "").rstrip(".").lower()
-        nxt = masked[end:].lstrip()[:1]
+        after = NEXT_CHAR.match(masked, end)  # not masked[end:].lstrip(): linear, not n²
+        nxt = after.group(1) if after else ""
         if prev_word in lx.ABBREVIATIONS or (len(prev_word) == 1 and prev_word.isalpha()):
             continue
         if nxt and (nxt.islower() or nxt in ",;"):
