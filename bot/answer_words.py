@@ -80,3 +80,9 @@ def evidence_worth_showing(hit: Hit) -> bool:
         return False
     strip = " \"'“”‘’.,!?"
     return hit.evidence.strip(strip) != hit.quote.strip(strip)
+
+
+INCOMPLETE = (
+    "The search ran out of time: these are the best results found so far "
+    "(a shorter, more distinctive part of the quote searches faster)."
+)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from bot.corpus.boilerplate import Furniture
 from bot.corpus.formats import RawArticle, split_paragraphs
 from bot.corpus.reader import build_article
-from bot.errors import UsageError
+from bot.errors import SearchTimeout, UsageError
 from bot.models import (
     Answer,
     ArticleMeta,
@@ -106,6 +107,20 @@ def shortlist(
     return [i for score, i in scored[:keep] if score >= floor]
 
 
+class Budget:
+    """An answer's time budget: searches stop at the deadline, and the answer says so."""
+
+    def __init__(self, seconds: float) -> None:
+        self.deadline = time.monotonic() + seconds
+        self.cut = False  # a search step was skipped or stopped
+
+    def left(self) -> bool:
+        """Whether there is time for another search step (noting it when there is not)."""
+        if time.monotonic() >= self.deadline:
+            self.cut = True
+        return not self.cut
+
+
 class QuoteMatch(NamedTuple):
     """How one stored quote matches the words typed."""
 
@@ -196,12 +211,19 @@ def _quote_hits(
     cfg: SearchSettings,
     base_url: str | None,
     typed: str,
+    budget: Budget,
 ) -> tuple[list[Hit], set[tuple[str, int]], tuple[str, ...]]:
     """Verbatim and close hits, one per quote; the paragraphs they stand in; conflicts."""
     records: list[QuoteRecord] = []
     matches: list[QuoteMatch] = []
     for query in queries:  # the words as typed; then (only if need be) with tense undone
-        candidates = store.candidate_norms("quotes", query, cfg.candidates)
+        if not budget.left():
+            break
+        try:
+            candidates = store.candidate_norms("quotes", query, cfg.candidates, budget.deadline)
+        except SearchTimeout:
+            budget.cut = True
+            break
         ids = shortlist(query_words, candidates, cfg.close_threshold - QUICK_MARGIN)
         known = {r.id for r in records}
         found = store.quotes_by_ids([i for i in ids if i not in known])
@@ -209,7 +231,7 @@ def _quote_hits(
         matches.extend(m for r in found if (m := _score_quote(query_words, r, cfg)) is not None)
         if any(m.verbatim for m in matches):
             break
-    if not any(m.verbatim or m.score >= NEAR_CERTAIN for m in matches):
+    if not any(m.verbatim or m.score >= NEAR_CERTAIN for m in matches) and budget.left():
         # Nothing on record holds the query: perhaps the query holds a quote on record.
         matches.extend(_quotes_inside_query(query_words, store, queries[0], cfg, records))
     groups: dict[str, list[QuoteMatch]] = {}
@@ -259,13 +281,20 @@ def _paraphrase_hits(
     quoted_places: set[tuple[str, int]],
     cfg: SearchSettings,
     base_url: str | None,
+    budget: Budget,
 ) -> list[Hit]:
     """Reported-speech sentences close to the query, one hit per speaker."""
+    if not budget.left():
+        return []
+    try:
+        candidates = store.candidate_norms(
+            "reports", query.loose(), cfg.candidates, budget.deadline
+        )
+    except SearchTimeout:
+        budget.cut = True
+        return []
     ids = shortlist(
-        query_words,
-        store.candidate_norms("reports", query.loose(), cfg.candidates),
-        cfg.paraphrase_threshold - QUICK_MARGIN,
-        keep=REFINE_REPORTS,
+        query_words, candidates, cfg.paraphrase_threshold - QUICK_MARGIN, keep=REFINE_REPORTS
     )
     by_speaker: dict[str, list[tuple[ReportRecord, float]]] = {}
     for report in store.reports_by_ids(ids):
@@ -333,18 +362,20 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
     if shifted is not None:
         searches.append(SearchQuery(shifted, content_terms(" ".join(shifted))))
     speaker_named = None if claim.speaker or not _name_like(query) else store.resolve_speaker(query)
+    budget = Budget(cfg.time_budget_ms / 1000)
     quote_hits, quoted_places, conflict = _quote_hits(
-        query_words, store, searches, cfg, base_url, claim.words
+        query_words, store, searches, cfg, base_url, claim.words, budget
     )
     para_hits = (
         []  # a name is not a paraphrase of anything its speaker said
         if speaker_named
-        else _paraphrase_hits(query_words, store, searches[0], quoted_places, cfg, base_url)
+        else _paraphrase_hits(query_words, store, searches[0], quoted_places, cfg, base_url, budget)
     )
     hits = _rank([*quote_hits, *para_hits], query_words)[: cfg.max_hits]
     best_conflict = conflict if hits and hits[0].verdict in ("verbatim", "close") else ()
     return Answer(
         speaker_named=speaker_named,
+        incomplete=budget.cut,
         query=query,
         verdict=hits[0].verdict if hits else "not_found",
         hits=tuple(hits),

@@ -23,3 +23,7 @@ class ConfigError(UserError):
 
 class StoreUnavailable(QuotebotError):
     """The archive's database cannot be reached or opened; the message says where and why."""
+
+
+class SearchTimeout(QuotebotError):
+    """A search step ran past the answer's time budget; the answer says it is incomplete."""

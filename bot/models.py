@@ -222,6 +222,7 @@ class Answer(Frozen):
     speaker_check: SpeakerCheck = "unknown"
     conflict: tuple[str, ...] = ()
     speaker_named: str | None = None  # the query is a speaker's name: their record is /context
+    incomplete: bool = False  # the time budget ran out: hits are the best found so far
 
 
 class Snippet(Frozen):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from bot.answer_words import (
+    INCOMPLETE,
     UNATTRIBUTED,
     VERDICT_NAME,
     claim_line,
@@ -103,10 +104,14 @@ def answer_text(answer: Answer, color: bool = False) -> str:
         lines.append(paint(f"! {conflict}", BOLD + YELLOW, color))
     if (claim := claim_line(answer)) is not None:
         lines.append(("! " if answer.speaker_check == "differs" else "") + claim)
+    if answer.incomplete:
+        lines.append(f"! {INCOMPLETE}")
     if answer.speaker_named:
         name = answer.speaker_named
         lines.append(f'{name} is a speaker in our archive: quotebot context "{name}"')
-    if not answer.hits:
+    if not answer.hits and answer.incomplete:
+        lines.append(f"NOT FOUND  nothing found in the time allowed for “{answer.query}”.")
+    elif not answer.hits:
         lines.append(
             f"NOT FOUND  nothing in the archive is close to “{answer.query}”.\n"
             "  Check the wording, or search a shorter distinctive part of the quote."

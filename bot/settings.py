@@ -101,6 +101,9 @@ class SearchSettings(BaseModel):
     )
     candidates: int = Field(200, description="Full-text candidates re-ranked per query.")
     max_hits: int = Field(5, description="Hits returned per answer.")
+    time_budget_ms: int = Field(
+        2500, description="Searching stops here; the answer shows the best found so far."
+    )
 
 
 class DigestSettings(BaseModel):

@@ -3,14 +3,17 @@ per quote across articles, people by the names editors use. Seeds, then articles
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from bot.answers import context, whosaid
-from bot.errors import UsageError
+from bot.errors import SearchTimeout, UsageError
 from bot.ingest import ingest
 from bot.models import Answer
+from bot.render_text import answer_text
+from bot.search.query import SearchQuery
 from bot.settings import Settings
 from bot.store.repository import Store
 
@@ -183,3 +186,18 @@ def test_sources_carry_outlet_and_byline(tmp_path: Path, db_url: str, settings: 
         "Ann Reporter",
         "https://gazette.example/port",
     )
+
+
+def test_an_answer_out_of_time_says_so(seeded_store: Store, settings: Settings) -> None:
+    rushed = settings.search.model_copy(update={"time_budget_ms": 0})
+    answer = whosaid("deserves to be in prison", seeded_store, rushed)
+    assert answer.incomplete and answer.hits == ()
+    assert "nothing found in the time allowed" in answer_text(answer)
+    roomy = whosaid("deserves to be in prison", seeded_store, settings.search)
+    assert not roomy.incomplete and roomy.hits[0].speaker == "Elon Musk"
+
+
+def test_a_search_step_with_no_time_left_raises_search_timeout(seeded_store: Store) -> None:
+    query = SearchQuery.of("zzz")
+    with pytest.raises(SearchTimeout):
+        seeded_store.candidate_norms("quotes", query, 10, deadline=time.monotonic() - 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.answer_words import (
+    INCOMPLETE,
     UNATTRIBUTED,
     VERDICT_MEANING,
     VERDICT_NAME,
@@ -159,14 +160,15 @@ def answer_blocks(answer: Answer, with_button: bool = True) -> list[Block]:
     if (conflict := conflict_line(answer)) is not None:
         blocks.append(section(f"⚠️ *{escape(conflict)}*"))
     verdict = f"{VERDICT_ICON[answer.verdict]} *{VERDICT_NAME[answer.verdict]}* — "
-    blocks.append(
-        section(
-            f"{verdict}{VERDICT_MEANING[answer.verdict]}\n_You asked:_ “{escape(answer.query)}”"
-        )
-    )
+    meaning = VERDICT_MEANING[answer.verdict]
+    if answer.incomplete and not answer.hits:
+        meaning = "nothing found in the time allowed"
+    blocks.append(section(f"{verdict}{meaning}\n_You asked:_ “{escape(answer.query)}”"))
     if (claim := claim_line(answer)) is not None:
         warn = "⚠️ " if answer.speaker_check == "differs" else ""
         blocks.append(context_line(warn + escape(claim)))
+    if answer.incomplete:
+        blocks.append(context_line(f"⏱️ {INCOMPLETE}"))
     if answer.speaker_named:
         name = escape(answer.speaker_named)
         blocks.append(context_line(f"{name} is a speaker in our archive: `/context {name}`"))

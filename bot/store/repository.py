@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -13,7 +15,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
 
-from bot.errors import StoreUnavailable
+from bot.errors import SearchTimeout, StoreUnavailable
 from bot.models import (
     ArticleMeta,
     ExtractedArticle,
@@ -31,6 +33,32 @@ from bot.store.search_backend import Kind, SearchBackend, SearchQuery, backend_f
 ABANDONED = timedelta(hours=1)
 # "Mr Musk", "Sir Keir Starmer", "the health secretary": what to drop to find the name.
 TITLE_PREFIX = re.compile(r"^(?:(?:mr|mrs|ms|dr|sir|dame|lord|lady|prof|the)\.?\s+)+")
+
+
+@contextmanager
+def _time_budget(conn: Connection, deadline: float | None) -> Iterator[None]:
+    """Cut the statements run inside off at ``deadline``; SearchTimeout when they were."""
+    if deadline is None:
+        yield
+        return
+    left_ms = int((deadline - time.monotonic()) * 1000)
+    if left_ms <= 0:
+        raise SearchTimeout("no time left for this search")
+    raw: Any = conn.connection.driver_connection
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 1000)
+    else:  # for this transaction only: rolled back with it when the connection is returned
+        conn.execute(text(f"SET LOCAL statement_timeout = {max(left_ms, 10)}"))
+    try:
+        yield
+    except OperationalError as exc:
+        if time.monotonic() > deadline or "cancel" in str(exc).lower():
+            raise SearchTimeout("the search ran out of time") from exc
+        raise
+    finally:
+        if sqlite:
+            raw.set_progress_handler(None, 0)
 
 
 def now() -> datetime:
@@ -403,10 +431,17 @@ class Store:
             rows = conn.execute(self._quote_select().where(s.quotes.c.id.in_(list(ids))))
             return [self._quote_record(r) for r in rows]
 
-    def candidate_norms(self, kind: Kind, query: SearchQuery, limit: int) -> list[tuple[int, str]]:
-        """(id, normalised text) of active quotes or reports the full-text prefilter finds."""
+    def candidate_norms(
+        self, kind: Kind, query: SearchQuery, limit: int, deadline: float | None = None
+    ) -> list[tuple[int, str]]:
+        """(id, normalised text) of active quotes or reports the full-text prefilter finds.
+
+        With a ``deadline`` (``time.monotonic()``) the search is cut off there and
+        SearchTimeout is raised: Postgres by ``statement_timeout``, SQLite by a progress
+        handler.
+        """
         table = s.quotes if kind == "quotes" else s.reports
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn, _time_budget(conn, deadline):
             found = self.backend.candidates(conn, kind, query, limit)
             if not found:
                 return []
