@@ -7,9 +7,11 @@ import os
 
 import uvicorn
 
+from bot.answer_words import date_in_words
 from bot.errors import ConfigError
 from bot.settings import Settings
 from bot.slack.app import create_app
+from bot.store.digest_repo import DigestRepository
 from bot.store.repository import Store
 from bot.web import create_web
 
@@ -34,10 +36,21 @@ def require_credentials(settings: Settings) -> None:
         )
 
 
+def last_digest_line(store: Store) -> str | None:
+    """The App Home's "Last digest" line: when, and how many articles; None before the first."""
+    repo = DigestRepository(store)
+    row = repo.last_sent()
+    if row is None:
+        return None
+    count = len(repo.articles_of(row.id))
+    when = date_in_words(row.created_at.isoformat()) or row.created_at.isoformat()
+    return f"{when} ({count} article{'s' if count != 1 else ''})"
+
+
 def serve(settings: Settings, store: Store, host: str = "0.0.0.0", port: int | None = None) -> None:
     """Run the Slack app until interrupted."""
     require_credentials(settings)
-    app = create_app(settings, store)
+    app = create_app(settings, store, last_digest=lambda: last_digest_line(store))
     if settings.slack_app_token:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 

@@ -20,6 +20,7 @@ from bot.digest import DigestPoster, compose
 from bot.errors import ConfigError
 from bot.ingest import ingest
 from bot.models import ArticleMeta
+from bot.serve import last_digest_line
 from bot.settings import Settings
 from bot.slack.app import web_client
 from bot.slack.digest_blocks import BLOCKS_PER_MESSAGE, digest_messages
@@ -414,3 +415,11 @@ def _first_to_exit(
                 return proc
         time.sleep(0.1)
     return None
+
+
+def test_app_home_names_the_last_digest(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack
+) -> None:
+    assert last_digest_line(store_with_seeds) is None
+    poster(store_with_seeds, cfg).run(NOON)
+    assert last_digest_line(store_with_seeds) == "13 Jan 2025, 12:00 (5 articles)"

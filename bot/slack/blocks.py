@@ -255,6 +255,7 @@ def error_blocks(error_id: str) -> list[Block]:
 
 def home_view(stats: Stats, last_digest: str | None) -> dict[str, Any]:
     """The App Home tab: how to use Quotebot and what the archive holds."""
+    ingested = date_in_words(stats.last_ingest) or "never"
     return {
         "type": "home",
         "blocks": [
@@ -269,7 +270,7 @@ def home_view(stats: Stats, last_digest: str | None) -> dict[str, Any]:
             {"type": "divider"},
             section(
                 f"*Archive:* {stats.articles:,} articles · {stats.quotes:,} quotes · "
-                f"{stats.speakers:,} speakers\n*Last ingest:* {stats.last_ingest or 'never'}\n"
+                f"{stats.speakers:,} speakers\n*Last ingest:* {ingested}\n"
                 f"*Last digest:* {escape(last_digest) if last_digest else 'none yet'}"
             ),
         ],
