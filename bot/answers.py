@@ -441,7 +441,7 @@ def _speaker_context(
             continue
         seen.add(r.id)
         said = words(r.text) + words(r.evidence or "")
-        if _has(said, name_words) or _has(said, surname):
+        if contains_words(said, name_words) or contains_words(said, surname):
             about.append(r)
     articles = _earliest_first(source_of(r.article, None, base_url) for r in [*by, *about])
     return ContextAnswer(
@@ -452,11 +452,6 @@ def _speaker_context(
         quotes_about=tuple(_hit_of(r, base_url) for r in about[: cfg.max_hits * 2]),
         articles=articles,
     )
-
-
-def _has(haystack: list[str], needle: list[str]) -> bool:
-    n = len(needle)
-    return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
 def _keyword_snippets(

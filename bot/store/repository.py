@@ -29,6 +29,15 @@ from bot.store import schema as s
 from bot.store.engine import make_engine
 from bot.store.search_backend import Kind, SearchBackend, SearchQuery, backend_for
 
+# What every read shows of an article, in ``Store._meta``'s order (always last in a row).
+META_COLUMNS = (
+    s.articles.c.id,
+    s.articles.c.title,
+    s.articles.c.published,
+    s.articles.c.url,
+    s.articles.c.outlet,
+    s.articles.c.byline,
+)
 # An ingest run unfinished after this long was killed: it is marked aborted.
 ABANDONED = timedelta(hours=1)
 # "Mr Musk", "Sir Keir Starmer", "the health secretary": what to drop to find the name.
@@ -381,12 +390,7 @@ class Store:
                 q.c.end,
                 q.c.evidence,
                 q.c.antecedent,
-                a.c.id,
-                a.c.title,
-                a.c.published,
-                a.c.url,
-                a.c.outlet,
-                a.c.byline,
+                *META_COLUMNS,
             )
             .select_from(
                 q.join(a, q.c.article_id == a.c.id).outerjoin(sp, q.c.speaker_id == sp.c.id)
@@ -474,12 +478,7 @@ class Store:
                     sp.c.name,
                     r.c.cue,
                     r.c.paragraph,
-                    a.c.id,
-                    a.c.title,
-                    a.c.published,
-                    a.c.url,
-                    a.c.outlet,
-                    a.c.byline,
+                    *META_COLUMNS,
                 )
                 .select_from(
                     r.join(a, r.c.article_id == a.c.id).join(sp, r.c.speaker_id == sp.c.id)
@@ -510,12 +509,7 @@ class Store:
                     p.c.id,
                     p.c.idx,
                     p.c.text,
-                    a.c.id,
-                    a.c.title,
-                    a.c.published,
-                    a.c.url,
-                    a.c.outlet,
-                    a.c.byline,
+                    *META_COLUMNS,
                 )
                 .select_from(p.join(a, p.c.article_id == a.c.id))
                 .where(and_(a.c.status == "active", p.c.id.in_(ids)))
@@ -690,9 +684,7 @@ class Store:
         a, p = s.articles, s.paragraphs
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(a.c.id, a.c.title, a.c.published, a.c.url, a.c.outlet, a.c.byline).where(
-                    and_(a.c.id == article_id, a.c.status == "active")
-                )
+                select(*META_COLUMNS).where(and_(a.c.id == article_id, a.c.status == "active"))
             ).first()
             if row is None:
                 return None
