@@ -234,6 +234,10 @@ def errors(results: list[ArticleResult]) -> Iterator[str]:
                 yield f"WRONG {r.article} {q.speaker!r} ≠ {g.reference!r} {q.text[:80]!r}"
             elif not q.speaker and g.reference:
                 yield f"MISSED {r.article} ({g.reference}) {q.text[:90]!r}"
+        found = set(r.gold_of_quote.values())
+        for g in r.gold:
+            if g not in found and not any(covers(norm(q.text), g.text) for q in r.quotes):
+                yield f"ABSENT {r.article} ({g.reference}) {g.text[:90]!r}"
 
 
 def main(argv: list[str] | None = None) -> int:

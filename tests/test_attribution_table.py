@@ -32,6 +32,18 @@ ROWS: list[tuple[str, str, str | None]] = [
         "back down",
         "Justin Trudeau",
     ),
+    # --- a first name before a surname that is also an organisation word
+    (
+        "Damon Green’s future looked bright.\n\n"
+        "“It didn’t take me long to get a job,” quipped Green, who lives nearby.",
+        "take me long",
+        "Damon Green",
+    ),
+    (
+        "Canada Post is on strike.\n\n“We will not deliver,” Post said.",
+        "not deliver",
+        None,
+    ),
     # --- organisations and people
     (
         "The minister spoke first. A spokesperson for the Department of Health said: "
@@ -220,3 +232,14 @@ def test_a_reported_fragment_is_speech() -> None:
     found = extract("In January, Musk called her a “rape genocide apologist”.")
     (quote,) = found.quotes
     assert quote.text == "rape genocide apologist" and quote.speaker == "Musk"
+
+
+def test_a_long_unattributed_fragment_is_speech_not_a_term() -> None:
+    found = extract(
+        "Bale thinks the Prime Minister “could get a deal if she is prepared to soften "
+        "Brexit and get Labour MPs on board”."
+    )
+    assert [q.text for q in found.quotes] == [
+        "could get a deal if she is prepared to soften Brexit and get Labour MPs on board"
+    ]
+    assert found.terms == ()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.quotes import lexicon as lx
 from bot.quotes.mentions import Mention
-from bot.quotes.names import first_name_gender, is_common_word
+from bot.quotes.names import first_name_gender, is_common_word, names_organisation
 
 
 @dataclass
@@ -55,7 +55,7 @@ def _looks_like_person(name: tuple[str, ...]) -> bool:
         return False  # "Aesop Double-Edge Razor": a product, not a person
     if any(w.isupper() and len(w) > 1 for w in name):
         return False
-    if any(w.lower() in lx.ORG_WORDS for w in name):
+    if names_organisation(name):
         return False
     return not is_common_word(name[0])
 

@@ -23,7 +23,8 @@ ROLE_GROUPS: tuple[frozenset[str], ...] = tuple(
     frozenset(line.split()) for line in entries("role_groups")
 )
 ORG_NOUNS = word_set("org_nouns")
-ORG_WORDS = word_set("org_words")
+ORG_WORDS_SURNAMES = word_set("org_words_surnames")
+ORG_WORDS = word_set("org_words") | ORG_WORDS_SURNAMES
 PLATFORMS = word_set("platforms")
 STATEMENT_NOUNS = word_set("statement_nouns")
 PRONOUNS: dict[str, str] = dict(line.split() for line in entries("pronouns"))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.quotes import lexicon as lx
-from bot.quotes.names import is_common_word
+from bot.quotes.names import is_common_word, names_organisation
 from bot.quotes.tokens import Token, strip_possessive
 
 MentionKind = Literal["name", "pronoun", "role", "org_role"]
@@ -261,7 +261,7 @@ def _person_follows(tokens: tuple[Token, ...], k: int) -> bool:
 
 
 def _org_like(words: list[Token]) -> bool:
-    return any(_bare(w).lower() in lx.ORG_WORDS for w in words)
+    return names_organisation(tuple(_bare(w) for w in words))
 
 
 def _name_mention(words: list[Token], first: int, last: int, org: bool = False) -> Mention:
@@ -271,7 +271,7 @@ def _name_mention(words: list[Token], first: int, last: int, org: bool = False) 
         return Mention("role", first, last, role=" ".join(name), head=name[-1].lower())
     if not name and role:
         return Mention("role", first, last, role=role, head=role.split()[-1].lower())
-    is_org = org or any(w.lower() in lx.ORG_WORDS for w in name)
+    is_org = org or names_organisation(name)
     return Mention("name", first, last, name, title, role, org=is_org)
 
 

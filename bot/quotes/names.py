@@ -35,3 +35,15 @@ def first_name_gender(word: str) -> str | None:
     if low in lx.FIRST_NAMES_FEMALE:
         return "f"
     return None
+
+
+def names_organisation(name: tuple[str, ...]) -> bool:
+    """Whether a word of the name marks an organisation ("Canada Post", "Acme Group").
+
+    A surname-like organisation word right after a known first name names a person:
+    "Damon Green", "Christopher House".
+    """
+    lows = [w.lower() for w in name]
+    if len(lows) == 2 and lows[0] in lx.FIRST_NAMES and lows[1] in lx.ORG_WORDS_SURNAMES:
+        return False
+    return any(w in lx.ORG_WORDS for w in lows)
