@@ -149,19 +149,21 @@ def cmd_context(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Slack app (Socket Mode or HTTP mode)."""
-    from bot.serve import require_credentials, serve
+    from bot.serve import preflight, serve
 
-    require_credentials(settings)  # before touching the database
+    who = preflight(settings, args.http)  # before touching the database
     store = open_store(args, settings, auto_ingest=True)
-    serve(settings, store, host=args.host, port=args.port)
+    serve(settings, store, host=args.host, port=args.port, http=args.http, who=who)
     return 0
 
 
 def _digest_client(settings: Settings) -> WebClient:
     from bot.slack.app import web_client
+    from bot.slack.tokens import check_token_kinds
 
     if not settings.slack_bot_token:
         raise ConfigError("cannot post digests: set SLACK_BOT_TOKEN (see README, 'Digests')")
+    check_token_kinds(settings)
     return web_client(settings)
 
 
@@ -257,9 +259,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="run the Slack app (Socket Mode or HTTP mode on $PORT)")
     p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
     p.add_argument("--corpus", action="append", help="corpus directory for a first ingest")
-    p.add_argument("--host", default="0.0.0.0", help="HTTP mode: interface to listen on")
-    p.add_argument("--port", type=int, help="HTTP mode: port (default: $PORT or 3000)")
-    p.add_argument("--http", action="store_true", help="accepted for Procfile clarity")
+    p.add_argument("--host", default="0.0.0.0", help="web server: interface to listen on")
+    p.add_argument("--port", type=int, help="web server: port (default: $PORT or 3000)")
+    p.add_argument(
+        "--http",
+        action="store_true",
+        help="answer Slack over HTTP even when SLACK_APP_TOKEN is set (the Procfile's web dyno)",
+    )
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("digest", help="print (--dry-run) or post (--now) the next digest")
     mode = p.add_mutually_exclusive_group(required=True)

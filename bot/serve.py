@@ -1,4 +1,4 @@
-"""``quotebot serve``: Socket Mode when SLACK_APP_TOKEN is set, else HTTP mode on $PORT."""
+"""``quotebot serve``: Slack over HTTP or Socket Mode, and the web pages on $PORT in both."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ import logging
 import os
 
 import uvicorn
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.answer_words import date_in_words
 from bot.errors import ConfigError
 from bot.settings import Settings
 from bot.slack.app import create_app
+from bot.slack.tokens import check_bot_token, check_token_kinds
 from bot.store.digest_repo import DigestRepository
 from bot.store.repository import Store
 from bot.web import create_web
@@ -19,21 +23,31 @@ log = logging.getLogger(__name__)
 README_SECTION = "README.md, section 'Connect to Slack'"
 
 
-def missing_credentials(settings: Settings) -> list[str]:
-    """The environment variables a Slack process still needs."""
+def missing_credentials(settings: Settings, http: bool = False) -> list[str]:
+    """The environment variables a Slack process still needs (``http``: HTTP mode forced)."""
     missing = [] if settings.slack_bot_token else ["SLACK_BOT_TOKEN"]
-    if not settings.slack_app_token and not settings.slack_signing_secret:
+    if http and not settings.slack_signing_secret:
+        missing.append("SLACK_SIGNING_SECRET (serve --http answers Slack over HTTP)")
+    elif not settings.slack_app_token and not settings.slack_signing_secret:
         missing.append("SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)")
     return missing
 
 
-def require_credentials(settings: Settings) -> None:
+def require_credentials(settings: Settings, http: bool = False) -> None:
     """Raise a ConfigError naming the missing variables and where to read about them."""
-    missing = missing_credentials(settings)
+    missing = missing_credentials(settings, http)
     if missing:
         raise ConfigError(
             f"cannot connect to Slack: set {', '.join(missing)} (see {README_SECTION})"
         )
+
+
+def preflight(settings: Settings, http: bool = False) -> str:
+    """Every Slack credential present, of its kind, and accepted by Slack (``auth.test``):
+    "bot @ team", or a one-line ConfigError with the fix. Runs before the archive is opened."""
+    require_credentials(settings, http)
+    check_token_kinds(settings)
+    return check_bot_token(settings)
 
 
 def last_digest_line(store: Store) -> str | None:
@@ -47,23 +61,55 @@ def last_digest_line(store: Store) -> str | None:
     return f"{when} ({count} article{'s' if count != 1 else ''})"
 
 
-def serve(settings: Settings, store: Store, host: str = "0.0.0.0", port: int | None = None) -> None:
-    """Run the Slack app until interrupted."""
-    require_credentials(settings)
-    app = create_app(settings, store, last_digest=lambda: last_digest_line(store))
-    if settings.slack_app_token:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
+def serve(
+    settings: Settings,
+    store: Store,
+    host: str = "0.0.0.0",
+    port: int | None = None,
+    http: bool = False,
+    who: str | None = None,
+) -> None:
+    """Run the Slack app until interrupted.
 
-        log.warning("Quotebot: Socket Mode")
-        SocketModeHandler(app, settings.slack_app_token).start()
-        return
+    ``http`` (the Procfile's ``serve --http``) always answers Slack over HTTP on $PORT, even
+    when SLACK_APP_TOKEN is set. Otherwise an app token means Socket Mode; the web server still
+    runs on $PORT for article pages and /healthz, so answers' source links work either way.
+    ``who`` is what ``preflight`` returned, when the caller already ran it.
+    """
+    who = who or preflight(settings, http)
+    app = create_app(settings, store, last_digest=lambda: last_digest_line(store))
     port = port or int(os.environ.get("PORT", "3000"))
-    log.warning(
-        "Quotebot: HTTP mode on %s:%d (/slack/events, /articles/{id}, /healthz)", host, port
-    )
-    uvicorn.run(
-        create_web(store, app, settings.slack_signing_secret or ""),
-        host=host,
-        port=port,
-        log_level="info",
-    )
+    socket = None
+    if settings.slack_app_token and not http:
+        socket = connect_socket_mode(app, settings.slack_app_token)
+        log.warning("Quotebot (%s): Socket Mode; pages and /healthz on %s:%d", who, host, port)
+        web = create_web(store, None)
+    else:
+        log.warning(
+            "Quotebot (%s): HTTP mode on %s:%d (/slack/events, /articles/{id}, /healthz)",
+            who,
+            host,
+            port,
+        )
+        web = create_web(store, app, settings.slack_signing_secret or "")
+    try:
+        uvicorn.run(web, host=host, port=port, log_level="info")
+    finally:
+        if socket is not None:
+            socket.close()
+
+
+def connect_socket_mode(app: App, app_token: str) -> SocketModeHandler:
+    """Open the Socket Mode connection (its own threads keep it alive and reconnect)."""
+    handler = SocketModeHandler(app, app_token)
+    try:
+        handler.connect()
+    except SlackApiError as exc:
+        error = exc.response.get("error", "unknown error") if exc.response else "unknown error"
+        raise ConfigError(
+            f"Slack refused SLACK_APP_TOKEN ({error}): create an app-level token with the "
+            f"connections:write scope (xapp-…) (see {README_SECTION})"
+        ) from None
+    except (SlackClientError, OSError) as exc:
+        raise ConfigError(f"cannot open the Socket Mode connection to Slack: {exc}") from None
+    return handler

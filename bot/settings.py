@@ -199,15 +199,27 @@ def find_config(explicit: str | Path | None = None) -> Path | None:
     return default if default.is_file() else None
 
 
+def default_root(config: Path | None) -> Path:
+    """Where relative paths in a config file start: the project (the parent of its
+    ``config/`` directory) for the shipped layout, else the directory holding the file
+    (``--config /etc/quotebot/quotebot.toml`` → ``/etc/quotebot``); no file: the cwd."""
+    if config is None:
+        return Path.cwd()
+    folder = config.resolve().parent
+    return folder.parent if folder.name == "config" else folder
+
+
 def load_settings(config: str | Path | None = None, **overrides: object) -> Settings:
     """Settings from the environment and the config file; relative paths from the project root."""
     path = find_config(config)
 
+    root = default_root(path)
+
     class _FileSettings(Settings):
         model_config = SettingsConfigDict(toml_file=path)
+        # A `project_root` key in the file (or the environment) wins over this default.
+        project_root: Path = Field(default=root, description="Base for relative paths.")
 
-    if path is not None and "project_root" not in overrides:
-        overrides["project_root"] = path.resolve().parent.parent
     try:
         return _FileSettings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:

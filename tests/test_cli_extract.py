@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +90,35 @@ def test_expected_failures_are_one_line_errors(
     assert result.returncode == 1 and "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert expected in line and "secret" not in line
+
+
+@pytest.mark.parametrize(
+    ("config_dir", "root_key", "expected_root"),
+    [
+        ("etc", None, "etc"),  # --config /etc/quotebot.toml: paths next to the file
+        ("project/config", None, "project"),  # the shipped layout: the project directory
+        ("etc", "srv", "srv"),  # an explicit project_root wins
+    ],
+)
+def test_config_paths_are_relative_to_where_the_file_says(
+    tmp_path: Path, config_dir: str, root_key: str | None, expected_root: str
+) -> None:
+    config = tmp_path / config_dir / "quotebot.toml"
+    config.parent.mkdir(parents=True)
+    root_line = f'project_root = "{tmp_path / root_key}"\n' if root_key else ""
+    config.write_text(root_line + '[corpus]\ndirs = ["articles"]\n', encoding="utf-8")
+    articles = tmp_path / expected_root / "articles"
+    articles.mkdir(parents=True)
+    shutil.copy(SEEDS / "001_697315708f00d6c2.txt", articles)
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "QUOTEBOT_CONFIG")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--config", str(config), "ingest"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 new" in result.stdout + result.stderr
+    assert (tmp_path / expected_root / "quotebot.db").is_file()

@@ -58,6 +58,18 @@ class SeenEvents:
             return True
 
 
+class _NoTokenSkippedWarning(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment even when given a client, then warns
+    that the token "will be unused" on every start. The client carries that same token, so
+    the warning is noise; this drops that one message and nothing else."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+logging.getLogger("slack_bolt.App").addFilter(_NoTokenSkippedWarning())
+
+
 def web_client(settings: Settings) -> WebClient:
     """A Web API client with retries for outages and rate limits (and a test/proxy base URL)."""
     kwargs: dict[str, Any] = {"token": settings.slack_bot_token, "retry_handlers": RETRY_HANDLERS}

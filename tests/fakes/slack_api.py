@@ -56,6 +56,8 @@ class FakeSlack:
     ts_counter: int = 0
     kill_pid_on_post: int | None = None  # simulate a crash after Slack stored the message
     fail_after_storing: int = 0  # the next N posts are stored, then answered with a 500
+    auth_error: str | None = None  # auth.test answers {"ok": false, "error": auth_error}
+    socket_url: str = ""  # apps.connections.open hands out this ws:// URL
 
     def fail(
         self, method: str, status: int, times: int = 1, headers: dict[str, str] | None = None
@@ -81,6 +83,10 @@ class FakeSlack:
         raise AssertionError(f"expected {count} {method} call(s), got {len(self.of(method))}")
 
     def answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test" and self.auth_error:
+            return {"ok": False, "error": self.auth_error}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.socket_url}
         if method == "auth.test":
             return {
                 "ok": True,
