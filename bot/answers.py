@@ -11,6 +11,7 @@ from bot.corpus.boilerplate import Furniture
 from bot.corpus.formats import RawArticle, split_paragraphs
 from bot.corpus.reader import build_article
 from bot.errors import SearchTimeout, UsageError
+from bot.links import article_path, is_web_url
 from bot.models import (
     Answer,
     ArticleMeta,
@@ -34,7 +35,6 @@ from bot.search.query import SearchQuery
 from bot.search.scoring import contains_words, match, quick_score
 from bot.settings import BoilerplateRules, SearchSettings
 from bot.store.repository import Store
-from bot.web_links import article_path, is_web_url
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_WORDS = 80
@@ -141,8 +141,7 @@ def _score_quote(
     m = match(query_words, record_words)
     if not m.verbatim and m.score < cfg.close_threshold:
         return None
-    diff = tuple(DiffWord(op=d.op, query=d.query, record=d.record) for d in m.diff)
-    return QuoteMatch(record, m.score, m.verbatim, diff, False)
+    return QuoteMatch(record, m.score, m.verbatim, m.diff, False)
 
 
 def _quote_inside(query_words: list[str], record_words: list[str]) -> bool:
@@ -204,6 +203,21 @@ def _group_hit(
     return hit, tuple(speakers) if len(speakers) > 1 else ()
 
 
+class QuoteHits(NamedTuple):
+    """Quote hits of one answer, the paragraphs they stand in, and who the articles disagree on."""
+
+    hits: list[Hit]
+    places: set[tuple[str, int]]  # (article id, paragraph)
+    conflict: tuple[str, ...]
+
+
+class ReportMatch(NamedTuple):
+    """A reported-speech sentence and how close it is to the words typed."""
+
+    report: ReportRecord
+    score: float
+
+
 def _quote_hits(
     query_words: list[str],
     store: Store,
@@ -212,7 +226,7 @@ def _quote_hits(
     base_url: str | None,
     typed: str,
     budget: Budget,
-) -> tuple[list[Hit], set[tuple[str, int]], tuple[str, ...]]:
+) -> QuoteHits:
     """Verbatim and close hits, one per quote; the paragraphs they stand in; conflicts."""
     records: list[QuoteRecord] = []
     matches: list[QuoteMatch] = []
@@ -245,7 +259,7 @@ def _quote_hits(
         if disagree and not conflict:
             conflict = disagree
     places = {(m.record.article.id, m.record.paragraph) for m in matches}
-    return hits, places, conflict
+    return QuoteHits(hits, places, conflict)
 
 
 def _quotes_inside_query(
@@ -296,24 +310,24 @@ def _paraphrase_hits(
     ids = shortlist(
         query_words, candidates, cfg.paraphrase_threshold - QUICK_MARGIN, keep=REFINE_REPORTS
     )
-    by_speaker: dict[str, list[tuple[ReportRecord, float]]] = {}
+    by_speaker: dict[str, list[ReportMatch]] = {}
     for report in store.reports_by_ids(ids):
         if (report.article.id, report.paragraph) in quoted_places:
             continue  # the quote itself is already a hit: its reporting sentence is not news
         m = match(query_words, words(_without_names(report.text)))
         if m.verbatim or m.score < cfg.paraphrase_threshold:
             continue
-        by_speaker.setdefault(report.speaker, []).append((report, m.score))
+        by_speaker.setdefault(report.speaker, []).append(ReportMatch(report, m.score))
     hits = []
     for speaker, items in by_speaker.items():
-        best = max(items, key=lambda x: x[1])
+        best = max(items, key=lambda x: x.score)
         hits.append(
             Hit(
                 speaker=speaker,
-                quote=best[0].text,
-                score=best[1],
+                quote=best.report.text,
+                score=best.score,
                 verdict="paraphrase",
-                sources=_earliest_first(source_of(r.article, None, base_url) for r, _ in items),
+                sources=_earliest_first(source_of(x.report.article, None, base_url) for x in items),
             )
         )
     return hits

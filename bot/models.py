@@ -176,9 +176,9 @@ class Source(Frozen):
 
 
 class DiffWord(Frozen):
-    """Words that differ between the query and the record (see bot.search.scoring)."""
+    """One difference between the words typed and the words on record (bot.search.scoring)."""
 
-    op: str
+    op: str  # "replace" | "insert" (words on record the query lacks) | "delete"
     query: str
     record: str
 

@@ -27,7 +27,7 @@ from bot.ingest import ingest
 from bot.settings import load_settings
 from bot.slack.app import create_app
 from bot.store.repository import Store
-from bot.web import create_web
+from bot.web.app import create_web
 from tests.fakes.slack_api import start_fake_slack
 from tests.slack_helpers import SECRET, serve_app, slash
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bot.answers import context, whosaid
+from bot.cli.render import answer_text
 from bot.errors import SearchTimeout, UsageError
 from bot.ingest import ingest
 from bot.models import Answer
-from bot.render_text import answer_text
 from bot.search.query import SearchQuery
 from bot.settings import Settings
 from bot.store.repository import Store

@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright
 from bot.ingest import ingest
 from bot.settings import Settings
 from bot.store.repository import Store
-from bot.web import create_web
+from bot.web.app import create_web
 from tests.conftest import SEEDS, service_missing
 from tests.slack_helpers import serve_app
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from bot.answers import whosaid
-from bot.bench import generate, make_queries
+from bot.cli.bench import generate, make_queries
 from bot.ingest import ingest
 from bot.search.normalize import norm
 from bot.settings import Settings

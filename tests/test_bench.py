@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from bot.bench import generate, make_queries
+from bot.cli.bench import generate, make_queries
 from tests.conftest import ROOT
 
 

@@ -15,18 +15,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from bot.clock import Clock, digest_trigger, previous_fire_time
-from bot.digest import DigestPoster, compose
+from bot.digest.blocks import BLOCKS_PER_MESSAGE, digest_messages
+from bot.digest.clock import Clock, digest_trigger, previous_fire_time
+from bot.digest.compose import compose
+from bot.digest.post import DigestPoster
 from bot.errors import ConfigError
 from bot.ingest import ingest
 from bot.models import ArticleMeta
-from bot.serve import last_digest_line
 from bot.settings import Settings
 from bot.slack.app import web_client
-from bot.slack.digest_blocks import BLOCKS_PER_MESSAGE, digest_messages
 from bot.store import schema
 from bot.store.digest_repo import DigestRepository
 from bot.store.repository import Store
+from bot.web.serve import last_digest_line
 from tests.conftest import ROOT, SEEDS
 from tests.fakes.slack_api import FakeSlack
 

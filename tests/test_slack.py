@@ -20,7 +20,7 @@ from bot.ingest import ingest
 from bot.settings import Settings
 from bot.slack.app import create_app
 from bot.store.repository import Store
-from bot.web import create_web
+from bot.web.app import create_web
 from tests.conftest import ROOT, SEEDS
 from tests.fakes.slack_api import FakeSlack
 from tests.slack_helpers import SECRET, interactive, post_form, post_json, serve_app, slash

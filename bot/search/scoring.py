@@ -6,15 +6,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from bot.models import Frozen
-
-
-class WordDiff(Frozen):
-    """One difference between the words typed and the words on record."""
-
-    op: str  # "replace" | "insert" (words on record the query lacks) | "delete"
-    query: str
-    record: str
+from bot.models import DiffWord, Frozen
 
 
 class Match(Frozen):
@@ -22,7 +14,7 @@ class Match(Frozen):
 
     score: float
     verbatim: bool
-    diff: tuple[WordDiff, ...] = ()
+    diff: tuple[DiffWord, ...] = ()
 
 
 def contains_words(haystack: list[str], needle: list[str]) -> bool:
@@ -60,15 +52,15 @@ def best_window(query: list[str], record: list[str]) -> tuple[float, int, int]:
     return best
 
 
-def word_diff(query: list[str], record: list[str]) -> tuple[WordDiff, ...]:
+def word_diff(query: list[str], record: list[str]) -> tuple[DiffWord, ...]:
     """The words that differ between the query and the matched record window."""
-    ops: list[WordDiff] = []
+    ops: list[DiffWord] = []
     matcher = SequenceMatcher(a=query, b=record, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
         ops.append(
-            WordDiff(
+            DiffWord(
                 op={"replace": "replace", "delete": "delete", "insert": "insert"}[tag],
                 query=" ".join(query[i1:i2]),
                 record=" ".join(record[j1:j2]),

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import Ack, App, BoltRequest, BoltResponse, Respond, Say
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
@@ -110,7 +110,9 @@ def create_app(
     seen = SeenEvents()
 
     @app.middleware
-    def skip_slack_retries(req: Any, resp: Any, next: Callable[[], Any]) -> Any:
+    def skip_slack_retries(
+        req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse:
         # Slack re-sends a request it thinks timed out; the first delivery is being answered.
         if req.headers.get("x-slack-retry-num"):
             return BoltResponse(status=200, body="")
@@ -119,7 +121,7 @@ def create_app(
             return BoltResponse(status=200, body="")
         return next()
 
-    def whosaid_reply(text: str, respond: Any, command: str = "/whosaid") -> None:
+    def whosaid_reply(text: str, respond: Respond, command: str = "/whosaid") -> None:
         try:
             query = clean_query(text)
         except UsageError as exc:
@@ -130,16 +132,20 @@ def create_app(
         respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
 
     @app.command("/whosaid")
-    def on_whosaid(ack: Any, command: dict[str, Any], respond: Any, body: dict[str, Any]) -> None:
+    def on_whosaid(
+        ack: Ack, command: dict[str, Any], respond: Respond, body: dict[str, Any]
+    ) -> None:
         ack()  # within Slack's 3 seconds: nothing is searched before this
         in_background(body, lambda: whosaid_reply(command.get("text", ""), respond))
 
     @app.command("/context")
-    def on_context(ack: Any, command: dict[str, Any], respond: Any, body: dict[str, Any]) -> None:
+    def on_context(
+        ack: Ack, command: dict[str, Any], respond: Respond, body: dict[str, Any]
+    ) -> None:
         ack()
         in_background(body, lambda: context_reply(command, respond))
 
-    def context_reply(command: dict[str, Any], respond: Any) -> None:
+    def context_reply(command: dict[str, Any], respond: Respond) -> None:
         try:
             query = clean_query(command.get("text", ""))
         except UsageError as exc:
@@ -150,12 +156,12 @@ def create_app(
 
     @app.action("post_in_channel")
     def on_post_in_channel(
-        ack: Any, action: dict[str, Any], respond: Any, body: dict[str, Any]
+        ack: Ack, action: dict[str, Any], respond: Respond, body: dict[str, Any]
     ) -> None:
         ack()
         in_background(body, lambda: post_in_channel(action, respond))
 
-    def post_in_channel(action: dict[str, Any], respond: Any) -> None:
+    def post_in_channel(action: dict[str, Any], respond: Respond) -> None:
         answer = whosaid(action.get("value", ""), store, search, base)
         blocks = ui.answer_blocks(answer, with_button=False)
         respond(
@@ -168,12 +174,12 @@ def create_app(
 
     @app.shortcut("check_quotes")
     def on_check_quotes(
-        ack: Any, shortcut: dict[str, Any], respond: Any, body: dict[str, Any]
+        ack: Ack, shortcut: dict[str, Any], respond: Respond, body: dict[str, Any]
     ) -> None:
         ack()
         in_background(body, lambda: check_reply(shortcut, respond))
 
-    def check_reply(shortcut: dict[str, Any], respond: Any) -> None:
+    def check_reply(shortcut: dict[str, Any], respond: Respond) -> None:
         text = (shortcut.get("message") or {}).get("text", "")
         try:
             items = check_draft(text, store, search, base, extractor)
@@ -183,7 +189,7 @@ def create_app(
         blocks = ui.check_blocks(items)
         respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
 
-    def answer_in_thread(event: dict[str, Any], say: Any) -> None:
+    def answer_in_thread(event: dict[str, Any], say: Say) -> None:
         phrase = phrase_in(event.get("text", ""))
         thread = event.get("thread_ts") or event.get("ts")
         if phrase is None:
@@ -197,11 +203,11 @@ def create_app(
         say(text=ui.plain_text(blocks), blocks=blocks, thread_ts=thread, unfurl_links=False)
 
     @app.event("app_mention")
-    def on_mention(event: dict[str, Any], say: Any, body: dict[str, Any]) -> None:
+    def on_mention(event: dict[str, Any], say: Say, body: dict[str, Any]) -> None:
         in_background(body, lambda: answer_in_thread(event, say))
 
     @app.event("message")
-    def on_direct_message(event: dict[str, Any], say: Any, body: dict[str, Any]) -> None:
+    def on_direct_message(event: dict[str, Any], say: Say, body: dict[str, Any]) -> None:
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
             return
         in_background(body, lambda: answer_in_thread(event, say))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.web_links import is_web_url
+from bot.links import is_web_url
 
 # Slack mrkdwn reads *bold*, _italic_, ~strike~ and `code` in any text; article text must not
 # format, so those marks become look-alikes that Slack does not read (the words stay legible).

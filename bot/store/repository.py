@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Row, and_, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
@@ -29,14 +29,15 @@ from bot.store import schema as s
 from bot.store.engine import make_engine
 from bot.store.search_backend import Kind, SearchBackend, SearchQuery, backend_for
 
-# What every read shows of an article, in ``Store._meta``'s order (always last in a row).
+AnyRow = Row[*tuple[Any, ...]]  # a result row of any shape, read by column label
+# What every read shows of an article, labelled so rows are read by name (``Store._meta``).
 META_COLUMNS = (
-    s.articles.c.id,
-    s.articles.c.title,
-    s.articles.c.published,
-    s.articles.c.url,
-    s.articles.c.outlet,
-    s.articles.c.byline,
+    s.articles.c.id.label("article_id"),
+    s.articles.c.title.label("article_title"),
+    s.articles.c.published.label("article_published"),
+    s.articles.c.url.label("article_url"),
+    s.articles.c.outlet.label("article_outlet"),
+    s.articles.c.byline.label("article_byline"),
 )
 # An ingest run unfinished after this long was killed: it is marked aborted.
 ABANDONED = timedelta(hours=1)
@@ -380,7 +381,7 @@ class Store:
                 q.c.id,
                 q.c.n,
                 q.c.text,
-                sp.c.name,
+                sp.c.name.label("speaker"),
                 q.c.role,
                 q.c.confidence,
                 q.c.cue,
@@ -399,32 +400,34 @@ class Store:
         )
 
     @staticmethod
-    def _meta(row: Sequence[Any], offset: int) -> ArticleMeta:
+    def _meta(row: AnyRow) -> ArticleMeta:
+        m = row._mapping
         return ArticleMeta(
-            id=row[offset],
-            title=row[offset + 1],
-            published=row[offset + 2],
-            url=row[offset + 3],
-            outlet=row[offset + 4],
-            byline=row[offset + 5],
+            id=m["article_id"],
+            title=m["article_title"],
+            published=m["article_published"],
+            url=m["article_url"],
+            outlet=m["article_outlet"],
+            byline=m["article_byline"],
         )
 
-    def _quote_record(self, row: Sequence[Any]) -> QuoteRecord:
+    def _quote_record(self, row: AnyRow) -> QuoteRecord:
+        m = row._mapping
         return QuoteRecord(
-            id=row[0],
-            n=row[1],
-            text=row[2],
-            speaker=row[3],
-            role=row[4],
-            confidence=row[5],
-            cue=row[6],
-            kind=row[7],
-            paragraph=row[8],
-            start=row[9],
-            end=row[10],
-            evidence=row[11],
-            antecedent=row[12],
-            article=self._meta(row, 13),
+            id=m["id"],
+            n=m["n"],
+            text=m["text"],
+            speaker=m["speaker"],
+            role=m["role"],
+            confidence=m["confidence"],
+            cue=m["cue"],
+            kind=m["kind"],
+            paragraph=m["paragraph"],
+            start=m["start"],
+            end=m["end"],
+            evidence=m["evidence"],
+            antecedent=m["antecedent"],
+            article=self._meta(row),
         )
 
     def quotes_by_ids(self, ids: Sequence[int]) -> list[QuoteRecord]:
@@ -475,7 +478,7 @@ class Store:
                 select(
                     r.c.id,
                     r.c.text,
-                    sp.c.name,
+                    sp.c.name.label("speaker"),
                     r.c.cue,
                     r.c.paragraph,
                     *META_COLUMNS,
@@ -487,12 +490,12 @@ class Store:
             )
             return [
                 ReportRecord(
-                    id=x[0],
-                    text=x[1],
-                    speaker=x[2],
-                    cue=x[3],
-                    paragraph=x[4],
-                    article=self._meta(x, 5),
+                    id=x.id,
+                    text=x.text,
+                    speaker=x.speaker,
+                    cue=x.cue,
+                    paragraph=x.paragraph,
+                    article=self._meta(x),
                 )
                 for x in rows
             ]
@@ -516,7 +519,7 @@ class Store:
             )
             order = {i: k for k, i in enumerate(ids)}
             recs = [
-                ParagraphRecord(id=x[0], idx=x[1], text=x[2], article=self._meta(x, 3))
+                ParagraphRecord(id=x.id, idx=x.idx, text=x.text, article=self._meta(x))
                 for x in rows
             ]
             return sorted(recs, key=lambda r: order[r.id])
@@ -700,4 +703,4 @@ class Store:
                 .order_by(s.quotes.c.n)
             )
             records = [self._quote_record(r) for r in quotes]
-        return self._meta(row, 0), paragraphs, records
+        return self._meta(row), paragraphs, records

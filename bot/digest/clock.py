@@ -21,7 +21,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
-from bot.digest import DigestOutcome, DigestPoster, LeaseLost
+from bot.digest.post import DigestOutcome, DigestPoster, LeaseLost
 from bot.errors import ConfigError
 from bot.ingest import ingest
 from bot.models import IngestSummary
@@ -193,6 +193,15 @@ class Clock:
         """
         self.poster.channel  # noqa: B018 - fail fast on a missing channel
         self.acquire()
+        d = self.settings.digest
+        when = "after scans that find articles" if d.mode == "on_new" else f"at '{d.cron}'"
+        log.info(
+            "clock: lease held; scanning every %d min, digests to %s %s (%s)",
+            d.scan_interval_minutes,
+            d.channel,
+            when,
+            d.timezone,
+        )
         previous = {sig: signal.signal(sig, self.stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
             self._scheduler = self.scheduler()

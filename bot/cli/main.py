@@ -14,12 +14,12 @@ from pydantic import BaseModel
 from slack_sdk import WebClient
 
 from bot.answers import clean_query, context, whosaid
+from bot.cli.render import answer_text, context_text, quotes_table
 from bot.corpus.reader import Skipped
 from bot.errors import ConfigError, QuotebotError, UsageError
 from bot.extraction import extract_paths
 from bot.ingest import ingest
 from bot.models import ExtractedArticle
-from bot.render_text import answer_text, context_text, quotes_table
 from bot.settings import SearchSettings, Settings, load_settings
 from bot.store.repository import Store
 
@@ -149,7 +149,7 @@ def cmd_context(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Slack app (Socket Mode or HTTP mode)."""
-    from bot.serve import preflight, serve
+    from bot.web.serve import preflight, serve
 
     who = preflight(settings, args.http)  # before touching the database
     store = open_store(args, settings, auto_ingest=True)
@@ -169,8 +169,8 @@ def _digest_client(settings: Settings) -> WebClient:
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
     """Print the next digest (--dry-run) or post it now (--now)."""
-    from bot.clock import utc_now
-    from bot.digest import DigestPoster
+    from bot.digest.clock import utc_now
+    from bot.digest.post import DigestPoster
     from bot.store.digest_repo import DigestRepository
 
     store = open_store(args, settings)
@@ -186,7 +186,7 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_clock(args: argparse.Namespace, settings: Settings) -> int:
     """Run the scheduler: scans and digests."""
-    from bot.clock import Clock
+    from bot.digest.clock import Clock
 
     store = open_store(args, settings)
     Clock(settings, store, _digest_client(settings)).run()
@@ -209,7 +209,7 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     """Generate a synthetic corpus, ingest it, and measure whosaid against a linear scan."""
-    from bot.bench import run_bench, table  # heavy imports only for this command
+    from bot.cli.bench import run_bench, table  # heavy imports only for this command
 
     if args.quotes < 100 or args.queries < 3:
         raise UsageError("--quotes must be at least 100 and --queries at least 3")
@@ -222,43 +222,51 @@ def _use_color(args: argparse.Namespace) -> bool:
     return not getattr(args, "no_color", False) and sys.stdout.isatty()
 
 
+def _parents() -> tuple[_Parser, _Parser, _Parser]:
+    """Options shared by several commands, each declared once: --db, --corpus, --json/--no-color."""
+    db = _Parser(add_help=False)
+    db.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
+    corpus = _Parser(add_help=False)
+    corpus.add_argument(
+        "--corpus", action="append", help="corpus directory for a first ingest (repeatable)"
+    )
+    output = _Parser(add_help=False)
+    output.add_argument("--json", action="store_true", help="machine-readable output")
+    output.add_argument("--no-color", action="store_true", help="plain output")
+    return db, corpus, output
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = _Parser(prog="quotebot", description="Who said it, the exact words, and where.")
     parser.add_argument("--config", help="config file (default: ./config/quotebot.toml)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    p = sub.add_parser("extract", help="print the attributed quotes of article files")
+    db, corpus, output = _parents()
+    p = sub.add_parser(
+        "extract", parents=[output], help="print the attributed quotes of article files"
+    )
     p.add_argument("paths", nargs="+", help="article files or directories")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--no-color", action="store_true", help="plain output")
     p.set_defaults(func=cmd_extract)
-
-    def store_options(p: argparse.ArgumentParser, corpus: bool = True) -> None:
-        p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
-        if corpus:
-            p.add_argument(
-                "--corpus", action="append", help="corpus directory for a first ingest (repeatable)"
-            )
-        p.add_argument("--json", action="store_true", help="machine-readable output")
-        p.add_argument("--no-color", action="store_true", help="plain output")
-
-    p = sub.add_parser("ingest", help="index new and changed articles (idempotent)")
+    p = sub.add_parser(
+        "ingest", parents=[db, output], help="index new and changed articles (idempotent)"
+    )
     p.add_argument("dirs", nargs="*", help="directories (default: corpus.dirs in the config)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    store_options(p, corpus=False)
     p.set_defaults(func=cmd_ingest)
-    p = sub.add_parser("whosaid", help="who said a phrase, and where")
+    p = sub.add_parser("whosaid", parents=[db, corpus, output], help="who said a phrase, and where")
     p.add_argument("phrase", nargs="+", help='the quoted words, e.g. "deserves to be in prison"')
-    store_options(p)
     p.set_defaults(func=cmd_whosaid)
-    p = sub.add_parser("context", help="a quote in its paragraph, or a speaker's record")
+    p = sub.add_parser(
+        "context",
+        parents=[db, corpus, output],
+        help="a quote in its paragraph, or a speaker's record",
+    )
     p.add_argument("phrase", nargs="+", help="a quoted phrase or a speaker's name")
-    store_options(p)
     p.set_defaults(func=cmd_context)
-    p = sub.add_parser("serve", help="run the Slack app (Socket Mode or HTTP mode on $PORT)")
-    p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
-    p.add_argument("--corpus", action="append", help="corpus directory for a first ingest")
+    p = sub.add_parser(
+        "serve", parents=[db, corpus], help="run the Slack app (Socket Mode or HTTP on $PORT)"
+    )
     p.add_argument("--host", default="0.0.0.0", help="web server: interface to listen on")
     p.add_argument("--port", type=int, help="web server: port (default: $PORT or 3000)")
     p.add_argument(
@@ -267,17 +275,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="answer Slack over HTTP even when SLACK_APP_TOKEN is set (the Procfile's web dyno)",
     )
     p.set_defaults(func=cmd_serve)
-    p = sub.add_parser("digest", help="print (--dry-run) or post (--now) the next digest")
+    p = sub.add_parser(
+        "digest", parents=[db], help="print (--dry-run) or post (--now) the next digest"
+    )
     mode = p.add_mutually_exclusive_group(required=True)
     mode.add_argument("--dry-run", action="store_true", help="print the next digest, post nothing")
     mode.add_argument("--now", action="store_true", help="post pending and new digests now")
-    p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
     p.set_defaults(func=cmd_digest)
-    p = sub.add_parser("clock", help="run the scheduler: scan the corpus, post digests")
-    p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
+    p = sub.add_parser(
+        "clock", parents=[db], help="run the scheduler: scan the corpus, post digests"
+    )
     p.set_defaults(func=cmd_clock)
-    p = sub.add_parser("migrate", help="create or upgrade the database schema")
-    p.add_argument("--db", help="database URL (default: DATABASE_URL or ./quotebot.db)")
+    p = sub.add_parser("migrate", parents=[db], help="create or upgrade the database schema")
     p.set_defaults(func=cmd_migrate)
     p = sub.add_parser("bench", help="benchmark ingest and whosaid on a synthetic corpus")
     p.add_argument("--quotes", type=int, default=20_000, help="corpus size in quotes")
@@ -297,8 +306,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"quotebot: {exc}", file=sys.stderr)
         return 2
+    # Long-running processes report what they do (their log is the operator's only view).
+    quiet = logging.INFO if args.command in ("serve", "clock") else logging.WARNING
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
+        level=logging.DEBUG if args.verbose else quiet,
         format="%(levelname)s %(name)s: %(message)s",
     )
     func: Callable[[argparse.Namespace, Settings], int] = args.func

@@ -1,4 +1,4 @@
-"""Digests: compose from newly indexed articles (pure), render, and post each exactly once.
+"""Posting digests, each exactly once.
 
 A digest is recorded as pending, with its articles, before anything is posted; every message
 carries Slack metadata with the digest id and part number; a pending digest is resumed by
@@ -9,7 +9,6 @@ commit never posts twice, and an article belongs to exactly one digest.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,18 +18,15 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from bot.answers import link_for
+from bot.digest.blocks import digest_messages, digest_text
+from bot.digest.compose import compose
 from bot.errors import ConfigError, QuotebotError
-from bot.models import ArticleMeta, Digest, DigestArticle, DigestQuote, QuoteRecord
-from bot.search.normalize import words
+from bot.models import ArticleMeta, Digest
 from bot.settings import Settings
-from bot.slack.digest_blocks import digest_messages, digest_text
 from bot.store.digest_repo import DigestRepository, DigestRow
 
 log = logging.getLogger(__name__)
 METADATA_TYPE = "quotebot_digest"
-NOTABLE = 3
-TOP_SPEAKERS = 5
 HISTORY_PAGES = 5
 # After an ambiguous failure, wait this long before posting again: a message Slack stored
 # while answering 500 (or after the connection dropped) can take a while to show in history.
@@ -48,62 +44,6 @@ def without_blind_retries(client: WebClient) -> WebClient:
         base_url=client.base_url,
         timeout=client.timeout,
         retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3)],
-    )
-
-
-def notability(q: QuoteRecord) -> float:
-    """Attributed, full-sentence, substantial and confident quotes first."""
-    size = min(len(words(q.text)), 30) / 30
-    return 2.0 * (q.speaker is not None) + (q.kind == "full") + size + q.confidence
-
-
-def notable_quotes(quotes: Sequence[QuoteRecord], limit: int = NOTABLE) -> list[QuoteRecord]:
-    """Up to ``limit`` notable quotes, different speakers preferred, in article order."""
-    ranked = sorted(quotes, key=notability, reverse=True)
-    chosen: list[QuoteRecord] = []
-    speakers: set[str | None] = set()
-    for q in ranked:  # first pass: one quote per speaker
-        if q.speaker not in speakers and len(words(q.text)) >= 2:
-            chosen.append(q)
-            speakers.add(q.speaker)
-        if len(chosen) == limit:
-            break
-    for q in ranked:
-        if len(chosen) == limit:
-            break
-        if q not in chosen and len(words(q.text)) >= 2:
-            chosen.append(q)
-    return sorted(chosen, key=lambda q: q.n)
-
-
-def compose(
-    digest_id: int,
-    created_at: datetime,
-    articles: Sequence[ArticleMeta],
-    quotes: dict[str, list[QuoteRecord]],
-    base_url: str | None,
-) -> Digest:
-    """A digest of these articles with their notable quotes and the most-quoted speakers."""
-    items = []
-    counts: Counter[str] = Counter()
-    for a in articles:
-        qs = quotes.get(a.id, [])
-        counts.update(q.speaker for q in qs if q.speaker)
-        items.append(
-            DigestArticle(
-                article=a,
-                link=link_for(a, None, base_url),
-                quotes=tuple(
-                    DigestQuote(text=q.text, speaker=q.speaker, n=q.n) for q in notable_quotes(qs)
-                ),
-                quote_count=len(qs),
-            )
-        )
-    return Digest(
-        id=digest_id,
-        created_at=created_at,
-        articles=tuple(items),
-        top_speakers=tuple(counts.most_common(TOP_SPEAKERS)),
     )
 
 

@@ -17,7 +17,7 @@ from bot.slack.app import create_app
 from bot.slack.tokens import check_bot_token, check_token_kinds
 from bot.store.digest_repo import DigestRepository
 from bot.store.repository import Store
-from bot.web import create_web
+from bot.web.app import create_web
 
 log = logging.getLogger(__name__)
 README_SECTION = "README.md, section 'Connect to Slack'"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.links import is_web_url
 from bot.models import ArticleMeta, QuoteRecord
-from bot.web_links import is_web_url
 
 STYLE = """
 body { font: 18px/1.6 Georgia, serif; max-width: 44em; margin: 2em auto; padding: 0 1em;

@@ -12,7 +12,7 @@ from starlette.routing import Route
 
 from bot.slack.verify import headers_signed
 from bot.store.repository import Store
-from bot.web_pages import article_html, not_found_html
+from bot.web.pages import article_html, not_found_html
 
 # Slack's requests are a few kilobytes; anything far larger is refused before it is read whole.
 MAX_SLACK_BODY_BYTES = 256 * 1024

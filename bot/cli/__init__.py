@@ -1,0 +1,1 @@
+"""The command line: parser and commands, terminal rendering, the benchmark."""

@@ -1,0 +1,1 @@
+"""The web edge: Slack over HTTP, article pages, /healthz, and the serve command."""
