@@ -12,7 +12,7 @@ from bot.quotes.tokens import Token, strip_possessive
 MentionKind = Literal["name", "pronoun", "role", "org_role"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A mention in a sentence: tokens ``first..last`` (inclusive indexes)."""
 

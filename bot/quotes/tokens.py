@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.quotes import lexicon as lx
 from bot.quotes.marks import Span
@@ -17,33 +18,37 @@ NEXT_CHAR = re.compile(r"\s*(\S)")
 BOUNDARY = re.compile(r"[.!?…]+[\"”’'\u00bb)]*(?=\s+)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
-    """A word, masked quote, or punctuation token with paragraph-relative offsets."""
+    """A word, masked quote, or punctuation token with paragraph-relative offsets.
+
+    Slotted, with its derived fields computed once and its strings interned: a long article has
+    hundreds of thousands of tokens, most of them the same few thousand words.
+    """
 
     text: str
     start: int
     end: int
+    lower: str = field(init=False)  # the word in lower case without a possessive ending
+    is_word: bool = field(init=False)  # a word (not punctuation, not a quote)
+    is_capitalised: bool = field(init=False)  # starts with a capital letter
 
-    @cached_property
-    def lower(self) -> str:
-        """The word in lower case without a possessive ending."""
-        return strip_possessive(self.text).lower()
+    def __post_init__(self) -> None:
+        text = sys.intern(self.text)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "lower", _lower(text))
+        object.__setattr__(self, "is_word", text[:1].isalpha())
+        object.__setattr__(self, "is_capitalised", text[:1].isupper())
 
     @property
     def is_quote(self) -> bool:
         """Whether this token stands for a masked quote."""
         return self.text.startswith(MASK)
 
-    @cached_property
-    def is_word(self) -> bool:
-        """Whether this token is a word (not punctuation, not a quote)."""
-        return self.text[:1].isalpha()
 
-    @cached_property
-    def is_capitalised(self) -> bool:
-        """Whether the word starts with a capital letter."""
-        return self.text[:1].isupper()
+@lru_cache(maxsize=1 << 16)
+def _lower(text: str) -> str:
+    return sys.intern(strip_possessive(text).lower())
 
 
 @dataclass(frozen=True)
