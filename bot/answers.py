@@ -84,6 +84,7 @@ def source_of(article: ArticleMeta, quote_n: int | None, base_url: str | None) -
         published=article.published,
         outlet=article.outlet,
         byline=article.byline,
+        url=str(article.url) if is_web_url(article.url) else None,
         link=link_for(article, quote_n, base_url),
         quote_n=quote_n,
     )

@@ -12,22 +12,31 @@ from sqlalchemy.exc import IntegrityError
 from bot.corpus.reader import article_files, file_bytes, read_bytes
 from bot.errors import ArticleError
 from bot.extraction import build_extractor
-from bot.models import IngestSummary
+from bot.models import Article, IngestSummary
 from bot.progress import Progress
+from bot.quotes.extract import Extractor
 from bot.settings import Settings
-from bot.store.repository import Store
+from bot.sources.fetch import Fetcher
+from bot.sources.web import Crawl
+from bot.store.repository import Store, StoredFile
 
 log = logging.getLogger(__name__)
 BULK = 100  # files changed in one run after which the planner's statistics are refreshed
 
 
 def ingest(
-    store: Store, dirs: Sequence[Path], settings: Settings, progress: bool = True
+    store: Store,
+    dirs: Sequence[Path],
+    settings: Settings,
+    progress: bool = True,
+    urls: Sequence[str] = (),
 ) -> IngestSummary:
-    """Index new and changed articles under ``dirs``; mark articles whose files are gone.
+    """Index new and changed articles under ``dirs`` and at ``urls`` (feeds, sitemaps, article
+    pages); mark articles whose files are gone.
 
-    Unchanged files (same content hash) are not re-read. Each file is written in its own
-    transaction, so a bad file is skipped with its reason and nothing already indexed is lost.
+    Unchanged files (same content hash) are not re-read; unchanged pages cost a 304. Each
+    article is written in its own transaction, so a bad file or URL is skipped with its reason
+    and nothing already indexed is lost.
     """
     extractor = build_extractor(settings)
     store.sync_aliases(dict(extractor.aliases))
@@ -84,6 +93,8 @@ def ingest(
             bar.step()
     if bar:
         bar.close()
+    if urls:
+        _ingest_urls(store, urls, settings, extractor, run_id, known, claimed, counts, problems)
     scanned = [str(d) for d in dirs]
     gone = [
         article_id
@@ -99,3 +110,72 @@ def ingest(
         store.refresh_statistics()
     store.finish_run(run_id, counts, problems)
     return IngestSummary(run_id=run_id, problems=tuple(problems), **counts)
+
+
+def _ingest_urls(
+    store: Store,
+    urls: Sequence[str],
+    settings: Settings,
+    extractor: Extractor,
+    run_id: int,
+    known: dict[str, StoredFile],
+    claimed: dict[str, str],
+    counts: dict[str, int],
+    problems: list[tuple[str, str]],
+) -> None:
+    """Index the articles at some URLs: a feed or sitemap is expanded, a page is read.
+
+    An article is known by its canonical URL, so one reached through a feed and a sitemap
+    (or with tracking parameters) is one article, read once."""
+    web = settings.web
+    fetcher = Fetcher(
+        timeout=web.timeout_seconds,
+        max_bytes=settings.corpus.max_bytes,
+        min_interval=web.min_interval_seconds,
+        respect_robots=web.respect_robots,
+    )
+    with fetcher:
+        crawl = Crawl(fetcher, settings.corpus, store.validators)
+        for url in urls:
+            for item in crawl.items(url):
+                if item.problem is not None:
+                    log.warning("skipped %s: %s", item.url, item.problem)
+                    problems.append((item.url, item.problem))
+                    counts["skipped"] += 1
+                    continue
+                if item.article is not None:
+                    outcome = _write_page(store, item.article, extractor, run_id, known, claimed)
+                    counts[outcome] += 1
+                elif item.unchanged:
+                    counts["unchanged"] += 1
+                if item.validators is not None:
+                    store.save_validators(item.url, item.validators)
+
+
+def _write_page(
+    store: Store,
+    article: Article,
+    extractor: Extractor,
+    run_id: int,
+    known: dict[str, StoredFile],
+    claimed: dict[str, str],
+) -> str:
+    """Write one web article unless this version is stored; "new", "changed" or "unchanged"."""
+    source = article.source or article.id
+    stored = known.get(source)
+    if article.id in claimed or (
+        stored is not None and stored.content_hash == article.content_hash
+    ):
+        claimed[article.id] = source
+        return "unchanged"
+    try:
+        written = store.replace_articles(
+            [extractor.extract(article)], run_id, replaces=stored.article_ids if stored else ()
+        )
+    except IntegrityError:
+        written = False  # another process indexed it at the same moment
+    claimed[article.id] = source
+    known[source] = StoredFile((article.id,), article.content_hash)
+    if not written:
+        return "unchanged"
+    return "changed" if stored is not None else "new"

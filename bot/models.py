@@ -41,6 +41,14 @@ class Article(Frozen):
     content_hash: str | None = None
 
 
+class Validators(Frozen):
+    """What a web server said about a URL's version (ETag, Last-Modified), to ask next time
+    only whether it changed."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
 class Quote(Frozen):
     """A direct quote: the words between the marks, where they are, and who said them.
 
@@ -171,6 +179,7 @@ class Source(Frozen):
     published: str | None
     outlet: str | None = None
     byline: str | None = None
+    url: str | None = None  # the article's own URL (http(s) only), when it has one
     link: str
     quote_n: int | None = None
 

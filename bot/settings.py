@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, BaseModel, Field, ValidationError
+from pydantic import AliasChoices, BaseModel, Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -116,6 +116,31 @@ class DigestSettings(BaseModel):
     scan_interval_minutes: int = Field(5, description="How often the corpus dirs are scanned.")
 
 
+class SourceSettings(BaseModel):
+    """A web source the clock polls: a feed, a sitemap or an article page."""
+
+    name: str = Field(description="What the newsroom calls it (in logs and problems).")
+    url: str = Field(description="http(s) URL of the feed, sitemap or page.")
+    kind: Literal["feed", "sitemap", "page"] | None = Field(
+        None, description="Optional: found from the document itself when unset."
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _web_url(cls, url: str) -> str:
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(f"sources need an http(s) URL, not {url!r}")
+        return url
+
+
+class WebSettings(BaseModel):
+    """How Quotebot fetches from the web (politely)."""
+
+    timeout_seconds: float = Field(15.0, description="Per request.")
+    min_interval_seconds: float = Field(1.0, description="Between two requests to one host.")
+    respect_robots: bool = Field(True, description="Ask robots.txt before fetching.")
+
+
 class Settings(BaseSettings):
     """Every setting Quotebot reads; see the README's configuration table."""
 
@@ -154,6 +179,10 @@ class Settings(BaseSettings):
     extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
     digest: DigestSettings = Field(default_factory=DigestSettings)
+    sources: list[SourceSettings] = Field(
+        default_factory=list, description="Feeds, sitemaps and pages the clock polls."
+    )
+    web: WebSettings = Field(default_factory=WebSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -109,12 +109,17 @@ def _corpus_dirs(args: argparse.Namespace, settings: Settings) -> list[Path]:
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     """Index new and changed articles; print a one-line summary and any skipped files."""
-    dirs = [Path(d) for d in args.dirs] if args.dirs else _corpus_dirs(args, settings)
+    if args.dirs:
+        urls = [d for d in args.dirs if d.startswith(("http://", "https://"))]
+        dirs = [Path(d) for d in args.dirs if d not in urls]
+    else:
+        urls = [source.url for source in settings.sources]
+        dirs = _corpus_dirs(args, settings)
     missing = [str(d) for d in dirs if not d.exists()]
     if missing:
         raise UsageError(f"no such directory: {', '.join(missing)}")
     store = open_store(args, settings)
-    summary = ingest(store, dirs, settings, progress=not args.quiet)
+    summary = ingest(store, dirs, settings, progress=not args.quiet, urls=urls)
     for path, reason in summary.problems:
         print(f"skipped {path}: {reason}", file=sys.stderr)
     if args.json:
@@ -251,7 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "ingest", parents=[db, output], help="index new and changed articles (idempotent)"
     )
-    p.add_argument("dirs", nargs="*", help="directories (default: corpus.dirs in the config)")
+    p.add_argument(
+        "dirs",
+        nargs="*",
+        metavar="DIR|URL",
+        help="directories, or http(s) URLs of feeds, sitemaps and article pages "
+        "(default: corpus.dirs and [[sources]] in the config)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("whosaid", parents=[db, corpus, output], help="who said a phrase, and where")

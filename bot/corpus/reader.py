@@ -5,14 +5,17 @@ from __future__ import annotations
 import codecs
 import hashlib
 import logging
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.corpus.boilerplate import Furniture
 from bot.corpus.dates import parse_date, split_dateline
 from bot.corpus.formats import RawArticle, parse_text
+from bot.corpus.page import read_page
 from bot.errors import ArticleError
 from bot.models import Article, Paragraph
 from bot.settings import CorpusSettings
@@ -154,6 +157,31 @@ def read_bytes(path: Path, data: bytes, settings: CorpusSettings) -> list[Articl
             raise ArticleError(f"two articles in this file have the id {article.id!r}")
         seen.add(article.id)
     return articles
+
+
+def url_article_id(url: str) -> str:
+    """A stable id for an article known by its URL: the last path segment (readable in
+    links) and a hash of the whole canonical URL (unique)."""
+    parts = urlsplit(url)
+    slug = re.sub(r"[^a-z0-9]+", "-", parts.path.rstrip("/").rsplit("/", 1)[-1].lower())
+    slug = slug.strip("-")[:60] or re.sub(r"[^a-z0-9]+", "-", parts.netloc.lower())
+    return f"{slug}_{hashlib.sha256(url.encode()).hexdigest()[:12]}"
+
+
+def read_page_article(html: str, url: str, settings: CorpusSettings) -> Article:
+    """The article on a web page, known by its canonical URL (the page's own, else ``url``).
+
+    The content hash covers the article's text and metadata, not the page's HTML: a page
+    whose adverts or "Most read" list changed is the same version of the article."""
+    raw = read_page(html, url)
+    canonical = raw.meta.get("url") or url
+    if urlsplit(canonical).scheme not in ("http", "https"):
+        canonical = url
+    raw.meta["url"] = canonical
+    furniture = Furniture.from_rules(settings.boilerplate)
+    identity = "\n".join([*(f"{k}={v}" for k, v in sorted(raw.meta.items())), *raw.paragraphs])
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()
+    return build_article(raw, url_article_id(canonical), furniture, canonical, digest)
 
 
 def file_bytes(path: Path) -> bytes:

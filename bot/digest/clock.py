@@ -88,12 +88,16 @@ class Clock:
         return not self.lost
 
     def scan(self) -> IngestSummary:
-        """Ingest new and changed articles; in ``on_new`` mode, post a digest when some came in.
+        """Ingest new and changed articles from the corpus directories and every configured
+        source (feeds, sitemaps, pages); in ``on_new`` mode, post a digest when some came in.
 
         A digest left pending by a failed post is finished here too (every few minutes, after
         looking for it in the channel), not only at the next scheduled digest.
         """
-        summary = ingest(self.store, self.settings.corpus_dirs(), self.settings, progress=False)
+        urls = [source.url for source in self.settings.sources]
+        summary = ingest(
+            self.store, self.settings.corpus_dirs(), self.settings, progress=False, urls=urls
+        )
         log.info("%s", summary.line())
         if self.settings.digest.mode == "on_new" and (summary.new or summary.changed):
             self.digest()

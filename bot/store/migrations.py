@@ -32,8 +32,14 @@ def _v3(conn: Connection, backend: SearchBackend) -> None:
         )
 
 
+def _v4(conn: Connection, backend: SearchBackend) -> None:
+    """Version 4: web sources (conditional-GET state per URL) and article versions."""
+    s.fetch_state.create(conn, checkfirst=True)
+    s.article_versions.create(conn, checkfirst=True)
+
+
 # Append new versions here; never edit a released one.
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3}
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 LATEST = max(MIGRATIONS)
 
 

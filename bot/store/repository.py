@@ -23,6 +23,7 @@ from bot.models import (
     QuoteRecord,
     ReportRecord,
     Stats,
+    Validators,
 )
 from bot.search.normalize import norm
 from bot.store import schema as s
@@ -141,6 +142,41 @@ class Store:
         return {
             src: StoredFile(tuple(a for a, _ in items), items[0][1]) for src, items in out.items()
         }
+
+    def validators(self, url: str) -> Validators | None:
+        """What the server said about the URL last time (None: never fetched)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(s.fetch_state.c.etag, s.fetch_state.c.last_modified).where(
+                    s.fetch_state.c.url == url
+                )
+            ).first()
+        return Validators(etag=row.etag, last_modified=row.last_modified) if row else None
+
+    def save_validators(self, url: str, validators: Validators) -> None:
+        """Remember the server's ETag / Last-Modified for the URL's next fetch."""
+        values = {
+            "etag": validators.etag,
+            "last_modified": validators.last_modified,
+            "checked_at": now(),
+        }
+        with self.engine.begin() as conn:
+            upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+            conn.execute(
+                upsert(s.fetch_state)
+                .values(url=url, **values)
+                .on_conflict_do_update(index_elements=[s.fetch_state.c.url], set_=values)
+            )
+
+    def versions(self, article_id: str) -> list[tuple[str, datetime]]:
+        """(content hash, first seen) of every version of an article's text, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(s.article_versions.c.content_hash, s.article_versions.c.first_seen)
+                .where(s.article_versions.c.article_id == article_id)
+                .order_by(s.article_versions.c.first_seen)
+            )
+            return [(r.content_hash, r.first_seen) for r in rows]
 
     def start_run(self) -> int:
         """Record the start of an ingest run and return its id.
@@ -265,6 +301,12 @@ class Store:
                 indexed_at=now(),
                 ingest_run=run_id,
             )
+        )
+        upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+        conn.execute(
+            upsert(s.article_versions)
+            .values(article_id=a.id, content_hash=a.content_hash or "", first_seen=now())
+            .on_conflict_do_nothing()
         )
         para_ids = (
             conn.execute(

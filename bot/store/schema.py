@@ -175,3 +175,21 @@ leases = Table(
     Column("owner", String(64), nullable=False),
     Column("heartbeat", DateTime(timezone=True), nullable=False),
 )
+
+# Schema version 4: web sources.
+fetch_state = Table(  # what a server said last time, to ask only whether a URL changed
+    "fetch_state",
+    metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", DateTime(timezone=True), nullable=False),
+)
+
+article_versions = Table(  # every version of an article's text, and when it was first seen
+    "article_versions",
+    metadata,
+    Column("article_id", String(255), primary_key=True),
+    Column("content_hash", String(64), primary_key=True),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+)

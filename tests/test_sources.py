@@ -1,0 +1,179 @@
+"""The newsroom's own articles flow in: feeds, sitemaps and article URLs (issue 12).
+
+Everything runs against a small newsroom site served on 127.0.0.1 (tests/fakes/newsroom.py).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.answers import whosaid
+from bot.ingest import ingest
+from bot.settings import Settings, SourceSettings, WebSettings
+from bot.store.repository import Store
+from tests.conftest import ROOT
+from tests.fakes.newsroom import Newsroom, start_newsroom
+
+
+@pytest.fixture
+def site() -> Iterator[Newsroom]:
+    state, server = start_newsroom()
+    yield state
+    server.shutdown()
+
+
+@pytest.fixture
+def store(db_url: str) -> Store:
+    return Store.open(db_url)
+
+
+@pytest.fixture
+def web_settings(settings: Settings) -> Settings:
+    """No pause between requests to one host (the site is local), a short timeout."""
+    return settings.model_copy(
+        update={"web": WebSettings(min_interval_seconds=0.0, timeout_seconds=2.0)}
+    )
+
+
+def test_a_feed_brings_its_articles_with_their_metadata(
+    store: Store, web_settings: Settings, site: Newsroom
+) -> None:
+    summary = ingest(store, [], web_settings, progress=False, urls=[site.base + "/feed.xml"])
+    assert (summary.new, summary.skipped) == (2, 0)
+    answer = whosaid("the biggest change to our streets", store, web_settings.search)
+    (hit,) = answer.hits
+    assert hit.speaker == "Priya Shah"
+    (source,) = hit.sources
+    assert source.url == site.base + "/news/council-vote"  # the article's canonical URL
+    assert source.outlet == "The Kestrel Times" and source.byline == "Sam Patel"
+    assert source.published == "2025-03-05"
+
+
+def test_fetcher_names_itself_and_asks_robots(
+    store: Store, web_settings: Settings, site: Newsroom
+) -> None:
+    ingest(store, [], web_settings, progress=False, urls=[site.base + "/feed.xml"])
+    agents = {h["user-agent"] for _, h in site.requests}
+    assert len(agents) == 1 and agents.pop().startswith("Quotebot/")
+    assert site.hits("/robots.txt")
+    assert all("gzip" in h.get("accept-encoding", "") for _, h in site.requests)
+
+
+def test_page_furniture_never_becomes_quotes(
+    store: Store, web_settings: Settings, site: Newsroom
+) -> None:
+    ingest(store, [], web_settings, progress=False, urls=[site.base + "/news/minister-quits"])
+    quotes = [q.text for q in store.quotes_in_articles(_article_ids(store))]
+    assert any(q.startswith("I have done nothing wrong") for q in quotes)
+    for furniture in ("Accept all", "Shock", "never again", "Journalism that matters", "Resign"):
+        assert not any(furniture in q for q in quotes), furniture
+
+
+def test_a_quote_over_several_paragraphs_stays_one_speakers(
+    store: Store, web_settings: Settings, site: Newsroom
+) -> None:
+    ingest(store, [], web_settings, progress=False, urls=[site.base + "/news/minister-quits"])
+    answer = whosaid("signed in good faith", store, web_settings.search)
+    assert answer.hits[0].speaker == "Maria Okafor"
+
+
+def test_feed_and_sitemap_reach_one_article_once_and_report_bad_urls(
+    store: Store, web_settings: Settings, site: Newsroom
+) -> None:
+    urls = [site.base + "/feed.xml", site.base + "/sitemap.xml"]
+    summary = ingest(store, [], web_settings, progress=False, urls=urls)
+    # minister-quits (feed, with ?utm_source, and sitemap) is one article; plus council, strike
+    assert summary.new == 3
+    assert len(_article_ids(store)) == 3
+    reasons = dict(summary.problems)
+    assert reasons[site.base + "/news/gone"].startswith("HTTP 404")
+    assert reasons[site.base + "/news/broken"].startswith("HTTP 500")
+    assert "robots.txt" in reasons[site.base + "/private/draft"]
+    assert (
+        "not an article" in reasons[site.base + "/news"]
+        or "no article text" in reasons[site.base + "/news"]
+    )
+    assert not site.hits("/private/draft")  # never fetched
+
+
+def test_unchanged_pages_are_asked_conditionally_and_not_reread(
+    store: Store, web_settings: Settings, site: Newsroom
+) -> None:
+    url = site.base + "/feed.xml"
+    ingest(store, [], web_settings, progress=False, urls=[url])
+    again = ingest(store, [], web_settings, progress=False, urls=[url])
+    assert (again.new, again.changed, again.skipped) == (0, 0, 0)
+    second_feed_request = site.hits("/feed.xml")[-1]
+    assert second_feed_request.get("if-none-match")  # answered 304: pages not even asked
+    assert len(site.hits("/news/council-vote")) == 1
+
+
+def test_an_updated_page_is_reextracted_and_its_versions_kept(
+    store: Store, web_settings: Settings, site: Newsroom
+) -> None:
+    url = site.base + "/news/council-vote"
+    ingest(store, [], web_settings, progress=False, urls=[url])
+    site.pages["/news/council-vote"] = site.pages["/news/council-vote"].replace(
+        "the biggest change to our streets in a generation",
+        "the biggest change to our town centre in a generation",
+    )
+    summary = ingest(store, [], web_settings, progress=False, urls=[url])
+    assert summary.changed == 1
+    answer = whosaid("the biggest change to our town centre", store, web_settings.search)
+    assert answer.verdict == "verbatim" and answer.hits[0].speaker == "Priya Shah"
+    old = whosaid("the biggest change to our streets in a generation", store, web_settings.search)
+    assert old.verdict != "verbatim"  # answers show the latest version
+    (article_id,) = _article_ids(store)
+    assert len(store.versions(article_id)) == 2
+
+
+def test_a_slow_page_times_out_and_the_rest_is_kept(
+    store: Store, web_settings: Settings, site: Newsroom
+) -> None:
+    site.slow_seconds = 4.0
+    urls = [site.base + "/news/slow", site.base + "/news/ferry-strike"]
+    summary = ingest(store, [], web_settings, progress=False, urls=urls)
+    assert dict(summary.problems)[site.base + "/news/slow"] == "timed out"
+    assert summary.new == 1
+
+
+def test_cli_ingest_takes_urls_and_config_sources(tmp_path: Path, site: Newsroom) -> None:
+    config = tmp_path / "quotebot.toml"
+    config.write_text(
+        "[corpus]\ndirs = []\n[web]\nmin_interval_seconds = 0\n"
+        f'[[sources]]\nname = "Kestrel Times feed"\nurl = "{site.base}/feed.xml"\n',
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'web.db'}"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "--config", str(config), *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    from_config = run("ingest", "--db", db, "--json")
+    assert from_config.returncode == 0, from_config.stderr
+    assert json.loads(from_config.stdout)["new"] == 2
+    explicit = run("ingest", site.base + "/news/gone", site.base + "/news/ferry-strike", "--db", db)
+    assert explicit.returncode == 0
+    assert f"skipped {site.base}/news/gone: HTTP 404" in explicit.stderr
+    assert "1 new" in explicit.stdout
+
+
+def test_a_source_needs_a_web_url() -> None:
+    with pytest.raises(ValueError, match="http"):
+        SourceSettings(name="x", url="file:///etc/passwd")
+
+
+def _article_ids(store: Store) -> list[str]:
+    return [i for stored in store.stored_files().values() for i in stored.article_ids]
