@@ -37,6 +37,13 @@ def date_in_words(published: str | None) -> str | None:
     return moment.strftime("%-d %b %Y, %H:%M")
 
 
+def updated_note(source: Source) -> str | None:
+    """ "text changed 6 Mar 2025": the article was edited after Quotebot first read it."""
+    if not source.updated:
+        return None
+    return f"text changed {date_in_words(source.updated)} — check the current version"
+
+
 def first_label(source: Source) -> str:
     """How the earliest source is introduced: its publication date, or when we first saw it."""
     return "First published" if source.published else "First seen in our archive"

@@ -386,7 +386,7 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
         if speaker_named
         else _paraphrase_hits(query_words, store, searches[0], quoted_places, cfg, base_url, budget)
     )
-    hits = _rank([*quote_hits, *para_hits], query_words)[: cfg.max_hits]
+    hits = _with_updates(_rank([*quote_hits, *para_hits], query_words)[: cfg.max_hits], store)
     best_conflict = conflict if hits and hits[0].verdict in ("verbatim", "close") else ()
     return Answer(
         speaker_named=speaker_named,
@@ -398,6 +398,28 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
         speaker_check=speaker_check(claim.speaker, hits),
         conflict=best_conflict,
     )
+
+
+def _with_updates(hits: list[Hit], store: Store) -> list[Hit]:
+    """Mark sources whose text changed after Quotebot first read them: a quote changed after
+    publication is a correction an editor needs to know about."""
+    ids = sorted({src.article_id for hit in hits for src in hit.sources})
+    updated = store.updated_since_first_seen(ids) if ids else {}
+    if not updated:
+        return hits
+    return [
+        hit.model_copy(
+            update={
+                "sources": tuple(
+                    src.model_copy(update={"updated": updated[src.article_id].date().isoformat()})
+                    if src.article_id in updated
+                    else src
+                    for src in hit.sources
+                )
+            }
+        )
+        for hit in hits
+    ]
 
 
 def context(

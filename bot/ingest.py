@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.corpus.reader import article_files, file_bytes, read_bytes
 from bot.errors import ArticleError
 from bot.extraction import build_extractor
-from bot.models import Article, IngestSummary
+from bot.models import AddedArticle, Article, IngestSummary
 from bot.progress import Progress
 from bot.quotes.extract import Extractor
 from bot.settings import Settings
@@ -93,8 +93,11 @@ def ingest(
             bar.step()
     if bar:
         bar.close()
+    pages: list[str] = []
     if urls:
-        _ingest_urls(store, urls, settings, extractor, run_id, known, claimed, counts, problems)
+        pages = _ingest_urls(
+            store, urls, settings, extractor, run_id, known, claimed, counts, problems
+        )
     scanned = [str(d) for d in dirs]
     gone = [
         article_id
@@ -109,7 +112,7 @@ def ingest(
     if counts["new"] + counts["changed"] + counts["removed"] >= BULK:
         store.refresh_statistics()
     store.finish_run(run_id, counts, problems)
-    return IngestSummary(run_id=run_id, problems=tuple(problems), **counts)
+    return IngestSummary(run_id=run_id, problems=tuple(problems), pages=tuple(pages), **counts)
 
 
 def _ingest_urls(
@@ -122,17 +125,20 @@ def _ingest_urls(
     claimed: dict[str, str],
     counts: dict[str, int],
     problems: list[tuple[str, str]],
-) -> None:
+) -> list[str]:
     """Index the articles at some URLs: a feed or sitemap is expanded, a page is read.
 
     An article is known by its canonical URL, so one reached through a feed and a sitemap
-    (or with tracking parameters) is one article, read once."""
+    (or with tracking parameters) is one article, read once. Returns the ids of the articles
+    read."""
     web = settings.web
+    pages: list[str] = []
     fetcher = Fetcher(
         timeout=web.timeout_seconds,
         max_bytes=settings.corpus.max_bytes,
         min_interval=web.min_interval_seconds,
         respect_robots=web.respect_robots,
+        allow_private_hosts=web.allow_private_hosts,
     )
     with fetcher:
         crawl = Crawl(fetcher, settings.corpus, store.validators)
@@ -146,10 +152,12 @@ def _ingest_urls(
                 if item.article is not None:
                     outcome = _write_page(store, item.article, extractor, run_id, known, claimed)
                     counts[outcome] += 1
+                    pages.append(item.article.id)
                 elif item.unchanged:
                     counts["unchanged"] += 1
                 if item.validators is not None:
                     store.save_validators(item.url, item.validators)
+    return pages
 
 
 def _write_page(
@@ -179,3 +187,33 @@ def _write_page(
     if not written:
         return "unchanged"
     return "changed" if stored is not None else "new"
+
+
+def add_url(store: Store, url: str, settings: Settings) -> tuple[list[AddedArticle], str | None]:
+    """Index one article page (or a feed's or sitemap's articles) an editor asked for: what the
+    archive now holds of each, and the first problem (URL and reason), if any."""
+    summary = ingest(store, [], settings, progress=False, urls=[url])
+    added = []
+    for article_id in dict.fromkeys(summary.pages):
+        view = store.article_view(article_id)
+        if view is None:
+            continue
+        meta, _, quotes = view
+        speakers = tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker))
+        added.append(
+            AddedArticle(
+                article_id=article_id,
+                title=meta.title,
+                outlet=meta.outlet,
+                url=meta.url,
+                quotes=len(quotes),
+                speakers=speakers,
+            )
+        )
+    problem = None
+    if summary.problems:
+        where, reason = summary.problems[0]
+        problem = f"{where}: {reason}"
+    elif not added and summary.unchanged:
+        problem = f"{url}: already in the archive and unchanged since it was last read"
+    return added, problem

@@ -153,6 +153,7 @@ class IngestSummary(Frozen):
     removed: int = 0
     skipped: int = 0
     problems: tuple[tuple[str, str], ...] = ()
+    pages: tuple[str, ...] = ()  # ids of the web articles read in this run
 
     def line(self) -> str:
         """The one-line summary printed at the end of an ingest."""
@@ -160,6 +161,17 @@ class IngestSummary(Frozen):
             f"ingest: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
             f"{self.removed} removed, {self.skipped} skipped"
         )
+
+
+class AddedArticle(Frozen):
+    """An article an editor added by its URL: what the archive now holds of it."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    quotes: int
+    speakers: tuple[str, ...]
 
 
 class Stats(Frozen):
@@ -180,6 +192,7 @@ class Source(Frozen):
     outlet: str | None = None
     byline: str | None = None
     url: str | None = None  # the article's own URL (http(s) only), when it has one
+    updated: str | None = None  # ISO date the text last changed, if it changed after first read
     link: str
     quote_n: int | None = None
 

@@ -139,6 +139,11 @@ class WebSettings(BaseModel):
     timeout_seconds: float = Field(15.0, description="Per request.")
     min_interval_seconds: float = Field(1.0, description="Between two requests to one host.")
     respect_robots: bool = Field(True, description="Ask robots.txt before fetching.")
+    allow_private_hosts: bool = Field(
+        False,
+        description="Fetch from loopback and private addresses (an intranet CMS); off, a URL "
+        "an editor pastes can never make the server call its own network.",
+    )
 
 
 class Settings(BaseSettings):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -366,3 +367,27 @@ def test_article_pages_link_only_the_web_and_encode_ids(
     assert link == "https://qb.example/articles/odd%23name%3Fx%3D1"
     sneaky = link_for(ArticleMeta(id="a/../b"), 3, "https://qb.example")
     assert sneaky == "https://qb.example/articles/a%2F..%2Fb#q3"
+
+
+def test_every_manifest_command_and_shortcut_is_answered(app_url: str, fake: FakeSlack) -> None:
+    manifest = (ROOT / "manifest.yaml").read_text(encoding="utf-8")
+    commands = re.findall(r"command: (/\w+)", manifest)
+    shortcuts = re.findall(r"callback_id: (\w+)", manifest)
+    assert {"/whosaid", "/context", "/quotebot"} <= set(commands) and len(shortcuts) >= 2
+    for n, command in enumerate(commands):
+        response, _ = slash(app_url, command, "", f"{fake.url}/response/m{n}")
+        assert response.status_code == 200, command
+    for n, callback in enumerate(shortcuts):
+        payload = {
+            "type": "message_action",
+            "callback_id": callback,
+            "trigger_id": "1.2.3",
+            "response_url": f"{fake.url}/response/s{n}",
+            "user": {"id": "U1"},
+            "team": {"id": "T1"},
+            "channel": {"id": "C1"},
+            "message": {"text": "no quotes and no links here"},
+        }
+        assert interactive(app_url, payload).status_code == 200, callback
+    replies = fake.wait_for("response", len(commands) + len(shortcuts))
+    assert len(replies) == len(commands) + len(shortcuts)

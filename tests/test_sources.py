@@ -14,11 +14,16 @@ from pathlib import Path
 import pytest
 
 from bot.answers import whosaid
+from bot.cli.render import answer_text
 from bot.ingest import ingest
 from bot.settings import Settings, SourceSettings, WebSettings
+from bot.slack.app import create_app
 from bot.store.repository import Store
+from bot.web.app import create_web
 from tests.conftest import ROOT
 from tests.fakes.newsroom import Newsroom, start_newsroom
+from tests.fakes.slack_api import FakeSlack
+from tests.slack_helpers import SECRET, interactive, serve_app, slash
 
 
 @pytest.fixture
@@ -35,10 +40,9 @@ def store(db_url: str) -> Store:
 
 @pytest.fixture
 def web_settings(settings: Settings) -> Settings:
-    """No pause between requests to one host (the site is local), a short timeout."""
-    return settings.model_copy(
-        update={"web": WebSettings(min_interval_seconds=0.0, timeout_seconds=2.0)}
-    )
+    """The local site allowed, no pause between requests to it, a short timeout."""
+    web = WebSettings(min_interval_seconds=0.0, timeout_seconds=2.0, allow_private_hosts=True)
+    return settings.model_copy(update={"web": web})
 
 
 def test_a_feed_brings_its_articles_with_their_metadata(
@@ -131,6 +135,9 @@ def test_an_updated_page_is_reextracted_and_its_versions_kept(
     assert old.verdict != "verbatim"  # answers show the latest version
     (article_id,) = _article_ids(store)
     assert len(store.versions(article_id)) == 2
+    (source,) = answer.hits[0].sources
+    assert source.updated is not None  # the answer says the text changed after first read
+    assert "text changed" in answer_text(answer, color=False)
 
 
 def test_a_slow_page_times_out_and_the_rest_is_kept(
@@ -146,7 +153,7 @@ def test_a_slow_page_times_out_and_the_rest_is_kept(
 def test_cli_ingest_takes_urls_and_config_sources(tmp_path: Path, site: Newsroom) -> None:
     config = tmp_path / "quotebot.toml"
     config.write_text(
-        "[corpus]\ndirs = []\n[web]\nmin_interval_seconds = 0\n"
+        "[corpus]\ndirs = []\n[web]\nmin_interval_seconds = 0\nallow_private_hosts = true\n"
         f'[[sources]]\nname = "Kestrel Times feed"\nurl = "{site.base}/feed.xml"\n',
         encoding="utf-8",
     )
@@ -170,6 +177,15 @@ def test_cli_ingest_takes_urls_and_config_sources(tmp_path: Path, site: Newsroom
     assert "1 new" in explicit.stdout
 
 
+def test_local_addresses_are_refused_by_default(
+    store: Store, settings: Settings, site: Newsroom
+) -> None:
+    summary = ingest(store, [], settings, progress=False, urls=[site.base + "/news/council-vote"])
+    (reason,) = dict(summary.problems).values()
+    assert "private or local address" in reason
+    assert site.requests == []  # nothing was sent, robots.txt included
+
+
 def test_a_source_needs_a_web_url() -> None:
     with pytest.raises(ValueError, match="http"):
         SourceSettings(name="x", url="file:///etc/passwd")
@@ -177,3 +193,50 @@ def test_a_source_needs_a_web_url() -> None:
 
 def _article_ids(store: Store) -> list[str]:
     return [i for stored in store.stored_files().values() for i in stored.article_ids]
+
+
+@pytest.fixture
+def slack_url(fake: FakeSlack, store: Store, web_settings: Settings) -> Iterator[str]:
+    cfg = web_settings.model_copy(
+        update={
+            "slack_bot_token": "xoxb-test",
+            "slack_signing_secret": SECRET,
+            "slack_api_url": fake.url + "/api/",
+        }
+    )
+    with serve_app(create_web(store, create_app(cfg, store), SECRET)) as url:
+        yield url
+
+
+def test_an_editor_adds_an_article_from_slack(
+    slack_url: str, fake: FakeSlack, site: Newsroom
+) -> None:
+    link = f"<{site.base}/news/council-vote|{site.base[7:]}/news/council-vote>"  # as Slack sends
+    response, _ = slash(slack_url, "/quotebot", f"add {link}", fake.url + "/response/1")
+    assert response.status_code == 200
+    shown = fake.wait_for("response")[0].text()
+    assert "Indexed" in shown and "Council backs new cycle lanes" in shown
+    assert "1 quote" in shown and "Priya Shah" in shown
+
+
+def test_add_to_quotebot_on_a_message_with_a_link(
+    slack_url: str, fake: FakeSlack, site: Newsroom
+) -> None:
+    payload = {
+        "type": "message_action",
+        "callback_id": "add_article",
+        "trigger_id": "1.2.3",
+        "response_url": fake.url + "/response/2",
+        "user": {"id": "U1"},
+        "team": {"id": "T1"},
+        "channel": {"id": "C1"},
+        "message": {"text": f"Worth a look: <{site.base}/news/gone> and the strike story"},
+    }
+    assert interactive(slack_url, payload).status_code == 200
+    shown = fake.wait_for("response")[0].text()
+    assert "Not indexed" in shown and "HTTP 404" in shown
+
+
+def test_quotebot_without_add_explains_itself(slack_url: str, fake: FakeSlack) -> None:
+    slash(slack_url, "/quotebot", "frobnicate", fake.url + "/response/3")
+    assert "/quotebot add https://" in fake.wait_for("response")[0].text()

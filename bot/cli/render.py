@@ -15,6 +15,7 @@ from bot.answer_words import (
     first_label,
     named_in_line,
     outside_warning,
+    updated_note,
 )
 from bot.models import Answer, ContextAnswer, ExtractedArticle, Hit, Source
 
@@ -68,7 +69,10 @@ def source_lines(sources: tuple[Source, ...], indent: str = "    ") -> list[str]
         label = f"{first_label(s)}: " if i == 0 else "Also in: "
         when = date_in_words(s.published) or "undated"
         outlet = f" ({s.outlet}{', by ' + s.byline if s.byline else ''})" if s.outlet else ""
-        out.append(f"{indent}{label}{when} · {(s.title or s.article_id)[:70]}{outlet}  {s.link}")
+        note = updated_note(s)
+        changed = f" [{note}]" if note else ""
+        title = (s.title or s.article_id)[:70]
+        out.append(f"{indent}{label}{when} · {title}{outlet}{changed}  {s.link}")
     return out
 
 

@@ -23,6 +23,7 @@ from slack_sdk.webhook import WebhookClient
 from bot.answers import check_draft, clean_query, context, whosaid
 from bot.errors import UsageError
 from bot.extraction import build_extractor
+from bot.ingest import add_url
 from bot.settings import Settings
 from bot.slack import blocks as ui
 from bot.slack.verify import StrictRequestVerification
@@ -31,6 +32,8 @@ from bot.store.repository import Store
 log = logging.getLogger(__name__)
 QUOTED = re.compile(r"[\"“”](.+?)[\"“”]")
 MENTION = re.compile(r"<@[A-Z0-9]+>")
+SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|[^>]*)?>")
+BARE_LINK = re.compile(r"(https?://[^\s<>|]+)")
 ANSWER_WORKERS = 4  # searches at once; more wait in the queue, while acks go straight back
 RETRY_HANDLERS = [
     ConnectionErrorRetryHandler(max_retry_count=3),
@@ -76,6 +79,13 @@ def web_client(settings: Settings) -> WebClient:
     if settings.slack_api_url:
         kwargs["base_url"] = settings.slack_api_url.rstrip("/") + "/"
     return WebClient(**kwargs)
+
+
+def first_web_url(text: str) -> str | None:
+    """The first http(s) link in Slack message text (``<https://…|label>``, ``<https://…>``)
+    or typed plainly."""
+    found = SLACK_LINK.search(text or "") or BARE_LINK.search(text or "")
+    return found.group(1) if found else None
 
 
 def phrase_in(text: str) -> str | None:
@@ -188,6 +198,37 @@ def create_app(
             return
         blocks = ui.check_blocks(items)
         respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
+
+    @app.command("/quotebot")
+    def on_quotebot(
+        ack: Ack, command: dict[str, Any], respond: Respond, body: dict[str, Any]
+    ) -> None:
+        ack()
+        in_background(body, lambda: quotebot_reply(command.get("text", ""), respond))
+
+    def quotebot_reply(text: str, respond: Respond) -> None:
+        verb, _, rest = text.strip().partition(" ")
+        url = first_web_url(rest)
+        if verb.lower() != "add" or url is None:
+            respond(response_type="ephemeral", text=ui.USAGE["/quotebot"])
+            return
+        add_reply(url, respond)
+
+    def add_reply(url: str | None, respond: Respond) -> None:
+        if url is None:
+            respond(response_type="ephemeral", text="That message holds no web link to add.")
+            return
+        added, problem = add_url(store, url, settings)
+        blocks = ui.added_blocks(added, problem)
+        respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
+
+    @app.shortcut("add_article")
+    def on_add_article(
+        ack: Ack, shortcut: dict[str, Any], respond: Respond, body: dict[str, Any]
+    ) -> None:
+        ack()
+        url = first_web_url((shortcut.get("message") or {}).get("text", ""))
+        in_background(body, lambda: add_reply(url, respond))
 
     def answer_in_thread(event: dict[str, Any], say: Say) -> None:
         phrase = phrase_in(event.get("text", ""))

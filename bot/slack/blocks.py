@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.answer_words import (
@@ -16,8 +17,9 @@ from bot.answer_words import (
     first_label,
     named_in_line,
     outside_warning,
+    updated_note,
 )
-from bot.models import Answer, CheckItem, ContextAnswer, Hit, Source, Stats
+from bot.models import AddedArticle, Answer, CheckItem, ContextAnswer, Hit, Source, Stats
 from bot.slack.escape import code, escape, link_target, truncate
 
 Block = dict[str, Any]
@@ -38,6 +40,10 @@ USAGE = {
     "/context": (
         '*Usage:* `/context "quoted words"` for the paragraph around a quote, or '
         "`/context Name` for what someone has said and what was said about them"
+    ),
+    "/quotebot": (
+        "*Usage:* `/quotebot add https://…` — index an article page (or a feed's or sitemap's "
+        "articles); *Add to Quotebot* on a message with a link does the same"
     ),
 }
 
@@ -73,7 +79,9 @@ def source_lines(sources: tuple[Source, ...], limit: int = 8) -> str:
         outlet = f" · {escape(s.outlet)}" if s.outlet else ""
         byline = f" · by {escape(s.byline)}" if s.byline else ""
         label = f"{first_label(s)}: " if i == 0 else ""
-        lines.append(f"{label}{link(s)}{outlet}{byline} · {when}")
+        note = updated_note(s)
+        changed = f" · ✏️ {note}" if note else ""
+        lines.append(f"{label}{link(s)}{outlet}{byline} · {when}{changed}")
     if len(sources) > limit:
         lines.append(f"…and {len(sources) - limit} more")
     return "\n".join(lines)
@@ -248,6 +256,25 @@ def usage_blocks(command: str) -> list[Block]:
     return [section(USAGE.get(command, USAGE["/whosaid"]))]
 
 
+def added_blocks(added: Sequence[AddedArticle], problem: str | None) -> list[Block]:
+    """What an editor's "add" indexed: each article with its quotes and speakers."""
+    blocks: list[Block] = []
+    for item in added:
+        title = escape(truncate(item.title or item.article_id, 150))
+        target = link_target(item.url or "")
+        name = f"<{target}|{title}>" if target else title
+        outlet = f" · {escape(item.outlet)}" if item.outlet else ""
+        who = ", ".join(escape(sp) for sp in item.speakers[:8]) or "no named speakers"
+        more = f" and {len(item.speakers) - 8} more" if len(item.speakers) > 8 else ""
+        quotes = f"{item.quotes} quote{'s' if item.quotes != 1 else ''}"
+        blocks.append(section(f"✅ Indexed {name}{outlet}\n{quotes} · {who}{more}"))
+    if problem:
+        blocks.append(section(f"⚠️ Not indexed: {escape(problem)}"))
+    if not blocks:
+        blocks.append(section("Nothing to index at that address."))
+    return blocks
+
+
 def error_blocks(error_id: str) -> list[Block]:
     """The apology a user sees when something failed."""
     return [section(f"Sorry — something went wrong on our side. (error id `{error_id}`)")]
@@ -265,6 +292,7 @@ def home_view(stats: Stats, last_digest: str | None) -> dict[str, Any]:
                 '• `/whosaid "quoted words"` — speaker, verdict, sources (earliest first)\n'
                 '• `/context "quoted words"` or `/context Name` — the paragraph, or a record\n'
                 "• *Check quotes* (message shortcut) — check every quote in a draft\n"
+                "• `/quotebot add https://…` or *Add to Quotebot* on a link — index an article\n"
                 "• Mention me or DM me with a phrase in quotes"
             ),
             {"type": "divider"},

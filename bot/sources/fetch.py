@@ -8,6 +8,8 @@ failure is a FetchError with the URL and a one-line reason; nothing else escapes
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -26,6 +28,10 @@ except PackageNotFoundError:  # running from a checkout that was never installed
     VERSION = "dev"
 USER_AGENT = f"Quotebot/{VERSION} (+https://github.com/quotebot; newsroom quote archive)"
 ROBOTS_AGENT = "Quotebot"
+
+
+class _Refused(Exception):
+    """Raised inside the request hook: the host is not on the public internet."""
 
 
 class FetchError(QuotebotError):
@@ -76,8 +82,10 @@ class Fetcher:
         max_redirects: int = 5,
         min_interval: float = 1.0,
         respect_robots: bool = True,
+        allow_private_hosts: bool = False,
     ) -> None:
         self.max_bytes = max_bytes
+        self.allow_private_hosts = allow_private_hosts
         self.min_interval = min_interval
         self.respect_robots = respect_robots
         self._client = httpx.Client(
@@ -85,10 +93,26 @@ class Fetcher:
             timeout=httpx.Timeout(timeout),
             follow_redirects=True,
             max_redirects=max_redirects,
+            event_hooks={"request": [self._refuse_private]},  # every hop, redirects included
         )
         self._robots: dict[str, RobotFileParser | None] = {}
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
+
+    def _refuse_private(self, request: httpx.Request) -> None:
+        """An editor's URL must not make the server call itself or its network (SSRF):
+        hosts resolving to loopback, private, link-local or reserved addresses are refused."""
+        if self.allow_private_hosts:
+            return
+        host = request.url.host
+        try:
+            infos = socket.getaddrinfo(host, request.url.port or 443, type=socket.SOCK_STREAM)
+        except OSError as exc:
+            raise _Refused(f"cannot resolve {host}: {exc.strerror or exc}") from None
+        for info in infos:
+            address = ipaddress.ip_address(info[4][0])
+            if not address.is_global:
+                raise _Refused(f"{host} is a private or local address ({address}); not fetched")
 
     def close(self) -> None:
         """Close the connections."""
@@ -131,6 +155,8 @@ class Fetcher:
                         last_modified=response.headers.get("last-modified"),
                     ),
                 )
+        except _Refused as exc:
+            raise FetchError(url, str(exc)) from None
         except httpx.TooManyRedirects:
             raise FetchError(url, "too many redirects") from None
         except httpx.TimeoutException:
@@ -175,7 +201,7 @@ class Fetcher:
         self._wait_turn(origin)
         try:
             response = self._client.get(origin + "/robots.txt")
-        except httpx.HTTPError:
+        except (httpx.HTTPError, _Refused):
             return None  # unreachable robots.txt: the page fetch will report the real problem
         if response.status_code >= 400:
             return None  # no robots.txt: everything is allowed

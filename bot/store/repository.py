@@ -72,6 +72,11 @@ def _time_budget(conn: Connection, deadline: float | None) -> Iterator[None]:
             raw.set_progress_handler(None, 0)
 
 
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands timestamps back without their zone; they were written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def now() -> datetime:
     """The current time (UTC)."""
     return datetime.now(UTC)
@@ -177,6 +182,19 @@ class Store:
                 .order_by(s.article_versions.c.first_seen)
             )
             return [(r.content_hash, r.first_seen) for r in rows]
+
+    def updated_since_first_seen(self, article_ids: Sequence[str]) -> dict[str, datetime]:
+        """Articles whose text changed after it was first indexed: when the current version
+        was first seen."""
+        v = s.article_versions
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(v.c.article_id, func.max(v.c.first_seen).label("latest"))
+                .where(v.c.article_id.in_(list(article_ids)))
+                .group_by(v.c.article_id)
+                .having(func.count() > 1)
+            )
+            return {r.article_id: _aware(r.latest) for r in rows}
 
     def start_run(self) -> int:
         """Record the start of an ingest run and return its id.
