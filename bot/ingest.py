@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
@@ -16,6 +16,7 @@ from bot.models import AddedArticle, Article, IngestSummary
 from bot.progress import Progress
 from bot.quotes.extract import Extractor
 from bot.settings import Settings
+from bot.sources.discover import Kind
 from bot.sources.fetch import Fetcher
 from bot.sources.web import Crawl
 from bot.store.repository import Store, StoredFile
@@ -30,9 +31,11 @@ def ingest(
     settings: Settings,
     progress: bool = True,
     urls: Sequence[str] = (),
+    kinds: Mapping[str, Kind] | None = None,
 ) -> IngestSummary:
     """Index new and changed articles under ``dirs`` and at ``urls`` (feeds, sitemaps, article
-    pages); mark articles whose files are gone.
+    pages); mark articles whose files are gone. ``kinds``: what the configuration says a URL is
+    (feed, sitemap, page), checked against the document.
 
     Unchanged files (same content hash) are not re-read; unchanged pages cost a 304. Each
     article is written in its own transaction, so a bad file or URL is skipped with its reason
@@ -96,7 +99,7 @@ def ingest(
     pages: list[str] = []
     if urls:
         pages = _ingest_urls(
-            store, urls, settings, extractor, run_id, known, claimed, counts, problems
+            store, urls, kinds or {}, settings, extractor, run_id, known, claimed, counts, problems
         )
     scanned = [str(d) for d in dirs]
     gone = [
@@ -118,6 +121,7 @@ def ingest(
 def _ingest_urls(
     store: Store,
     urls: Sequence[str],
+    kinds: Mapping[str, Kind],
     settings: Settings,
     extractor: Extractor,
     run_id: int,
@@ -143,7 +147,7 @@ def _ingest_urls(
     with fetcher:
         crawl = Crawl(fetcher, settings.corpus, store.validators)
         for url in urls:
-            for item in crawl.items(url):
+            for item in crawl.items(url, expect=kinds.get(url)):
                 if item.problem is not None:
                     log.warning("skipped %s: %s", item.url, item.problem)
                     problems.append((item.url, item.problem))

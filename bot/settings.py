@@ -210,6 +210,12 @@ class Settings(BaseSettings):
         p = Path(path).expanduser()
         return p if p.is_absolute() else self.project_root / p
 
+    def source_urls(self) -> tuple[list[str], dict[str, Literal["feed", "sitemap", "page"]]]:
+        """The configured sources' URLs, and the kind each is said to be (where it is said)."""
+        urls = [source.url for source in self.sources]
+        kinds = {source.url: source.kind for source in self.sources if source.kind}
+        return urls, kinds
+
     def corpus_dirs(self) -> list[Path]:
         """The configured corpus directories as absolute paths."""
         return [self.resolve(d) for d in self.corpus.dirs]

@@ -15,9 +15,10 @@ import pytest
 
 from bot.answers import whosaid
 from bot.cli.render import answer_text
+from bot.digest.clock import Clock
 from bot.ingest import ingest
 from bot.settings import Settings, SourceSettings, WebSettings
-from bot.slack.app import create_app
+from bot.slack.app import create_app, web_client
 from bot.store.repository import Store
 from bot.web.app import create_web
 from tests.conftest import ROOT
@@ -154,7 +155,9 @@ def test_cli_ingest_takes_urls_and_config_sources(tmp_path: Path, site: Newsroom
     config = tmp_path / "quotebot.toml"
     config.write_text(
         "[corpus]\ndirs = []\n[web]\nmin_interval_seconds = 0\nallow_private_hosts = true\n"
-        f'[[sources]]\nname = "Kestrel Times feed"\nurl = "{site.base}/feed.xml"\n',
+        f'[[sources]]\nname = "Kestrel Times feed"\nurl = "{site.base}/feed.xml"\n'
+        f'[[sources]]\nname = "Not a sitemap"\nurl = "{site.base}/news/ferry-strike"\n'
+        'kind = "sitemap"\n',
         encoding="utf-8",
     )
     db = f"sqlite:///{tmp_path / 'web.db'}"
@@ -171,6 +174,7 @@ def test_cli_ingest_takes_urls_and_config_sources(tmp_path: Path, site: Newsroom
     from_config = run("ingest", "--db", db, "--json")
     assert from_config.returncode == 0, from_config.stderr
     assert json.loads(from_config.stdout)["new"] == 2
+    assert "configured as a sitemap, but it is a page" in from_config.stderr
     explicit = run("ingest", site.base + "/news/gone", site.base + "/news/ferry-strike", "--db", db)
     assert explicit.returncode == 0
     assert f"skipped {site.base}/news/gone: HTTP 404" in explicit.stderr
@@ -184,6 +188,22 @@ def test_local_addresses_are_refused_by_default(
     (reason,) = dict(summary.problems).values()
     assert "private or local address" in reason
     assert site.requests == []  # nothing was sent, robots.txt included
+
+
+def test_the_clock_polls_every_source(
+    store: Store, web_settings: Settings, site: Newsroom, fake: FakeSlack
+) -> None:
+    cfg = web_settings.model_copy(
+        update={
+            "sources": [SourceSettings(name="feed", url=site.base + "/feed.xml")],
+            "corpus": web_settings.corpus.model_copy(update={"dirs": []}),
+            "slack_bot_token": "xoxb-test",
+            "slack_api_url": fake.url + "/api/",
+        }
+    )
+    clock = Clock(cfg, store, web_client(cfg))
+    assert clock.scan().new == 2
+    assert clock.scan().unchanged == 1  # the feed answered 304
 
 
 def test_a_source_needs_a_web_url() -> None:

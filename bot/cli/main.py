@@ -109,17 +109,18 @@ def _corpus_dirs(args: argparse.Namespace, settings: Settings) -> list[Path]:
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     """Index new and changed articles; print a one-line summary and any skipped files."""
+    kinds: dict[str, Any] = {}
     if args.dirs:
         urls = [d for d in args.dirs if d.startswith(("http://", "https://"))]
         dirs = [Path(d) for d in args.dirs if d not in urls]
     else:
-        urls = [source.url for source in settings.sources]
+        urls, kinds = settings.source_urls()
         dirs = _corpus_dirs(args, settings)
     missing = [str(d) for d in dirs if not d.exists()]
     if missing:
         raise UsageError(f"no such directory: {', '.join(missing)}")
     store = open_store(args, settings)
-    summary = ingest(store, dirs, settings, progress=not args.quiet, urls=urls)
+    summary = ingest(store, dirs, settings, progress=not args.quiet, urls=urls, kinds=kinds)
     for path, reason in summary.problems:
         print(f"skipped {path}: {reason}", file=sys.stderr)
     if args.json:

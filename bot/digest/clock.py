@@ -94,9 +94,14 @@ class Clock:
         A digest left pending by a failed post is finished here too (every few minutes, after
         looking for it in the channel), not only at the next scheduled digest.
         """
-        urls = [source.url for source in self.settings.sources]
+        urls, kinds = self.settings.source_urls()
         summary = ingest(
-            self.store, self.settings.corpus_dirs(), self.settings, progress=False, urls=urls
+            self.store,
+            self.settings.corpus_dirs(),
+            self.settings,
+            progress=False,
+            urls=urls,
+            kinds=kinds,
         )
         log.info("%s", summary.line())
         if self.settings.digest.mode == "on_new" and (summary.new or summary.changed):

@@ -15,7 +15,7 @@ from bot.corpus.reader import read_page_article
 from bot.errors import ArticleError
 from bot.models import Article, Validators
 from bot.settings import CorpusSettings
-from bot.sources.discover import kind_of, listing
+from bot.sources.discover import Kind, kind_of, listing
 from bot.sources.fetch import Fetcher, FetchError
 
 MAX_DEPTH = 2  # a sitemap index -> its sitemaps -> their pages
@@ -44,8 +44,9 @@ class Crawl:
     seen: set[str] = field(default_factory=set)
     problems: int = 0
 
-    def items(self, url: str, depth: int = 0) -> Iterator[WebItem]:
-        """The URL's item, then (for a feed or sitemap) those of its pages."""
+    def items(self, url: str, depth: int = 0, expect: Kind | None = None) -> Iterator[WebItem]:
+        """The URL's item, then (for a feed or sitemap) those of its pages. ``expect``: the
+        kind the configuration says the URL is; a different document is reported, not read."""
         if url in self.seen:
             return
         self.seen.add(url)
@@ -59,6 +60,10 @@ class Crawl:
             yield WebItem(url, validators=fetched.validators, unchanged=True)
             return
         kind = kind_of(fetched.content_type, fetched.body)
+        if expect is not None and kind != expect:
+            self.problems += 1
+            yield WebItem(url, problem=f"configured as a {expect}, but it is a {kind}")
+            return
         if kind == "page":
             try:
                 article = read_page_article(fetched.text(), fetched.final_url, self.settings)
