@@ -161,3 +161,18 @@ def test_newsroom_furniture_rules_from_config(tmp_path: Path) -> None:
     )
     (a,) = read_file(path, settings)
     assert "Promoted" not in a.body and "More body text." in a.body
+
+
+def test_a_saved_newsroom_page_is_read_like_a_fetched_one(tmp_path: Path) -> None:
+    from tests.fakes.newsroom import MINISTER
+
+    path = tmp_path / "minister.html"
+    path.write_text(MINISTER.replace("{base}", "https://news.example"), encoding="utf-8")
+    (a,) = read_file(path, CorpusSettings())
+    assert a.title == "Minister quits over ferry contract"
+    assert (a.byline, a.outlet) == ("Jane Roe", "The Kestrel Times")
+    assert a.url == "https://news.example/news/minister-quits"
+    assert a.published == datetime(2025, 3, 4, 9, 15, tzinfo=UTC)
+    for furniture in ("Accept all", "Most read", "Share on", "Journalism that matters", "Resign"):
+        assert furniture not in a.body, furniture
+    assert "“I have done nothing wrong" in a.body

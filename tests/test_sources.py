@@ -57,7 +57,7 @@ def test_a_feed_brings_its_articles_with_their_metadata(
     (source,) = hit.sources
     assert source.url == site.base + "/news/council-vote"  # the article's canonical URL
     assert source.outlet == "The Kestrel Times" and source.byline == "Sam Patel"
-    assert source.published == "2025-03-05"
+    assert source.published == "2025-03-05T17:00:00+00:00"
 
 
 def test_fetcher_names_itself_and_asks_robots(

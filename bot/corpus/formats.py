@@ -143,13 +143,24 @@ def _html(text: str) -> RawArticle:
     return RawArticle(paragraphs=paragraphs, meta=meta)
 
 
+def _saved_page(text: str) -> RawArticle:
+    """A saved newsroom page is read like a fetched one (trafilatura: main text, metadata);
+    a small or unusual HTML file, where that finds no article, by its paragraphs."""
+    from bot.corpus.page import read_page  # imported here: page.py builds on this module
+
+    try:
+        return read_page(text, "")
+    except ArticleError:
+        return _html(text)
+
+
 def parse_text(text: str, suffix: str) -> list[RawArticle]:
     """Parse one file's decoded text by its extension (``.json``, ``.html``, else text)."""
     suffix = suffix.lower()
     if suffix == ".json":
         return _json_articles(text)
     if suffix in (".html", ".htm"):
-        return [_html(text)]
+        return [_saved_page(text)]
     front = _front_matter(text)
     if front is not None:
         return [front]

@@ -9,6 +9,7 @@ several ``<p>`` elements is still one quote.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import trafilatura
@@ -17,6 +18,29 @@ from bot.corpus.formats import RawArticle
 from bot.errors import ArticleError
 
 MIN_ARTICLE_CHARS = 200  # less main text than this is a section front or an error page
+# trafilatura keeps the day only; the time matters when two articles carry the words the
+# same day (sources are listed earliest first), so the page's own timestamp is read too.
+PUBLISHED_TIME = (
+    re.compile(
+        r"<meta[^>]+property=[\"']article:published_time[\"'][^>]+content=[\"']([^\"']+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"<meta[^>]+content=[\"']([^\"']+)[\"'][^>]+property=[\"']article:published_time",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\"datePublished\"\s*:\s*\"([^\"]+)\""),
+)
+
+
+def published_time(html: str) -> str | None:
+    """The page's own publication timestamp (``article:published_time``, JSON-LD
+    ``datePublished``), when it gives a time of day."""
+    for pattern in PUBLISHED_TIME:
+        found = pattern.search(html)
+        if found and "T" in found.group(1):
+            return found.group(1).strip()
+    return None
 
 
 def read_page(html: str, url: str) -> RawArticle:
@@ -46,7 +70,7 @@ def read_page(html: str, url: str) -> RawArticle:
         key: str(value)
         for key, value in (
             ("title", title),
-            ("date", doc.get("date")),
+            ("date", published_time(html) or doc.get("date")),
             ("url", doc.get("url") or url),
             ("outlet", doc.get("sitename") or doc.get("hostname")),
             ("byline", doc.get("author")),
