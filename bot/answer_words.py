@@ -44,6 +44,24 @@ def updated_note(source: Source) -> str | None:
     return f"text changed {date_in_words(source.updated)} — check the current version"
 
 
+def correction_line(hit: Hit) -> str | None:
+    """ "Corrected by Ana on 6 Mar 2025 (was: Tom Baker) — note": the desk's correction."""
+    c = hit.correction
+    if c is None:
+        return None
+    was = c.original_speaker or UNATTRIBUTED.lower()
+    note = f" — {c.note}" if c.note else ""
+    return f"Corrected by {c.user} on {date_in_words(c.at.isoformat())} (was: {was}){note}"
+
+
+def confirmation_line(hit: Hit) -> str | None:
+    """ "Checked against the source by Ana on 6 Mar 2025"."""
+    c = hit.confirmation
+    if c is None:
+        return None
+    return f"Checked against the source by {c.user} on {date_in_words(c.at.isoformat())}"
+
+
 def first_label(source: Source) -> str:
     """How the earliest source is introduced: its publication date, or when we first saw it."""
     return "First published" if source.published else "First seen in our archive"

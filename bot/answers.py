@@ -154,6 +154,11 @@ def _quote_inside(query_words: list[str], record_words: list[str]) -> bool:
     )
 
 
+def items_records(items: list[QuoteMatch]) -> list[QuoteRecord]:
+    """The stored quotes behind a group of matches."""
+    return [m.record for m in items]
+
+
 def _group_hit(
     query_words: list[str],
     items: list[QuoteMatch],
@@ -178,6 +183,11 @@ def _group_hit(
     )
     carriers = [r for r in named if speaker and same_person(r.speaker or "", speaker)]
     evidence_record = max(carriers or [first], key=lambda r: r.confidence)
+    # The desk's word beats the extractor's: a corrected attribution has no extracted evidence.
+    correction = next((r.correction for r in carriers if r.correction), None)
+    confirmation = next((r.confirmation for r in items_records(items) if r.confirmation), None)
+    if correction is not None:
+        evidence_record = next(r for r in carriers if r.correction)
     outside: tuple[str, ...] = ()
     if best.inside_query:
         para = dict(store.paragraphs_around(best.record.article.id, best.record.paragraph, 0))
@@ -190,14 +200,16 @@ def _group_hit(
         outside = tuple(as_typed(run, typed) for run in outside)
     hit = Hit(
         speaker=speaker,
-        role=evidence_record.role if speaker else None,
+        role=evidence_record.role if speaker and correction is None else None,
         quote=first.text,
         score=best.score,
         verdict="verbatim" if best.verbatim else "close",
         diff=None if best.verbatim else best.diff,
-        confidence=evidence_record.confidence if speaker else None,
-        evidence=evidence_record.evidence if speaker else None,
+        confidence=evidence_record.confidence if speaker and correction is None else None,
+        evidence=evidence_record.evidence if speaker and correction is None else None,
         outside_marks=outside,
+        correction=correction,
+        confirmation=confirmation,
         attributed_in=tuple(sorted({r.article.id for r in carriers})),
         sources=sources,
     )

@@ -104,8 +104,56 @@ class ArticleMeta(Frozen):
     byline: str | None = None
 
 
+CheckKind = Literal["speaker", "not_quote", "confirmed"]
+
+
+class DeskCheck(Frozen):
+    """What an editor recorded about a quote: a corrected speaker, "not a quote", or a check
+    against the source. Nothing is deleted: a withdrawn one keeps who withdrew it and when."""
+
+    id: int
+    article_id: str
+    quote: str
+    kind: CheckKind
+    speaker: str | None = None  # the right speaker ("speaker" corrections)
+    original_speaker: str | None = None  # what the extractor said, kept for the record
+    note: str | None = None
+    user: str
+    at: datetime
+    withdrawn_by: str | None = None
+    withdrawn_at: datetime | None = None
+
+    def by_line(self) -> str:
+        """ "Ana on 2025-03-06 14:02 UTC"."""
+        return f"{self.withdrawn_by or self.user} on {self._when(self.withdrawn_at or self.at)}"
+
+    @staticmethod
+    def _when(moment: datetime) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+    def line(self) -> str:
+        """One line of the audit trail."""
+        what = {
+            "speaker": f"speaker → {self.speaker} (was {self.original_speaker or 'unattributed'})",
+            "not_quote": f"not a quote (was {self.original_speaker or 'unattributed'})",
+            "confirmed": "checked against the source",
+        }[self.kind]
+        note = f" — {self.note}" if self.note else ""
+        gone = (
+            f"  [withdrawn by {self.withdrawn_by} on {self._when(self.withdrawn_at)}]"
+            if self.withdrawn_at
+            else ""
+        )
+        quote = self.quote if len(self.quote) <= 60 else self.quote[:59] + "…"
+        return (
+            f"#{self.id}  {self._when(self.at)}  {self.user}: “{quote}” ({self.article_id}): "
+            f"{what}{note}{gone}"
+        )
+
+
 class QuoteRecord(Frozen):
-    """A stored quote with its article's metadata."""
+    """A stored quote with its article's metadata (and the desk's correction and check, which
+    answers apply over what the extractor found)."""
 
     id: int
     n: int
@@ -121,6 +169,8 @@ class QuoteRecord(Frozen):
     evidence: str | None
     antecedent: str | None
     article: ArticleMeta
+    correction: DeskCheck | None = None
+    confirmation: DeskCheck | None = None
 
 
 class ReportRecord(Frozen):
@@ -226,6 +276,8 @@ class Hit(Frozen):
     evidence: str | None = None
     outside_marks: tuple[str, ...] = ()
     attributed_in: tuple[str, ...] = ()
+    correction: DeskCheck | None = None  # the desk corrected the speaker (shown, with original)
+    confirmation: DeskCheck | None = None  # an editor checked it against the source
     sources: tuple[Source, ...]
 
 

@@ -146,6 +146,15 @@ class WebSettings(BaseModel):
     )
 
 
+class SlackSettings(BaseModel):
+    """Who may do what in Slack."""
+
+    editors_group: str | None = Field(
+        None,
+        description="User group id (S0…) whose members may correct attributions; unset: anyone.",
+    )
+
+
 class Settings(BaseSettings):
     """Every setting Quotebot reads; see the README's configuration table."""
 
@@ -188,6 +197,7 @@ class Settings(BaseSettings):
         default_factory=list, description="Feeds, sitemaps and pages the clock polls."
     )
     web: WebSettings = Field(default_factory=WebSettings)
+    slack: SlackSettings = Field(default_factory=SlackSettings)
 
     @classmethod
     def settings_customise_sources(

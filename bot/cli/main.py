@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from bot.corpus.reader import Skipped
 from bot.errors import ConfigError, QuotebotError, UsageError
 from bot.extraction import extract_paths
 from bot.ingest import ingest
-from bot.models import ExtractedArticle
+from bot.models import DeskCheck, ExtractedArticle
 from bot.settings import SearchSettings, Settings, load_settings
 from bot.store.repository import Store
 
@@ -199,6 +201,42 @@ def cmd_clock(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_corrections(args: argparse.Namespace, settings: Settings) -> int:
+    """The desk's record: every correction and check (withdrawn ones too); or withdraw one."""
+    store = open_store(args, settings)
+    if args.withdraw is not None:
+        if not args.by:
+            raise UsageError("say who withdraws it: --withdraw ID --by NAME")
+        done = store.withdraw_check(args.withdraw, args.by)
+        if done is None:
+            raise ConfigError(f"no active correction or check with id {args.withdraw}")
+        print(f"withdrawn: #{done.id} by {done.by_line()}")
+        return 0
+    since = None
+    if args.since:
+        try:
+            since = datetime.fromisoformat(args.since)
+        except ValueError:
+            raise UsageError(f"--since wants a date like 2025-03-01, not {args.since!r}") from None
+        since = since if since.tzinfo else since.replace(tzinfo=UTC)
+    checks = store.desk_checks(since=since)
+    if args.json:
+        print(json.dumps([c.model_dump(mode="json") for c in checks], indent=2))
+    elif args.csv:
+        writer = csv.writer(sys.stdout)
+        fields = list(DeskCheck.model_fields)
+        writer.writerow(fields)
+        for c in checks:
+            row = c.model_dump(mode="json")
+            writer.writerow([row[f] if row[f] is not None else "" for f in fields])
+    else:
+        for c in checks:
+            print(c.line())
+        if not checks:
+            print("no corrections or checks yet")
+    return 0
+
+
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
     """Create or upgrade the database schema."""
     from bot.store.engine import make_engine
@@ -298,6 +336,18 @@ def build_parser() -> argparse.ArgumentParser:
         "clock", parents=[db], help="run the scheduler: scan the corpus, post digests"
     )
     p.set_defaults(func=cmd_clock)
+    p = sub.add_parser(
+        "corrections",
+        parents=[db],
+        help="the desk's corrections and checks (an audit trail); --withdraw one",
+    )
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="machine-readable output")
+    fmt.add_argument("--csv", action="store_true", help="CSV for a spreadsheet")
+    p.add_argument("--since", help="only those recorded on or after this date (2025-03-01)")
+    p.add_argument("--withdraw", type=int, metavar="ID", help="withdraw a correction or check")
+    p.add_argument("--by", help="who withdraws it (recorded)")
+    p.set_defaults(func=cmd_corrections)
     p = sub.add_parser("migrate", parents=[db], help="create or upgrade the database schema")
     p.set_defaults(func=cmd_migrate)
     p = sub.add_parser("bench", help="benchmark ingest and whosaid on a synthetic corpus")

@@ -9,7 +9,9 @@ from bot.answer_words import (
     UNATTRIBUTED,
     VERDICT_NAME,
     claim_line,
+    confirmation_line,
     conflict_line,
+    correction_line,
     date_in_words,
     evidence_worth_showing,
     first_label,
@@ -95,6 +97,9 @@ def hit_lines(hit: Hit, color: bool) -> list[str]:
     lines.extend(paint(f"  ! {outside_warning(run)}", YELLOW, color) for run in hit.outside_marks)
     if (named_in := named_in_line(hit)) is not None:
         lines.append(f"  {named_in}")
+    for desk in (correction_line(hit), confirmation_line(hit)):
+        if desk is not None:
+            lines.append(paint(f"  {desk}", BOLD, color))
     if evidence_worth_showing(hit):
         lines.append(paint("  evidence: " + textwrap.shorten(hit.evidence or "", 200), DIM, color))
     lines.extend(source_lines(hit.sources, indent="  "))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
@@ -24,9 +25,10 @@ from bot.answers import check_draft, clean_query, context, whosaid
 from bot.errors import UsageError
 from bot.extraction import build_extractor
 from bot.ingest import add_url
+from bot.models import QuoteRecord
 from bot.settings import Settings
 from bot.slack import blocks as ui
-from bot.slack.verify import StrictRequestVerification
+from bot.slack.verify import StrictRequestVerification, response_url_allowed
 from bot.store.repository import Store
 
 log = logging.getLogger(__name__)
@@ -86,6 +88,18 @@ def first_web_url(text: str) -> str | None:
     or typed plainly."""
     found = SLACK_LINK.search(text or "") or BARE_LINK.search(text or "")
     return found.group(1) if found else None
+
+
+ERRORS = {
+    "no_speaker": "Give the right speaker, or tick “Not a quote”.",
+    "gone": "That quote is no longer in the archive (its article changed or was removed).",
+}
+
+
+def user_name(body: dict[str, Any]) -> str:
+    """Who did it, as the desk's record shows them: the Slack name, else the user id."""
+    user = body.get("user") or {}
+    return str(user.get("username") or user.get("name") or user.get("id") or "someone")
 
 
 def phrase_in(text: str) -> str | None:
@@ -253,9 +267,89 @@ def create_app(
             return
         in_background(body, lambda: answer_in_thread(event, say))
 
+    def quote_of(value: str) -> QuoteRecord | None:
+        """The stored quote a desk button names ({"a": article id, "n": quote number})."""
+        try:
+            key = json.loads(value)
+            found = store.quote_in_article(str(key["a"]), int(key["n"]))
+        except (ValueError, KeyError, TypeError):
+            return None
+        return found[0] if found else None
+
+    def may_correct(client: WebClient, user_id: str) -> bool:
+        group = settings.slack.editors_group
+        if not group:
+            return True
+        members = client.usergroups_users_list(usergroup=group).get("users") or []
+        return user_id in members
+
+    @app.action("correct_quote")
+    def on_correct_quote(
+        ack: Ack, action: dict[str, Any], body: dict[str, Any], client: WebClient
+    ) -> None:
+        ack()
+        user_id = (body.get("user") or {}).get("id", "")
+        if not may_correct(client, user_id):
+            group = settings.slack.editors_group or ""
+            client.views_open(trigger_id=body["trigger_id"], view=ui.refusal_modal(group))
+            return
+        record = quote_of(action.get("value", ""))
+        if record is None:
+            client.views_open(trigger_id=body["trigger_id"], view=ui.notice_modal(ERRORS["gone"]))
+            return
+        metadata = json.dumps(
+            {"value": action.get("value", ""), "response_url": body.get("response_url")}
+        )
+        client.views_open(trigger_id=body["trigger_id"], view=ui.correction_modal(record, metadata))
+
+    @app.view("correct_submit")
+    def on_correct_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        values = view.get("state", {}).get("values", {})
+        speaker = ((values.get("speaker") or {}).get("value") or {}).get("value") or ""
+        ticked = ((values.get("not_quote") or {}).get("value") or {}).get("selected_options")
+        note = ((values.get("note") or {}).get("value") or {}).get("value")
+        not_quote = bool(ticked)
+        if not not_quote and not speaker.strip():
+            ack(response_action="errors", errors={"speaker": ERRORS["no_speaker"]})
+            return
+        meta = json.loads(view.get("private_metadata") or "{}")
+        record = quote_of(meta.get("value", ""))
+        if record is None:
+            ack(response_action="errors", errors={"speaker": ERRORS["gone"]})
+            return
+        ack()
+        check = store.record_check(
+            record,
+            "not_quote" if not_quote else "speaker",
+            user_name(body),
+            speaker=" ".join(speaker.split()) or None,
+            note=note,
+        )
+        reply_to(meta.get("response_url"), ui.desk_recorded(check))
+
+    @app.action("confirm_quote")
+    def on_confirm_quote(
+        ack: Ack, action: dict[str, Any], body: dict[str, Any], respond: Respond
+    ) -> None:
+        ack()
+        record = quote_of(action.get("value", ""))
+        if record is None:
+            respond(response_type="ephemeral", replace_original=False, text=ERRORS["gone"])
+            return
+        check = store.record_check(record, "confirmed", user_name(body))
+        respond(response_type="ephemeral", replace_original=False, text=ui.desk_recorded(check))
+
+    def reply_to(response_url: str | None, text: str) -> None:
+        if response_url and response_url_allowed(response_url, settings.slack_api_url):
+            WebhookClient(response_url, retry_handlers=RETRY_HANDLERS).send(
+                text=text, response_type="ephemeral", replace_original=False
+            )
+
     @app.event("app_home_opened")
     def on_home(event: dict[str, Any], client: WebClient) -> None:
-        view = ui.home_view(store.stats(), last_digest() if last_digest else None)
+        view = ui.home_view(
+            store.stats(), last_digest() if last_digest else None, store.desk_checks(limit=5)
+        )
         client.views_publish(user_id=event["user"], view=view)
 
     def apologise(error: BaseException, body: dict[str, Any]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,7 +12,9 @@ from bot.answer_words import (
     VERDICT_MEANING,
     VERDICT_NAME,
     claim_line,
+    confirmation_line,
     conflict_line,
+    correction_line,
     date_in_words,
     evidence_worth_showing,
     first_label,
@@ -19,7 +22,17 @@ from bot.answer_words import (
     outside_warning,
     updated_note,
 )
-from bot.models import AddedArticle, Answer, CheckItem, ContextAnswer, Hit, Source, Stats
+from bot.models import (
+    AddedArticle,
+    Answer,
+    CheckItem,
+    ContextAnswer,
+    DeskCheck,
+    Hit,
+    QuoteRecord,
+    Source,
+    Stats,
+)
 from bot.slack.escape import code, escape, link_target, truncate
 
 Block = dict[str, Any]
@@ -133,8 +146,126 @@ def hit_label(hit: Hit) -> str:
     return f"{VERDICT_ICON[hit.verdict]} *{name}* · {who}{role}"
 
 
-def hit_blocks(hit: Hit) -> list[Block]:
-    """Label, the words (a quote, or the reporter's sentence), differences, sources, evidence."""
+def desk_actions(hit: Hit) -> Block | None:
+    """ "Wrong attribution?" and "Checked ✓" for a quote on record (not reported speech): the
+    value names the quote by its first article and its number there."""
+    if hit.verdict == "paraphrase" or not hit.sources or hit.sources[0].quote_n is None:
+        return None
+    value = json.dumps({"a": hit.sources[0].article_id, "n": hit.sources[0].quote_n})
+    return {
+        "type": "actions",
+        "elements": [
+            {
+                "type": "button",
+                "action_id": "correct_quote",
+                "text": {"type": "plain_text", "text": "Wrong attribution?"},
+                "value": value,
+            },
+            {
+                "type": "button",
+                "action_id": "confirm_quote",
+                "text": {"type": "plain_text", "text": "Checked ✓"},
+                "value": value,
+            },
+        ],
+    }
+
+
+def correction_modal(record: QuoteRecord, metadata: str) -> dict[str, Any]:
+    """The "Wrong attribution?" form: the right speaker (or "not a quote") and a note."""
+    initial = {"initial_value": record.speaker} if record.speaker else {}
+    return {
+        "type": "modal",
+        "callback_id": "correct_submit",
+        "private_metadata": metadata,
+        "title": {"type": "plain_text", "text": "Correct attribution"},
+        "submit": {"type": "plain_text", "text": "Save correction"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": [
+            quote_block(record.text),
+            context_line(
+                f"Now attributed to: *{escape(record.speaker or UNATTRIBUTED)}* · "
+                f"{escape(truncate(record.article.title or record.article.id, 150))}"
+            ),
+            {
+                "type": "input",
+                "block_id": "speaker",
+                "optional": True,
+                "label": {"type": "plain_text", "text": "Who said it"},
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "value",
+                    "max_length": 200,
+                    **initial,
+                },
+            },
+            {
+                "type": "input",
+                "block_id": "not_quote",
+                "optional": True,
+                "label": {"type": "plain_text", "text": "Or"},
+                "element": {
+                    "type": "checkboxes",
+                    "action_id": "value",
+                    "options": [
+                        {
+                            "text": {"type": "plain_text", "text": "Not a quote"},
+                            "value": "not_quote",
+                        }
+                    ],
+                },
+            },
+            {
+                "type": "input",
+                "block_id": "note",
+                "optional": True,
+                "label": {"type": "plain_text", "text": "Note (what shows it)"},
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "value",
+                    "multiline": True,
+                    "max_length": 1000,
+                },
+            },
+        ],
+    }
+
+
+def notice_modal(text: str) -> dict[str, Any]:
+    """A modal that only tells the user something."""
+    return {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": "Correct attribution"},
+        "close": {"type": "plain_text", "text": "OK"},
+        "blocks": [section(escape(text))],
+    }
+
+
+def refusal_modal(group: str) -> dict[str, Any]:
+    """Why this user cannot correct attributions."""
+    return notice_modal(
+        "Only the desk's editors can correct attributions here (members of the user group "
+        f"{group}). Ask one of them, or your Slack admin to add you."
+    )
+
+
+def desk_recorded(check: DeskCheck) -> str:
+    """The confirmation an editor sees after a correction or check."""
+    quote = escape(truncate(check.quote, 120))
+    if check.kind == "speaker":
+        now, was = escape(check.speaker or ""), escape(check.original_speaker or UNATTRIBUTED)
+        return (
+            f"✏️ Correction recorded: “{quote}” is now attributed to *{now}* (was {was}). "
+            "Every answer shows it."
+        )
+    if check.kind == "not_quote":
+        return f"✏️ Recorded: “{quote}” is not a quote; answers leave it out."
+    return f"☑️ Recorded: you checked “{quote}” against the source."
+
+
+def hit_blocks(hit: Hit, actions: bool = False) -> list[Block]:
+    """Label, the words (a quote, or the reporter's sentence), differences, sources, evidence;
+    with ``actions``, the desk's buttons."""
     blocks = [section(hit_label(hit))]
     if hit.verdict == "paraphrase":
         blocks.append(context_line(f"The article reports: {escape(truncate(hit.quote, 600))}"))
@@ -148,6 +279,10 @@ def hit_blocks(hit: Hit) -> list[Block]:
     notes.extend(f"⚠️ {escape(outside_warning(run))}" for run in hit.outside_marks)
     if (named_in := named_in_line(hit)) is not None:
         notes.append(escape(named_in))
+    if (corrected := correction_line(hit)) is not None:
+        notes.append(f"✏️ {escape(corrected)}")
+    if (checked := confirmation_line(hit)) is not None:
+        notes.append(f"☑️ {escape(checked)}")
     for note in notes:
         blocks.append(context_line(note))
     blocks.append(section(source_lines(hit.sources)))
@@ -158,6 +293,8 @@ def hit_blocks(hit: Hit) -> list[Block]:
         details.append(f"attribution confidence {hit.confidence:.2f}")
     if details:
         blocks.append(context_line(" · ".join(details)))
+    if actions and (buttons := desk_actions(hit)) is not None:
+        blocks.append(buttons)
     return blocks
 
 
@@ -184,7 +321,7 @@ def answer_blocks(answer: Answer, with_button: bool = True) -> list[Block]:
         blocks.append(context_line("Check the wording, or search a shorter, distinctive part."))
     for hit in answer.hits:
         blocks.append({"type": "divider"})
-        blocks.extend(hit_blocks(hit))
+        blocks.extend(hit_blocks(hit, actions=with_button))
     if with_button and answer.hits:
         blocks.append(
             {
@@ -280,8 +417,25 @@ def error_blocks(error_id: str) -> list[Block]:
     return [section(f"Sorry — something went wrong on our side. (error id `{error_id}`)")]
 
 
-def home_view(stats: Stats, last_digest: str | None) -> dict[str, Any]:
-    """The App Home tab: how to use Quotebot and what the archive holds."""
+def desk_line(check: DeskCheck) -> str:
+    """One line of the desk's record (App Home)."""
+    when = date_in_words(check.at.isoformat())
+    quote = escape(truncate(check.quote, 80))
+    what = {
+        "speaker": f"attributed “{quote}” to {escape(check.speaker or '')}",
+        "not_quote": f"marked “{quote}” not a quote",
+        "confirmed": f"checked “{quote}”",
+    }[check.kind]
+    withdrawn = (
+        f" _(withdrawn by {escape(check.withdrawn_by or '')})_" if check.withdrawn_at else ""
+    )
+    return f"• {when} · {escape(check.user)} {what}{withdrawn}"
+
+
+def home_view(
+    stats: Stats, last_digest: str | None, desk: Sequence[DeskCheck] = ()
+) -> dict[str, Any]:
+    """The App Home tab: how to use Quotebot, what the archive holds, the desk's checks."""
     ingested = date_in_words(stats.last_ingest) or "never"
     return {
         "type": "home",
@@ -300,6 +454,11 @@ def home_view(stats: Stats, last_digest: str | None) -> dict[str, Any]:
                 f"*Archive:* {stats.articles:,} articles · {stats.quotes:,} quotes · "
                 f"{stats.speakers:,} speakers\n*Last ingest:* {ingested}\n"
                 f"*Last digest:* {escape(last_digest) if last_digest else 'none yet'}"
+            ),
+            {"type": "divider"},
+            section(
+                "*The desk's recent corrections and checks*\n"
+                + ("\n".join(desk_line(c) for c in desk) or "none yet")
             ),
         ],
     }

@@ -38,8 +38,13 @@ def _v4(conn: Connection, backend: SearchBackend) -> None:
     s.article_versions.create(conn, checkfirst=True)
 
 
+def _v5(conn: Connection, backend: SearchBackend) -> None:
+    """Version 5: the desk's corrections, "not a quote" marks and checks."""
+    s.desk_checks.create(conn, checkfirst=True)
+
+
 # Append new versions here; never edit a released one.
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 LATEST = max(MIGRATIONS)
 
 

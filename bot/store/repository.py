@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, and_, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    and_,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
@@ -18,6 +30,8 @@ from sqlalchemy.exc import OperationalError
 from bot.errors import SearchTimeout, StoreUnavailable
 from bot.models import (
     ArticleMeta,
+    CheckKind,
+    DeskCheck,
     ExtractedArticle,
     ParagraphRecord,
     QuoteRecord,
@@ -70,6 +84,23 @@ def _time_budget(conn: Connection, deadline: float | None) -> Iterator[None]:
     finally:
         if sqlite:
             raw.set_progress_handler(None, 0)
+
+
+def _desk_check(row: AnyRow) -> DeskCheck:
+    m = row._mapping
+    return DeskCheck(
+        id=m["id"],
+        article_id=m["article_id"],
+        quote=m["quote"],
+        kind=m["kind"],
+        speaker=m["speaker"],
+        original_speaker=m["original_speaker"],
+        note=m["note"],
+        user=m["user"],
+        at=_aware(m["at"]),
+        withdrawn_by=m["withdrawn_by"],
+        withdrawn_at=_aware(m["withdrawn_at"]) if m["withdrawn_at"] else None,
+    )
 
 
 def _aware(moment: datetime) -> datetime:
@@ -490,13 +521,114 @@ class Store:
             article=self._meta(row),
         )
 
+    def _records(self, conn: Connection, rows: Iterable[AnyRow]) -> list[QuoteRecord]:
+        """Quote rows as records, with the desk's checks applied over the extractor's work.
+
+        A correction names the words and the speaker the extractor gave them: it applies in
+        its article and wherever else those words carry that same extracted speaker (a
+        syndicated copy). A corrected speaker replaces the extracted one (kept on the
+        correction); words marked "not a quote" are left out; a confirmation is attached in
+        its article."""
+        records = [self._quote_record(r) for r in rows]
+        if not records:
+            return records
+        d = s.desk_checks
+        found = conn.execute(
+            select(d)
+            .where(
+                and_(
+                    d.c.quote_norm.in_(sorted({norm(r.text) for r in records})),
+                    d.c.withdrawn_at.is_(None),
+                )
+            )
+            .order_by(d.c.id)
+        )
+        by_norm: dict[str, list[DeskCheck]] = {}
+        for row in found:
+            by_norm.setdefault(row.quote_norm, []).append(_desk_check(row))
+        out = []
+        for record in records:
+            checks = by_norm.get(norm(record.text), [])
+            here = [c for c in checks if c.article_id == record.article.id]
+            corrections = [
+                c
+                for c in checks
+                if c.kind != "confirmed"
+                and (c.article_id == record.article.id or c.original_speaker == record.speaker)
+            ]
+            correction = corrections[-1] if corrections else None
+            confirmation = next((c for c in reversed(here) if c.kind == "confirmed"), None)
+            if correction is not None and correction.kind == "not_quote":
+                continue
+            update: dict[str, Any] = {"confirmation": confirmation}
+            if correction is not None:
+                update |= {"speaker": correction.speaker, "correction": correction}
+            out.append(record.model_copy(update=update))
+        return out
+
+    def record_check(
+        self,
+        record: QuoteRecord,
+        kind: CheckKind,
+        user: str,
+        speaker: str | None = None,
+        note: str | None = None,
+    ) -> DeskCheck:
+        """Store an editor's correction, "not a quote" or confirmation of a quote. The speaker
+        the extractor gave is kept with it; a correction over a correction keeps the first."""
+        original = record.correction.original_speaker if record.correction else record.speaker
+        values = {
+            "article_id": record.article.id,
+            "quote_norm": norm(record.text),
+            "quote": record.text,
+            "kind": kind,
+            "speaker": speaker if kind == "speaker" else None,
+            "original_speaker": original,
+            "note": note or None,
+            "user": user,
+            "at": now(),
+        }
+        with self.engine.begin() as conn:
+            new_id = conn.execute(
+                insert(s.desk_checks).values(**values).returning(s.desk_checks.c.id)
+            ).scalar_one()
+            row = conn.execute(select(s.desk_checks).where(s.desk_checks.c.id == new_id)).one()
+        return _desk_check(row)
+
+    def withdraw_check(self, check_id: int, user: str) -> DeskCheck | None:
+        """Withdraw a correction or check (recorded, never deleted); None if there is none
+        active with that id."""
+        d = s.desk_checks
+        with self.engine.begin() as conn:
+            done = conn.execute(
+                update(d)
+                .where(and_(d.c.id == check_id, d.c.withdrawn_at.is_(None)))
+                .values(withdrawn_by=user, withdrawn_at=now())
+            )
+            if done.rowcount != 1:
+                return None
+            return _desk_check(conn.execute(select(d).where(d.c.id == check_id)).one())
+
+    def desk_checks(
+        self, since: datetime | None = None, limit: int | None = None
+    ) -> list[DeskCheck]:
+        """Every correction and check, withdrawn ones included, newest first."""
+        d = s.desk_checks
+        query = select(d).order_by(d.c.id.desc())
+        if since is not None:
+            query = query.where(d.c.at >= since)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [_desk_check(r) for r in conn.execute(query)]
+
     def quotes_by_ids(self, ids: Sequence[int]) -> list[QuoteRecord]:
         """Active quotes with these ids."""
         if not ids:
             return []
         with self.engine.connect() as conn:
             rows = conn.execute(self._quote_select().where(s.quotes.c.id.in_(list(ids))))
-            return [self._quote_record(r) for r in rows]
+            return self._records(conn, rows)
 
     def candidate_norms(
         self, kind: Kind, query: SearchQuery, limit: int, deadline: float | None = None
@@ -647,6 +779,17 @@ class Store:
                 .select_from(s.aliases.join(s.speakers, s.aliases.c.speaker_id == s.speakers.c.id))
                 .where(func.lower(s.aliases.c.alias) == key)
             ).first()
+        if row is None:  # a speaker only the desk has named, by correcting an attribution
+            d = s.desk_checks
+            row = conn.execute(
+                select(d.c.speaker).where(
+                    and_(
+                        func.lower(d.c.speaker) == key,
+                        d.c.kind == "speaker",
+                        d.c.withdrawn_at.is_(None),
+                    )
+                )
+            ).first()
         return str(row[0]) if row is not None else None
 
     @staticmethod
@@ -662,17 +805,21 @@ class Store:
         return str(rows[0][0]) if len(rows) == 1 else None
 
     def quotes_by_speaker(self, name: str, limit: int = 20) -> list[QuoteRecord]:
-        """The speaker's quotes, newest first (undated last)."""
+        """The speaker's quotes, newest first (undated last), as the desk corrected them: a
+        quote corrected to this speaker is theirs, one corrected away is not."""
+        q, a, d = s.quotes, s.articles, s.desk_checks
+        corrected_to = select(d.c.quote_norm).where(
+            and_(d.c.speaker == name, d.c.kind == "speaker", d.c.withdrawn_at.is_(None))
+        )
+        theirs = or_(s.speakers.c.name == name, q.c.norm.in_(corrected_to))
         with self.engine.connect() as conn:
             rows = conn.execute(
                 self._quote_select()
-                .where(s.speakers.c.name == name)
-                .order_by(
-                    s.articles.c.published.is_(None), s.articles.c.published.desc(), s.quotes.c.n
-                )
+                .where(theirs)
+                .order_by(a.c.published.is_(None), a.c.published.desc(), q.c.n)
                 .limit(limit)
             )
-            return [self._quote_record(r) for r in rows]
+            return [r for r in self._records(conn, rows) if r.speaker == name]
 
     def stats(self) -> Stats:
         """Counts of active articles, their quotes and named speakers; the last ingest time."""
@@ -708,7 +855,7 @@ class Store:
                     and_(s.quotes.c.article_id == article_id, s.quotes.c.n == n)
                 )
             )
-            return [self._quote_record(r) for r in rows]
+            return self._records(conn, rows)
 
     def quotes_in_articles(self, article_ids: Sequence[str]) -> list[QuoteRecord]:
         """Every active quote of these articles, in article order."""
@@ -720,7 +867,7 @@ class Store:
                 .where(s.quotes.c.article_id.in_(sorted(set(article_ids))))
                 .order_by(s.quotes.c.article_id, s.quotes.c.n)
             )
-            return [self._quote_record(r) for r in rows]
+            return self._records(conn, rows)
 
     def quotes_in_places(self, places: Sequence[tuple[str, int]]) -> list[QuoteRecord]:
         """Quotes in the given (article id, paragraph index) places, read by place (not the
@@ -737,7 +884,7 @@ class Store:
                 )
             )
             wanted = set(places)
-            records = [self._quote_record(r) for r in rows]
+            records = self._records(conn, rows)
         return [r for r in records if (r.article.id, r.paragraph) in wanted]
 
     def article_view(
@@ -762,5 +909,5 @@ class Store:
                 .where(s.quotes.c.article_id == article_id)
                 .order_by(s.quotes.c.n)
             )
-            records = [self._quote_record(r) for r in quotes]
+            records = self._records(conn, quotes)
         return self._meta(row), paragraphs, records

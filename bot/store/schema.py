@@ -193,3 +193,23 @@ article_versions = Table(  # every version of an article's text, and when it was
     Column("content_hash", String(64), primary_key=True),
     Column("first_seen", DateTime(timezone=True), nullable=False),
 )
+
+# Schema version 5: the desk's corrections and checks (nothing is deleted; withdrawals recorded).
+desk_checks = Table(
+    "desk_checks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # A quote is known by its article and its normalised words, which survive re-extraction.
+    Column("article_id", String(255), nullable=False),
+    Column("quote_norm", Text, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("kind", String(16), nullable=False),  # speaker | not_quote | confirmed
+    Column("speaker", Text),
+    Column("original_speaker", Text),
+    Column("note", Text),
+    Column("user", String(255), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("withdrawn_by", String(255)),
+    Column("withdrawn_at", DateTime(timezone=True)),
+)
+Index("ix_desk_checks_quote", desk_checks.c.article_id, desk_checks.c.quote_norm)

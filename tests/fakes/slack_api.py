@@ -58,6 +58,7 @@ class FakeSlack:
     fail_after_storing: int = 0  # the next N posts are stored, then answered with a 500
     auth_error: str | None = None  # auth.test answers {"ok": false, "error": auth_error}
     socket_url: str = ""  # apps.connections.open hands out this ws:// URL
+    group_users: list[str] = field(default_factory=list)  # usergroups.users.list members
 
     def fail(
         self, method: str, status: int, times: int = 1, headers: dict[str, str] | None = None
@@ -85,6 +86,10 @@ class FakeSlack:
     def answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test" and self.auth_error:
             return {"ok": False, "error": self.auth_error}
+        if method == "usergroups.users.list":
+            return {"ok": True, "users": list(self.group_users)}
+        if method == "views.open":
+            return {"ok": True, "view": {"id": "V1"}}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
         if method == "auth.test":
