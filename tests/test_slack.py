@@ -189,7 +189,7 @@ def test_article_text_is_escaped_and_pings_nobody(app_url: str, fake: FakeSlack)
 def test_post_in_channel_button(app_url: str, fake: FakeSlack) -> None:
     payload = {
         "type": "block_actions",
-        "user": {"id": "U1"},
+        "user": {"id": "U1", "username": "ana"},
         "team": {"id": "T1"},
         "channel": {"id": "C1"},
         "response_url": fake.url + "/response/7",
@@ -202,6 +202,7 @@ def test_post_in_channel_button(app_url: str, fake: FakeSlack) -> None:
     (call,) = fake.wait_for("response")
     assert call.body["response_type"] == "in_channel"
     assert "Keir Starmer" in call.text() and "Post in channel" not in call.text()
+    assert "Shared by ana" in call.text()  # the channel sees who shared it
 
 
 def test_check_quotes_shortcut(app_url: str, fake: FakeSlack) -> None:
@@ -227,6 +228,26 @@ def test_check_quotes_shortcut(app_url: str, fake: FakeSlack) -> None:
     assert "⚠️ different speaker on record" in shown and "Elon Musk" in shown
     assert "✏️ altered" in shown
     assert "❓ not on record" in shown
+    # The result can be shared: the button posts the same check in the channel, signed.
+    share = next(
+        e
+        for b in fake.wait_for("response")[0].body["blocks"]
+        for e in b.get("elements", [])
+        if e.get("action_id") == "post_check_in_channel"
+    )
+    click = {
+        "type": "block_actions",
+        "user": {"id": "U1", "username": "ana"},
+        "team": {"id": "T1"},
+        "channel": {"id": "C1"},
+        "response_url": fake.url + "/response/9",
+        "trigger_id": "1.2.4",
+        "actions": [{"action_id": share["action_id"], "value": share["value"], "type": "button"}],
+    }
+    assert interactive(app_url, click).status_code == 200
+    posted = fake.wait_for("response", 2)[1]
+    assert posted.body["response_type"] == "in_channel"
+    assert "Shared by ana" in posted.text() and "different speaker on record" in posted.text()
 
 
 def event(kind: str, text: str, event_id: str, **extra: Any) -> dict[str, Any]:

@@ -183,11 +183,11 @@ def create_app(
         ack: Ack, action: dict[str, Any], respond: Respond, body: dict[str, Any]
     ) -> None:
         ack()
-        in_background(body, lambda: post_in_channel(action, respond))
+        in_background(body, lambda: post_in_channel(action, respond, user_name(body)))
 
-    def post_in_channel(action: dict[str, Any], respond: Respond) -> None:
+    def post_in_channel(action: dict[str, Any], respond: Respond, user: str) -> None:
         answer = whosaid(action.get("value", ""), store, search, base)
-        blocks = ui.answer_blocks(answer, with_button=False)
+        blocks = ui.answer_blocks(answer, with_button=False, shared_by=user)
         respond(
             response_type="in_channel",
             replace_original=False,
@@ -210,8 +210,26 @@ def create_app(
         except UsageError as exc:
             respond(response_type="ephemeral", text=str(exc))
             return
-        blocks = ui.check_blocks(items)
+        blocks = ui.check_blocks(items, draft=text)
         respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
+
+    @app.action("post_check_in_channel")
+    def on_post_check_in_channel(
+        ack: Ack, action: dict[str, Any], respond: Respond, body: dict[str, Any]
+    ) -> None:
+        ack()
+        in_background(body, lambda: post_check(action.get("value", ""), respond, user_name(body)))
+
+    def post_check(draft: str, respond: Respond, user: str) -> None:
+        items = check_draft(draft, store, search, base, extractor)
+        blocks = ui.check_blocks(items, shared_by=user)
+        respond(
+            response_type="in_channel",
+            replace_original=False,
+            text=ui.plain_text(blocks),
+            blocks=blocks,
+            unfurl_links=False,
+        )
 
     @app.command("/quotebot")
     def on_quotebot(

@@ -46,6 +46,7 @@ CHECK = {
     "wrong_speaker": "⚠️ different speaker on record",
     "not_found": "❓ not on record",
 }
+BUTTON_VALUE_LIMIT = 2000  # Slack's limit on a button's value
 USAGE = {
     "/whosaid": (
         '*Usage:* `/whosaid "the quoted words"` — e.g. `/whosaid "deserves to be in prison"`'
@@ -298,10 +299,12 @@ def hit_blocks(hit: Hit, actions: bool = False) -> list[Block]:
     return blocks
 
 
-def answer_blocks(answer: Answer, with_button: bool = True) -> list[Block]:
+def answer_blocks(
+    answer: Answer, with_button: bool = True, shared_by: str | None = None
+) -> list[Block]:
     """The /whosaid answer: a contested attribution first, then the verdict, the speaker the
-    query claims, each hit, and a "Post in channel" button."""
-    blocks: list[Block] = []
+    query claims, each hit, and a "Post in channel" button; ``shared_by``: who posted it."""
+    blocks: list[Block] = [shared_line(shared_by)] if shared_by else []
     if (conflict := conflict_line(answer)) is not None:
         blocks.append(section(f"⚠️ *{escape(conflict)}*"))
     verdict = f"{VERDICT_ICON[answer.verdict]} *{VERDICT_NAME[answer.verdict]}* — "
@@ -323,19 +326,7 @@ def answer_blocks(answer: Answer, with_button: bool = True) -> list[Block]:
         blocks.append({"type": "divider"})
         blocks.extend(hit_blocks(hit, actions=with_button))
     if with_button and answer.hits:
-        blocks.append(
-            {
-                "type": "actions",
-                "elements": [
-                    {
-                        "type": "button",
-                        "action_id": "post_in_channel",
-                        "text": {"type": "plain_text", "text": "Post in channel"},
-                        "value": answer.query[:2000],
-                    }
-                ],
-            }
-        )
+        blocks.append(share_button("post_in_channel", answer.query[:BUTTON_VALUE_LIMIT]))
     return fit(blocks)
 
 
@@ -367,11 +358,35 @@ def context_blocks(ctx: ContextAnswer) -> list[Block]:
     return fit(blocks)
 
 
-def check_blocks(items: list[CheckItem]) -> list[Block]:
-    """The "Check quotes" result: one line per quoted passage of the draft."""
+def shared_line(user: str) -> Block:
+    """Who put a result in the channel."""
+    return context_line(f"Shared by {escape(user)} · checked with Quotebot")
+
+
+def share_button(action_id: str, value: str) -> Block:
+    """ "Post in channel": the value is what to answer again, in the channel."""
+    return {
+        "type": "actions",
+        "elements": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "text": {"type": "plain_text", "text": "Post in channel"},
+                "value": value,
+            }
+        ],
+    }
+
+
+def check_blocks(
+    items: list[CheckItem], draft: str | None = None, shared_by: str | None = None
+) -> list[Block]:
+    """The "Check quotes" result: one line per quoted passage of the draft; with ``draft``
+    (short enough to carry), a button to post it in the channel; ``shared_by``: who did."""
     if not items:
         return [section("No quoted passages found in that message.")]
-    blocks: list[Block] = [section(f"*Checked {len(items)} quoted passage(s)*")]
+    blocks: list[Block] = [shared_line(shared_by)] if shared_by else []
+    blocks.append(section(f"*Checked {len(items)} quoted passage(s)*"))
     for item in items:
         lines = [f"{CHECK[item.status]}: “{escape(truncate(item.quote, 300))}”"]
         hit = item.hit
@@ -385,6 +400,8 @@ def check_blocks(items: list[CheckItem]) -> list[Block]:
                 lines.append(diff_line(hit))
             lines.append(source_lines(hit.sources, 1))
         blocks.append(section("\n".join(lines)))
+    if draft is not None and len(draft) <= BUTTON_VALUE_LIMIT:
+        blocks.append(share_button("post_check_in_channel", draft))
     return fit(blocks)
 
 
