@@ -151,6 +151,20 @@ class DeskCheck(Frozen):
         )
 
 
+WatchKind = Literal["speaker", "phrase"]
+
+
+class Watch(Frozen):
+    """A channel's watch on a speaker or a phrase."""
+
+    id: int
+    channel: str
+    kind: WatchKind
+    target: str
+    created_by: str
+    created_at: datetime
+
+
 class QuoteRecord(Frozen):
     """A stored quote with its article's metadata (and the desk's correction and check, which
     answers apply over what the extractor found)."""

@@ -186,6 +186,7 @@ def test_two_editors_correcting_at_once_are_both_recorded(
         t.start()
     for t in threads:
         t.join()
+    fake.wait_for("response", 3)  # both confirmations sent: both corrections are stored
     checks = desk.desk_checks()
     assert sorted(c.user for c in checks) == ["uana", "uben"]
     assert {c.speaker for c in checks} == {"Jane Roe", "John Doe"}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.models import Digest, DigestArticle
+from collections.abc import Sequence
+
+from bot.models import ArticleMeta, Digest, DigestArticle, QuoteRecord, Watch
 from bot.slack.blocks import Block, context_line, section
 from bot.slack.escape import escape, link_target, truncate
 
@@ -75,3 +77,30 @@ def digest_text(digest: Digest) -> str:
     if digest.top_speakers:
         lines.append("Most quoted: " + ", ".join(f"{s} ({c})" for s, c in digest.top_speakers))
     return "\n".join(lines)
+
+
+def watch_alert_message(
+    watch: Watch, article: ArticleMeta, quotes: Sequence[QuoteRecord], link: str
+) -> tuple[str, list[Block]]:
+    """One watch alert: what is watched, the article (linked), and the quotes it carries."""
+    what = (
+        f"{escape(watch.target)} is quoted"
+        if watch.kind == "speaker"
+        else f"“{escape(watch.target)}” appears in a quote"
+    )
+    title = escape(truncate(article.title or article.id, 150))
+    target = link_target(link)
+    heading = f"<{target}|{title}>" if target is not None else f"*{title}*"
+    outlet = f" · {escape(article.outlet)}" if article.outlet else ""
+    lines = [f"🔔 *Watch:* {what}", f"{heading}{outlet}"]
+    for q in list(quotes)[:5]:
+        who = escape(q.speaker) if q.speaker else "_unattributed_"
+        lines.append(f"> “{escape(truncate(q.text, 300))}” — {who}")
+    if len(quotes) > 5:
+        lines.append(f"_+{len(quotes) - 5} more_")
+    plain = f"Watch: {watch.target} — {article.title or article.id}"
+    blocks = [
+        section("\n".join(lines)),
+        context_line(f"Watched since {watch.created_at:%d %b %Y} · `/quotebot watches` lists them"),
+    ]
+    return plain, blocks

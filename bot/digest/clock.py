@@ -22,12 +22,14 @@ from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
 from bot.digest.post import DigestOutcome, DigestPoster, LeaseLost
+from bot.digest.watch import WatchAlerter
 from bot.errors import ConfigError
 from bot.ingest import ingest
 from bot.models import IngestSummary
 from bot.settings import Settings
 from bot.store.digest_repo import DigestRepository
 from bot.store.repository import Store
+from bot.store.watch_repo import WatchRepository
 
 log = logging.getLogger(__name__)
 LEASE = "clock"
@@ -76,6 +78,12 @@ class Clock:
         self.repo = DigestRepository(store)
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.poster = DigestPoster(self.repo, client, settings, holds_lease=self.holds_lease)
+        self.watcher = WatchAlerter(
+            WatchRepository(store),
+            client,
+            settings.public_base_url,
+            holds_lease=self.holds_lease,
+        )
         self.now = now
         self.lost = False  # set when another clock took the lease: this one must stop
         self.stopping = False  # a signal or a lost lease asked the clock to stop
@@ -89,7 +97,8 @@ class Clock:
 
     def scan(self) -> IngestSummary:
         """Ingest new and changed articles from the corpus directories and every configured
-        source (feeds, sitemaps, pages); in ``on_new`` mode, post a digest when some came in.
+        source (feeds, sitemaps, pages); alert watching channels (once per article); in
+        ``on_new`` mode, post a digest when some came in.
 
         A digest left pending by a failed post is finished here too (every few minutes, after
         looking for it in the channel), not only at the next scheduled digest.
@@ -104,6 +113,9 @@ class Clock:
             kinds=kinds,
         )
         log.info("%s", summary.line())
+        alerts = self.watcher.run(self.now())
+        if alerts:
+            log.info("watch: posted %d alert(s)", alerts)
         if self.settings.digest.mode == "on_new" and (summary.new or summary.changed):
             self.digest()
         elif self.repo.pending():

@@ -12,7 +12,6 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -20,6 +19,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.digest.blocks import digest_messages, digest_text
 from bot.digest.compose import compose
+from bot.digest.history import messages_with_metadata
 from bot.errors import ConfigError, QuotebotError
 from bot.models import ArticleMeta, Digest
 from bot.settings import Settings
@@ -27,13 +27,14 @@ from bot.store.digest_repo import DigestRepository, DigestRow
 
 log = logging.getLogger(__name__)
 METADATA_TYPE = "quotebot_digest"
-HISTORY_PAGES = 5
 # After an ambiguous failure, wait this long before posting again: a message Slack stored
 # while answering 500 (or after the connection dropped) can take a while to show in history.
 SETTLE = timedelta(seconds=60)
 
 
-def _too_soon(last_attempt: datetime | None, at: datetime) -> bool:
+def too_soon(last_attempt: datetime | None, at: datetime) -> bool:
+    """Whether a message Slack may have stored at the last attempt could still be missing
+    from the channel history."""
     return last_attempt is not None and at - last_attempt < SETTLE
 
 
@@ -157,7 +158,7 @@ class DigestPoster:
                     if part not in done:
                         self.repo.record_part(digest_id, part, ts)
                         done[part] = ts
-                if len(done) < len(messages) and _too_soon(row.last_attempt_at, at):
+                if len(done) < len(messages) and too_soon(row.last_attempt_at, at):
                     log.info(
                         "digest %d: waiting for Slack's history before posting again", digest_id
                     )
@@ -190,27 +191,8 @@ class DigestPoster:
 
     def _found_in_history(self, channel: str, digest_id: int) -> dict[int, str]:
         """Parts of this digest already in the channel (posted before a crash)."""
-        found: dict[int, str] = {}
-        cursor: str | None = None
-        for _ in range(HISTORY_PAGES):
-            kwargs: dict[str, Any] = {
-                "channel": channel,
-                "limit": 200,
-                "include_all_metadata": True,
-            }
-            if cursor:
-                kwargs["cursor"] = cursor
-            page = self.client.conversations_history(**kwargs)
-            messages: list[dict[str, Any]] = page.get("messages") or []
-            for message in messages:
-                meta = message.get("metadata") or {}
-                payload = meta.get("event_payload") or {}
-                if (
-                    meta.get("event_type") == METADATA_TYPE
-                    and payload.get("digest_id") == digest_id
-                ):
-                    found[int(payload.get("part", 0))] = str(message["ts"])
-            cursor = (page.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                break
-        return found
+        return {
+            int(payload.get("part", 0)): ts
+            for payload, ts in messages_with_metadata(self.client, channel, METADATA_TYPE)
+            if payload.get("digest_id") == digest_id
+        }

@@ -25,11 +25,12 @@ from bot.answers import check_draft, clean_query, context, whosaid
 from bot.errors import UsageError
 from bot.extraction import build_extractor
 from bot.ingest import add_url
-from bot.models import QuoteRecord
+from bot.models import QuoteRecord, WatchKind
 from bot.settings import Settings
 from bot.slack import blocks as ui
 from bot.slack.verify import StrictRequestVerification, response_url_allowed
 from bot.store.repository import Store
+from bot.store.watch_repo import WatchRepository
 
 log = logging.getLogger(__name__)
 QUOTED = re.compile(r"[\"“”](.+?)[\"“”]")
@@ -83,6 +84,16 @@ def web_client(settings: Settings) -> WebClient:
     return WebClient(**kwargs)
 
 
+def watch_target(text: str) -> tuple[WatchKind, str] | None:
+    """ "Elon Musk" → a speaker; phrase "rape gangs" → a phrase; None when nothing is named."""
+    words = text.strip()
+    kind: WatchKind = "speaker"
+    if words.lower().startswith("phrase "):
+        kind, words = "phrase", words[len("phrase ") :]
+    target = words.strip().strip("\"“”'‘’").strip()
+    return (kind, target) if target else None
+
+
 def first_web_url(text: str) -> str | None:
     """The first http(s) link in Slack message text (``<https://…|label>``, ``<https://…>``)
     or typed plainly."""
@@ -132,6 +143,7 @@ def create_app(
     extractor = build_extractor(settings)
     workers = ThreadPoolExecutor(max_workers=ANSWER_WORKERS, thread_name_prefix="quotebot-answer")
     seen = SeenEvents()
+    watches = WatchRepository(store)
 
     @app.middleware
     def skip_slack_retries(
@@ -236,15 +248,34 @@ def create_app(
         ack: Ack, command: dict[str, Any], respond: Respond, body: dict[str, Any]
     ) -> None:
         ack()
-        in_background(body, lambda: quotebot_reply(command.get("text", ""), respond))
+        in_background(body, lambda: quotebot_reply(command, respond))
 
-    def quotebot_reply(text: str, respond: Respond) -> None:
-        verb, _, rest = text.strip().partition(" ")
-        url = first_web_url(rest)
-        if verb.lower() != "add" or url is None:
+    def quotebot_reply(command: dict[str, Any], respond: Respond) -> None:
+        verb, _, rest = command.get("text", "").strip().partition(" ")
+        verb = verb.lower()
+        channel = str(command.get("channel_id", ""))
+        user = str(command.get("user_name") or command.get("user_id") or "someone")
+        if verb == "add" and (url := first_web_url(rest)) is not None:
+            add_reply(url, respond)
+        elif verb == "watch" and (wanted := watch_target(rest)) is not None:
+            watch, new = watches.add(channel, wanted[0], wanted[1], user)
+            blocks = ui.watch_added_blocks(watch, new)
+            respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
+        elif verb == "watches":
+            blocks = ui.watches_blocks(watches.active(channel))
+            respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
+        else:
             respond(response_type="ephemeral", text=ui.USAGE["/quotebot"])
-            return
-        add_reply(url, respond)
+
+    @app.action("unwatch")
+    def on_unwatch(
+        ack: Ack, action: dict[str, Any], respond: Respond, body: dict[str, Any]
+    ) -> None:
+        ack()
+        removed = watches.remove(int(action.get("value") or 0), user_name(body))
+        channel = str((body.get("channel") or {}).get("id", ""))
+        blocks = ui.watches_blocks(watches.active(channel), removed=removed)
+        respond(replace_original=True, text=ui.plain_text(blocks), blocks=blocks)
 
     def add_reply(url: str | None, respond: Respond) -> None:
         if url is None:

@@ -32,6 +32,7 @@ from bot.models import (
     QuoteRecord,
     Source,
     Stats,
+    Watch,
 )
 from bot.slack.escape import code, escape, link_target, truncate
 
@@ -56,8 +57,11 @@ USAGE = {
         "`/context Name` for what someone has said and what was said about them"
     ),
     "/quotebot": (
-        "*Usage:* `/quotebot add https://…` — index an article page (or a feed's or sitemap's "
-        "articles); *Add to Quotebot* on a message with a link does the same"
+        "*Usage:*\n• `/quotebot add https://…` — index an article page (or a feed's or "
+        "sitemap's articles); *Add to Quotebot* on a message with a link does the same\n"
+        '• `/quotebot watch "Name"` or `/quotebot watch phrase "words"` — this channel gets '
+        "an alert for each new article quoting them\n"
+        "• `/quotebot watches` — this channel's watches, with buttons to stop them"
     ),
 }
 
@@ -426,6 +430,56 @@ def added_blocks(added: Sequence[AddedArticle], problem: str | None) -> list[Blo
         blocks.append(section(f"⚠️ Not indexed: {escape(problem)}"))
     if not blocks:
         blocks.append(section("Nothing to index at that address."))
+    return blocks
+
+
+def _watch_name(watch: Watch) -> str:
+    if watch.kind == "speaker":
+        return f"*{escape(watch.target)}*"
+    return f"the phrase “{escape(watch.target)}”"
+
+
+def watch_added_blocks(watch: Watch, new: bool) -> list[Block]:
+    """The reply to ``/quotebot watch``."""
+    if not new:
+        return [section(f"🔔 This channel already watches {_watch_name(watch)}.")]
+    return [
+        section(
+            f"🔔 This channel now watches {_watch_name(watch)}: each new article that quotes "
+            "it gets one alert here."
+        )
+    ]
+
+
+def watches_blocks(active: Sequence[Watch], removed: Watch | None = None) -> list[Block]:
+    """A channel's watches, each with an "Unwatch" button."""
+    blocks: list[Block] = []
+    if removed is not None:
+        blocks.append(context_line(f"Stopped watching {_watch_name(removed)}."))
+    if not active:
+        blocks.append(section('This channel watches nothing. `/quotebot watch "Name"` starts.'))
+        return blocks
+    blocks.append(section(f"*This channel watches {len(active)}:*"))
+    for watch in active[:40]:
+        blocks.append(
+            {
+                "type": "section",
+                "text": {
+                    "type": "mrkdwn",
+                    "text": truncate(
+                        f"{_watch_name(watch)} · since {watch.created_at:%d %b %Y} · "
+                        f"by {escape(watch.created_by)}",
+                        SECTION_LIMIT,
+                    ),
+                },
+                "accessory": {
+                    "type": "button",
+                    "action_id": "unwatch",
+                    "text": {"type": "plain_text", "text": "Unwatch"},
+                    "value": str(watch.id),
+                },
+            }
+        )
     return blocks
 
 

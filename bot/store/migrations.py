@@ -43,8 +43,14 @@ def _v5(conn: Connection, backend: SearchBackend) -> None:
     s.desk_checks.create(conn, checkfirst=True)
 
 
+def _v6(conn: Connection, backend: SearchBackend) -> None:
+    """Version 6: watchlists and their alerts."""
+    s.watches.create(conn, checkfirst=True)
+    s.watch_alerts.create(conn, checkfirst=True)
+
+
 # Append new versions here; never edit a released one.
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
 LATEST = max(MIGRATIONS)
 
 

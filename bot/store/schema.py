@@ -213,3 +213,31 @@ desk_checks = Table(
     Column("withdrawn_at", DateTime(timezone=True)),
 )
 Index("ix_desk_checks_quote", desk_checks.c.article_id, desk_checks.c.quote_norm)
+
+# Schema version 6: watchlists, and their alerts (one per watch and article, exactly once).
+watches = Table(
+    "watches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),  # speaker | phrase
+    Column("target", Text, nullable=False),
+    Column("target_norm", Text, nullable=False),
+    Column("created_by", String(255), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("removed_by", String(255)),
+    Column("removed_at", DateTime(timezone=True)),
+)
+
+watch_alerts = Table(
+    "watch_alerts",
+    metadata,
+    Column("watch_id", Integer, ForeignKey("watches.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String(255), primary_key=True),
+    Column("status", String(16), nullable=False),  # pending | sent
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_attempt_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("ts", String(32)),
+)
