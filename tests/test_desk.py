@@ -244,3 +244,22 @@ def test_audit_trail_lists_and_withdraws(
     assert "withdrawn by desk chief" in cli().stdout
     again = cli("--withdraw", str(listed["id"]), "--by", "desk chief")
     assert again.returncode == 1 and "no active correction" in again.stderr
+
+
+def test_context_and_check_quotes_results_offer_the_desk_buttons(
+    app_url: str, fake: FakeSlack
+) -> None:
+    slash(app_url, "/context", f'"{PHRASE}"', fake.url + "/response/ctx")
+    assert button(fake, "correct_quote")["value"]
+    payload = {
+        "type": "message_action",
+        "callback_id": "check_quotes",
+        "user": {"id": "U1"},
+        "team": {"id": "T1"},
+        "channel": {"id": "C1"},
+        "response_url": fake.url + "/response/chk",
+        "trigger_id": "1.2.3",
+        "message": {"text": f'Musk said Phillips "{PHRASE}".', "ts": "1.1"},
+    }
+    assert interactive(app_url, payload).status_code == 200
+    assert button(fake, "confirm_quote", response=1)["value"]

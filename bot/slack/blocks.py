@@ -338,7 +338,7 @@ def context_blocks(ctx: ContextAnswer) -> list[Block]:
     """The /context answer."""
     blocks: list[Block] = []
     if ctx.kind == "quote" and ctx.hit is not None:
-        blocks.extend(hit_blocks(ctx.hit))
+        blocks.extend(hit_blocks(ctx.hit, actions=True))
         if ctx.antecedent:
             blocks.append(context_line(f"Named in: “{escape(truncate(ctx.antecedent, 400))}”"))
         for idx, text in ctx.paragraphs:
@@ -402,8 +402,12 @@ def check_blocks(
                 lines.append(f"On record: *{who}*")
             if item.status == "altered" and hit.diff:
                 lines.append(diff_line(hit))
+            if (corrected := correction_line(hit)) is not None:
+                lines.append(f"✏️ {escape(corrected)}")
             lines.append(source_lines(hit.sources, 1))
         blocks.append(section("\n".join(lines)))
+        if hit is not None and shared_by is None and (buttons := desk_actions(hit)) is not None:
+            blocks.append(buttons)
     if draft is not None and len(draft) <= BUTTON_VALUE_LIMIT:
         blocks.append(share_button("post_check_in_channel", draft))
     return fit(blocks)
