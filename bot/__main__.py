@@ -2,4 +2,5 @@
 
 from bot.cli.main import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a worker process (ingest's pool) imports this module
+    raise SystemExit(main())

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
-from bot.corpus.reader import article_files, file_bytes, read_bytes
+from bot.corpus.reader import article_files, file_bytes
 from bot.errors import ArticleError
 from bot.extraction import build_extractor
+from bot.ingest_pool import Prepared, Task, default_jobs, prepared
 from bot.models import AddedArticle, Article, IngestSummary
 from bot.progress import Progress
 from bot.quotes.extract import Extractor
@@ -23,6 +24,9 @@ from bot.store.repository import Store, StoredFile
 
 log = logging.getLogger(__name__)
 BULK = 100  # files changed in one run after which the planner's statistics are refreshed
+# Files written per transaction: a bulk import's commits cost less, and a killed run loses at
+# most this many files' work (never data: they are read again next time).
+WRITE_BATCH = 25
 
 
 def ingest(
@@ -32,14 +36,16 @@ def ingest(
     progress: bool = True,
     urls: Sequence[str] = (),
     kinds: Mapping[str, Kind] | None = None,
+    jobs: int | None = None,
 ) -> IngestSummary:
     """Index new and changed articles under ``dirs`` and at ``urls`` (feeds, sitemaps, article
     pages); mark articles whose files are gone. ``kinds``: what the configuration says a URL is
     (feed, sitemap, page), checked against the document.
 
-    Unchanged files (same content hash) are not re-read; unchanged pages cost a 304. Each
-    article is written in its own transaction, so a bad file or URL is skipped with its reason
-    and nothing already indexed is lost.
+    Unchanged files (same content hash) are not re-read; unchanged pages cost a 304. Files are
+    extracted on ``jobs`` cores (default: all) and written by this process, each file in its
+    own transaction, so a bad file or URL is skipped with its reason and nothing already
+    indexed is lost.
     """
     extractor = build_extractor(settings)
     store.sync_aliases(dict(extractor.aliases))
@@ -52,6 +58,7 @@ def ingest(
     seen_sources: set[str] = set()
     claimed: dict[str, str] = {}  # article id -> source that indexed it in this run
     bar = Progress(len(files), "ingest") if progress and len(files) > 50 else None
+    todo: list[Task] = []
     for path in files:
         source = str(path)
         seen_sources.add(source)
@@ -69,31 +76,39 @@ def ingest(
             if bar:
                 bar.step()
             continue
-        try:
-            articles = read_bytes(path, data, settings.corpus)
-            clash = next((a.id for a in articles if claimed.get(a.id, source) != source), None)
-            if clash:
-                raise ArticleError(f"duplicate article id {clash!r} (also in {claimed[clash]})")
-            extracted = [extractor.extract(a) for a in articles]
-            written = store.replace_articles(
-                extracted, run_id, replaces=stored.article_ids if stored else ()
-            )
-        except ArticleError as exc:
-            log.warning("skipped %s: %s", path, exc)
-            problems.append((source, str(exc)))
-            counts["skipped"] += 1
-        except IntegrityError:
-            # Another process (a second web dyno, the clock) indexed this file at the same moment.
-            log.info("%s was indexed concurrently by another process", path)
-            counts["unchanged"] += 1
-        else:
-            claimed.update({a.id: source for a in articles})
-            if not written:
-                counts["unchanged"] += 1  # another process indexed this very version just now
-            else:
-                counts["changed" if stored is not None else "new"] += 1
+        todo.append(Task(path))  # read again by the worker: no bytes held for a long run
+    workers = jobs if jobs is not None else default_jobs()
+    batch: list[tuple[Prepared, StoredFile | None]] = []
+
+    def flush() -> None:
+        _write_batch(store, batch, run_id, claimed, counts, problems)
         if bar:
-            bar.step()
+            bar.step(len(batch))
+        batch.clear()
+
+    for item in prepared(todo, settings.corpus, extractor, workers):
+        source = str(item.path)
+        error = item.error
+        if error is None:
+            # Two files claiming one article id: the second is refused (checked in file order).
+            in_batch = {a.article.id: str(p.path) for p, _ in batch for a in p.articles}
+            for x in item.articles:
+                other = claimed.get(x.article.id) or in_batch.get(x.article.id)
+                if other is not None and other != source:
+                    error = f"duplicate article id {x.article.id!r} (also in {other})"
+                    break
+        if error is not None:
+            log.warning("skipped %s: %s", item.path, error)
+            problems.append((source, error))
+            counts["skipped"] += 1
+            if bar:
+                bar.step()
+            continue
+        batch.append((item, known.get(source)))
+        if len(batch) >= WRITE_BATCH:
+            flush()
+    if batch:
+        flush()
     if bar:
         bar.close()
     pages: list[str] = []
@@ -116,6 +131,39 @@ def ingest(
         store.refresh_statistics()
     store.finish_run(run_id, counts, problems)
     return IngestSummary(run_id=run_id, problems=tuple(problems), pages=tuple(pages), **counts)
+
+
+def _write_batch(
+    store: Store,
+    batch: Sequence[tuple[Prepared, StoredFile | None]],
+    run_id: int,
+    claimed: dict[str, str],
+    counts: dict[str, int],
+    problems: list[tuple[str, str]],
+) -> None:
+    """Write several files in one transaction; if that fails, each in its own, so one file
+    another process is writing at the same moment costs only itself."""
+    files = [(p.articles, stored.article_ids if stored else ()) for p, stored in batch]
+    try:
+        outcomes: list[bool | None] = list(store.replace_many(files, run_id))
+    except IntegrityError:
+        outcomes = []
+        for one in files:
+            try:
+                outcomes.append(store.replace_many([one], run_id)[0])
+            except IntegrityError:
+                outcomes.append(None)  # indexed concurrently by another process
+    for (item, stored), written in zip(batch, outcomes, strict=True):
+        source = str(item.path)
+        claimed.update({x.article.id: source for x in item.articles})
+        if not written:
+            # None: another process indexed this file at the same moment; False: it has
+            # just stored this very version.
+            if written is None:
+                log.info("%s was indexed concurrently by another process", item.path)
+            counts["unchanged"] += 1
+        else:
+            counts["changed" if stored is not None else "new"] += 1
 
 
 def _ingest_urls(

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -171,3 +172,66 @@ def test_a_killed_run_is_marked_aborted(tmp_path: Path, db_url: str, settings: S
         ).all()
         reasons = conn.execute(select(schema.ingest_problems.c.reason)).scalars().all()
     assert open_runs == [] and any(r.startswith("aborted") for r in reasons)
+
+
+def archive_rows(store: Store) -> set[tuple[str, int, str, str | None]]:
+    """Every quote in the archive: (article, number, words, speaker)."""
+    q, sp = schema.quotes, schema.speakers
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(q.c.article_id, q.c.n, q.c.text, sp.c.name).select_from(
+                q.outerjoin(sp, q.c.speaker_id == sp.c.id)
+            )
+        )
+        return {(r[0], r[1], r[2], r[3]) for r in rows}
+
+
+def big_corpus(tmp_path: Path, articles: int) -> Path:
+    """A synthetic corpus (bench's generator) with a bad file and a duplicate id among them."""
+    from bot.cli.bench import generate
+
+    d = tmp_path / "big"
+    generate(d, articles * 8, seed=3)
+    (d / "0000" / "bench_0000005.json").write_text("{not json", encoding="utf-8")
+    dup = d / "0000" / "bench_0000007.json"
+    dup.write_text(json.dumps({"id": "bench_0000003", "body": "“Hello,” she said."}), "utf-8")
+    return d
+
+
+def test_parallel_ingest_builds_the_same_archive(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    d = big_corpus(tmp_path, 120)
+    serial = Store.open(f"sqlite:///{tmp_path / 'serial.db'}")
+    one = ingest(serial, [d], settings, progress=False, jobs=1)
+    parallel = Store.open(db_url)
+    two = ingest(parallel, [d], settings, progress=False, jobs=2)
+    assert (two.new, two.skipped) == (one.new, one.skipped) == (120, 2)
+    assert sorted(p for p, _ in two.problems) == sorted(p for p, _ in one.problems)
+    assert archive_rows(parallel) == archive_rows(serial)
+    again = ingest(parallel, [d], settings, progress=False, jobs=2)
+    assert (again.new, again.changed, again.unchanged) == (0, 0, 120)
+
+
+def test_a_parallel_ingest_killed_mid_run_loses_nothing(tmp_path: Path, settings: Settings) -> None:
+    d = big_corpus(tmp_path, 600)
+    killed_db = tmp_path / "killed.db"
+    command = ["ingest", str(d), "--db", f"sqlite:///{killed_db}", "-q", "--jobs", "2"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", *command],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    store = Store.open(f"sqlite:///{killed_db}")
+    while proc.poll() is None and store.stats().articles < 100:
+        time.sleep(0.02)  # until some batches are written
+    os.killpg(proc.pid, 9)  # the writer and its workers, as a crash or `kill -9` would
+    proc.wait()
+    assert store.stats().articles < 598, "the run finished before it could be killed"
+    resumed = ingest(store, [d], settings, progress=False, jobs=2)
+    assert resumed.new > 0
+    clean = Store.open(f"sqlite:///{tmp_path / 'clean.db'}")
+    ingest(clean, [d], settings, progress=False, jobs=2)
+    assert archive_rows(store) == archive_rows(clean)

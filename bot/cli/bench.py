@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from bot.answers import REFINE, whosaid
 from bot.ingest import ingest
+from bot.ingest_pool import default_jobs
 from bot.models import Frozen
 from bot.search.normalize import norm, words
 from bot.search.scoring import match
@@ -63,6 +64,7 @@ class BenchResult(Frozen):
     quotes: int
     articles: int
     ingest_seconds: float
+    ingest_jobs: int
     articles_per_s: float
     quotes_per_s: float
     queries: int
@@ -243,6 +245,7 @@ def run_bench(
     url: str | None,
     settings: Settings,
     workdir: Path | None = None,
+    jobs: int | None = None,
 ) -> BenchResult:
     """Generate, ingest, query both ways; measure."""
     with tempfile.TemporaryDirectory(prefix="quotebot-bench-", dir=workdir) as tmp:
@@ -255,7 +258,7 @@ def run_bench(
         if not store.is_empty():
             raise SystemExit("bench: the --db store must be empty (bench writes a fresh corpus)")
         t = time.perf_counter()
-        summary = ingest(store, [corpus], settings, progress=True)
+        summary = ingest(store, [corpus], settings, progress=True, jobs=jobs)
         ingest_s = time.perf_counter() - t
         with store.engine.connect() as conn:
             # In id order, so both backends draw the same queries from the same corpus.
@@ -290,6 +293,7 @@ def run_bench(
             quotes=len(texts),
             articles=summary.new,
             ingest_seconds=round(ingest_s, 1),
+            ingest_jobs=jobs or default_jobs(),
             articles_per_s=round(n_articles / ingest_s, 1),
             quotes_per_s=round(len(texts) / ingest_s, 1),
             queries=len(queries),
@@ -312,7 +316,8 @@ def table(result: BenchResult) -> str:
         ("quotes / articles", f"{result.quotes:,} / {result.articles:,}"),
         (
             "ingest",
-            f"{result.ingest_seconds:,.1f} s = {result.articles_per_s:,.0f} articles/s, "
+            f"{result.ingest_seconds:,.1f} s on {result.ingest_jobs} job(s) = "
+            f"{result.articles_per_s:,.0f} articles/s, "
             f"{result.quotes_per_s:,.0f} quotes/s",
         ),
         ("queries", f"{result.queries} (verbatim, misquoted, absent)"),

@@ -122,7 +122,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if missing:
         raise UsageError(f"no such directory: {', '.join(missing)}")
     store = open_store(args, settings)
-    summary = ingest(store, dirs, settings, progress=not args.quiet, urls=urls, kinds=kinds)
+    summary = ingest(
+        store, dirs, settings, progress=not args.quiet, urls=urls, kinds=kinds, jobs=args.jobs
+    )
     for path, reason in summary.problems:
         print(f"skipped {path}: {reason}", file=sys.stderr)
     if args.json:
@@ -257,9 +259,20 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.quotes < 100 or args.queries < 3:
         raise UsageError("--quotes must be at least 100 and --queries at least 3")
-    result = run_bench(args.quotes, args.queries, args.seed, args.db, settings)
+    result = run_bench(args.quotes, args.queries, args.seed, args.db, settings, jobs=args.jobs)
     print(result.model_dump_json(indent=2) if args.json else table(result))
     return 0
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def _use_color(args: argparse.Namespace) -> bool:
@@ -303,6 +316,9 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: corpus.dirs and [[sources]] in the config)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--jobs", type=_positive, help="processes extracting articles (default: every core)"
+    )
     p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("whosaid", parents=[db, corpus, output], help="who said a phrase, and where")
     p.add_argument("phrase", nargs="+", help='the quoted words, e.g. "deserves to be in prison"')
@@ -355,6 +371,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--queries", type=int, default=300, help="queries (a third each kind)")
     p.add_argument("--seed", type=int, default=7, help="random seed (the corpus is deterministic)")
     p.add_argument("--db", help="an empty database URL to bench (default: a temporary SQLite)")
+    p.add_argument(
+        "--jobs", type=_positive, help="processes extracting articles (default: every core)"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_bench)
     return parser
