@@ -27,6 +27,9 @@ BULK = 100  # files changed in one run after which the planner's statistics are 
 # Files written per transaction: a bulk import's commits cost less, and a killed run loses at
 # most this many files' work (never data: they are read again next time).
 WRITE_BATCH = 25
+# An editor's "add" answers in Slack within a minute: a feed or sitemap pasted there is read
+# to its newest pages only (configure it as a source for the rest).
+ADD_MAX_PAGES = 20
 
 
 def ingest(
@@ -37,6 +40,7 @@ def ingest(
     urls: Sequence[str] = (),
     kinds: Mapping[str, Kind] | None = None,
     jobs: int | None = None,
+    max_pages: int | None = None,
 ) -> IngestSummary:
     """Index new and changed articles under ``dirs`` and at ``urls`` (feeds, sitemaps, article
     pages); mark articles whose files are gone. ``kinds``: what the configuration says a URL is
@@ -114,7 +118,17 @@ def ingest(
     pages: list[str] = []
     if urls:
         pages = _ingest_urls(
-            store, urls, kinds or {}, settings, extractor, run_id, known, claimed, counts, problems
+            store,
+            urls,
+            kinds or {},
+            settings,
+            extractor,
+            run_id,
+            known,
+            claimed,
+            counts,
+            problems,
+            max_pages,
         )
     scanned = [str(d) for d in dirs]
     gone = [
@@ -177,6 +191,7 @@ def _ingest_urls(
     claimed: dict[str, str],
     counts: dict[str, int],
     problems: list[tuple[str, str]],
+    max_pages: int | None,
 ) -> list[str]:
     """Index the articles at some URLs: a feed or sitemap is expanded, a page is read.
 
@@ -194,6 +209,8 @@ def _ingest_urls(
     )
     with fetcher:
         crawl = Crawl(fetcher, settings.corpus, store.validators)
+        if max_pages is not None:
+            crawl.max_pages = max_pages
         for url in urls:
             for item in crawl.items(url, expect=kinds.get(url)):
                 if item.problem is not None:
@@ -244,7 +261,7 @@ def _write_page(
 def add_url(store: Store, url: str, settings: Settings) -> tuple[list[AddedArticle], str | None]:
     """Index one article page (or a feed's or sitemap's articles) an editor asked for: what the
     archive now holds of each, and the first problem (URL and reason), if any."""
-    summary = ingest(store, [], settings, progress=False, urls=[url])
+    summary = ingest(store, [], settings, progress=False, urls=[url], max_pages=ADD_MAX_PAGES)
     added = []
     for article_id in dict.fromkeys(summary.pages):
         view = store.article_view(article_id)

@@ -41,6 +41,7 @@ class Crawl:
     fetcher: Fetcher
     settings: CorpusSettings
     validators_of: Callable[[str], Validators | None]
+    max_pages: int = MAX_PAGES_PER_LISTING  # per feed or sitemap
     seen: set[str] = field(default_factory=set)
     problems: int = 0
 
@@ -86,7 +87,7 @@ class Crawl:
         before = self.problems
         for child in found.sitemaps:
             yield from self.items(child, depth + 1)
-        for entry in found.entries[:MAX_PAGES_PER_LISTING]:
+        for entry in found.entries[: self.max_pages]:
             yield from self.items(entry.url, depth + 1)
         clean = self.problems == before
         yield WebItem(url, validators=fetched.validators if clean else None, listing=True)
