@@ -53,7 +53,9 @@ def ingest(
     """
     extractor = build_extractor(settings)
     store.sync_aliases(dict(extractor.aliases))
-    known = store.stored_files()
+    # Every stored file, to compare hashes and find removed files; a run over URLs alone
+    # (an editor's "add") asks per article instead of reading the whole archive's list.
+    known = store.stored_files() if dirs else {}
     run_id = store.start_run()
     counts = {"new": 0, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0}
     problems: list[tuple[str, str]] = []
@@ -239,7 +241,7 @@ def _write_page(
 ) -> str:
     """Write one web article unless this version is stored; "new", "changed" or "unchanged"."""
     source = article.source or article.id
-    stored = known.get(source)
+    stored = known.get(source) or store.stored_file(source)
     if article.id in claimed or (
         stored is not None and stored.content_hash == article.content_hash
     ):

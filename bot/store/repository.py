@@ -227,6 +227,19 @@ class Store:
             )
             return {r.article_id: _aware(r.latest) for r in rows}
 
+    def stored_file(self, source: str) -> StoredFile | None:
+        """What the store holds from one source (a file path or an article's URL)."""
+        a = s.articles
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(a.c.id, a.c.content_hash).where(
+                    and_(a.c.source == source, a.c.status == "active")
+                )
+            ).all()
+        if not rows:
+            return None
+        return StoredFile(tuple(r[0] for r in rows), rows[0][1])
+
     def start_run(self) -> int:
         """Record the start of an ingest run and return its id.
 
