@@ -162,3 +162,14 @@ def test_misquote_of_the_only_content_word_is_found(
     top = answer.hits[0]
     assert (answer.verdict, top.speaker) == ("close", "Ann Brook")
     assert [(d.query, d.record) for d in top.diff or ()] == [("us", "them")]
+
+
+def test_a_long_misquote_is_found_close(seeded_store: Store, settings: Settings) -> None:
+    # 24 words with one changed: past the length where every "all but one term" query runs
+    query = (
+        "Start by condemning the grovelers and collaborators in positions of authority in "
+        "Britain who aided the rape epidemic of their own people or turned a blind eye"
+    )
+    answer = ask(seeded_store, settings, query.replace("condemning", "denouncing"))
+    assert answer.verdict == "close" and answer.hits[0].speaker == "Elon Musk"
+    assert ("denouncing", "condemning") in {(d.query, d.record) for d in answer.hits[0].diff or ()}
