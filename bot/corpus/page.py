@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import trafilatura
-
 from bot.corpus.formats import RawArticle
 from bot.errors import ArticleError
 
@@ -45,6 +43,10 @@ def published_time(html: str) -> str | None:
 
 def read_page(html: str, url: str) -> RawArticle:
     """The article on a page, or ArticleError when the page holds no article text."""
+    # Imported here: trafilatura (lxml, date parsers) adds a quarter of a second to every
+    # command's start, and most never read a web page.
+    import trafilatura
+
     found = trafilatura.bare_extraction(
         html,
         url=url,
