@@ -71,7 +71,7 @@ def ingest(
         try:
             data = file_bytes(path)
         except ArticleError as exc:
-            log.warning("skipped %s: %s", path, exc)
+            log.info("skipped %s: %s", path, exc)  # the caller reports problems, once
             problems.append((source, str(exc)))
             counts["skipped"] += 1
             continue
@@ -104,7 +104,7 @@ def ingest(
                     error = f"duplicate article id {x.article.id!r} (also in {other})"
                     break
         if error is not None:
-            log.warning("skipped %s: %s", item.path, error)
+            log.info("skipped %s: %s", item.path, error)
             problems.append((source, error))
             counts["skipped"] += 1
             if bar:
@@ -216,7 +216,7 @@ def _ingest_urls(
         for url in urls:
             for item in crawl.items(url, expect=kinds.get(url)):
                 if item.problem is not None:
-                    log.warning("skipped %s: %s", item.url, item.problem)
+                    log.info("skipped %s: %s", item.url, item.problem)
                     problems.append((item.url, item.problem))
                     counts["skipped"] += 1
                     continue

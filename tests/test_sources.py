@@ -6,6 +6,7 @@ Everything runs against a small newsroom site served on 127.0.0.1 (tests/fakes/n
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -177,7 +178,7 @@ def test_cli_ingest_takes_urls_and_config_sources(tmp_path: Path, site: Newsroom
     assert "configured as a sitemap, but it is a page" in from_config.stderr
     explicit = run("ingest", site.base + "/news/gone", site.base + "/news/ferry-strike", "--db", db)
     assert explicit.returncode == 0
-    assert f"skipped {site.base}/news/gone: HTTP 404" in explicit.stderr
+    assert explicit.stderr.count(f"skipped {site.base}/news/gone: HTTP 404") == 1  # once
     assert "1 new" in explicit.stdout
 
 
@@ -191,18 +192,27 @@ def test_local_addresses_are_refused_by_default(
 
 
 def test_the_clock_polls_every_source(
-    store: Store, web_settings: Settings, site: Newsroom, fake: FakeSlack
+    store: Store,
+    web_settings: Settings,
+    site: Newsroom,
+    fake: FakeSlack,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     cfg = web_settings.model_copy(
         update={
-            "sources": [SourceSettings(name="feed", url=site.base + "/feed.xml")],
+            "sources": [
+                SourceSettings(name="feed", url=site.base + "/feed.xml"),
+                SourceSettings(name="gone", url=site.base + "/news/gone"),
+            ],
             "corpus": web_settings.corpus.model_copy(update={"dirs": []}),
             "slack_bot_token": "xoxb-test",
             "slack_api_url": fake.url + "/api/",
         }
     )
     clock = Clock(cfg, store, web_client(cfg))
-    assert clock.scan().new == 2
+    with caplog.at_level(logging.WARNING, logger="bot.digest.clock"):
+        assert clock.scan().new == 2
+    assert f"skipped {site.base}/news/gone: HTTP 404" in caplog.text  # the clock's log says so
     assert clock.scan().unchanged == 1  # the feed answered 304
 
 

@@ -113,6 +113,8 @@ class Clock:
             kinds=kinds,
         )
         log.info("%s", summary.line())
+        for where, reason in summary.problems:  # the clock's log is where they are reported
+            log.warning("skipped %s: %s", where, reason)
         alerts = self.watcher.run(self.now())
         if alerts:
             log.info("watch: posted %d alert(s)", alerts)
