@@ -137,3 +137,13 @@ def seeded_store(db_url: str, settings: Settings):  # type: ignore[no-untyped-de
     store = Store.open(db_url)
     ingest(store, [SEEDS], settings, progress=False)
     return store
+
+
+@pytest.fixture
+def seed_corpus(tmp_path: Path) -> Path:
+    """A writable copy of the seed corpus (tests change and add articles in it)."""
+    d = tmp_path / "corpus"
+    d.mkdir()
+    for p in SEEDS.glob("*.txt"):
+        (d / p.name).write_bytes(p.read_bytes())
+    return d

@@ -21,7 +21,7 @@ from bot.settings import Settings, SlackSettings
 from bot.slack.app import create_app
 from bot.store.repository import Store
 from bot.web.app import create_web
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT
 from tests.fakes.slack_api import FakeSlack
 from tests.slack_helpers import SECRET, interactive, serve_app, slash
 
@@ -29,12 +29,8 @@ PHRASE = "deserves to be in prison"
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    d = tmp_path / "corpus"
-    d.mkdir()
-    for p in SEEDS.glob("*.txt"):
-        (d / p.name).write_bytes(p.read_bytes())
-    return d
+def corpus(seed_corpus: Path) -> Path:
+    return seed_corpus
 
 
 @pytest.fixture

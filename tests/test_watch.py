@@ -16,7 +16,6 @@ from bot.slack.app import create_app, web_client
 from bot.store.repository import Store
 from bot.store.watch_repo import WatchRepository
 from bot.web.app import create_web
-from tests.conftest import SEEDS
 from tests.fakes.slack_api import FakeSlack
 from tests.slack_helpers import SECRET, interactive, serve_app, slash
 
@@ -30,12 +29,8 @@ Elon Musk again wrote about what he called the "rape gangs" scandal on Sunday.
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    d = tmp_path / "corpus"
-    d.mkdir()
-    for p in SEEDS.glob("*.txt"):
-        (d / p.name).write_bytes(p.read_bytes())
-    return d
+def corpus(seed_corpus: Path) -> Path:
+    return seed_corpus
 
 
 @pytest.fixture

@@ -199,7 +199,10 @@ def create_app(
 
     def post_in_channel(action: dict[str, Any], respond: Respond, user: str) -> None:
         answer = whosaid(action.get("value", ""), store, search, base)
-        blocks = ui.answer_blocks(answer, with_button=False, shared_by=user)
+        share(respond, ui.answer_blocks(answer, with_button=False, shared_by=user))
+
+    def share(respond: Respond, blocks: list[dict[str, Any]]) -> None:
+        """Post a result in the channel, beside the ephemeral original, without link previews."""
         respond(
             response_type="in_channel",
             replace_original=False,
@@ -234,14 +237,7 @@ def create_app(
 
     def post_check(draft: str, respond: Respond, user: str) -> None:
         items = check_draft(draft, store, search, base, extractor)
-        blocks = ui.check_blocks(items, shared_by=user)
-        respond(
-            response_type="in_channel",
-            replace_original=False,
-            text=ui.plain_text(blocks),
-            blocks=blocks,
-            unfurl_links=False,
-        )
+        share(respond, ui.check_blocks(items, shared_by=user))
 
     @app.command("/quotebot")
     def on_quotebot(

@@ -97,13 +97,13 @@ def _desk_check(row: AnyRow) -> DeskCheck:
         original_speaker=m["original_speaker"],
         note=m["note"],
         user=m["user"],
-        at=_aware(m["at"]),
+        at=aware(m["at"]),
         withdrawn_by=m["withdrawn_by"],
-        withdrawn_at=_aware(m["withdrawn_at"]) if m["withdrawn_at"] else None,
+        withdrawn_at=aware(m["withdrawn_at"]) if m["withdrawn_at"] else None,
     )
 
 
-def _aware(moment: datetime) -> datetime:
+def aware(moment: datetime) -> datetime:
     """SQLite hands timestamps back without their zone; they were written in UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -225,7 +225,7 @@ class Store:
                 .group_by(v.c.article_id)
                 .having(func.count() > 1)
             )
-            return {r.article_id: _aware(r.latest) for r in rows}
+            return {r.article_id: aware(r.latest) for r in rows}
 
     def stored_file(self, source: str) -> StoredFile | None:
         """What the store holds from one source (a file path or an article's URL)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -14,7 +14,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from bot.models import QuoteRecord, Watch, WatchKind
 from bot.search.normalize import norm
 from bot.store import schema as s
-from bot.store.repository import Store, now
+from bot.store.repository import Store, aware, now
 
 
 @dataclass(frozen=True)
@@ -27,13 +27,6 @@ class AlertRow:
     last_attempt_at: datetime | None
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite hands timestamps back without their zone; they were written in UTC."""
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def _watch(row: object) -> Watch:
     m = row._mapping  # type: ignore[attr-defined]
     return Watch(
@@ -42,7 +35,7 @@ def _watch(row: object) -> Watch:
         kind=m["kind"],
         target=m["target"],
         created_by=m["created_by"],
-        created_at=_aware(m["created_at"]),
+        created_at=aware(m["created_at"]),
     )
 
 
@@ -169,7 +162,13 @@ class WatchRepository:
                 .order_by(wa.c.created_at, w.c.id, wa.c.article_id)
             ).all()
         return [
-            AlertRow(_watch(r), r.article_id, r.attempts, _aware(r.last_attempt_at)) for r in rows
+            AlertRow(
+                _watch(r),
+                r.article_id,
+                r.attempts,
+                aware(r.last_attempt_at) if r.last_attempt_at else None,
+            )
+            for r in rows
         ]
 
     def record_attempt(
