@@ -28,6 +28,11 @@ def _kind_error(variable: str, token: str, wanted: str, what: str) -> ConfigErro
     )
 
 
+def slack_error(exc: SlackApiError) -> str:
+    """Slack's own word for what went wrong ("invalid_auth", "not_allowed_token_type")."""
+    return str(exc.response.get("error", "unknown error")) if exc.response else "unknown error"
+
+
 def check_token_kinds(settings: Settings) -> None:
     """Each token is of its kind: the bot token ``xoxb-…``, the app token ``xapp-…``."""
     bot, app = settings.slack_bot_token, settings.slack_app_token
@@ -48,10 +53,9 @@ def check_bot_token(settings: Settings) -> str:
     try:
         found = client.auth_test()
     except SlackApiError as exc:
-        error = exc.response.get("error", "unknown error") if exc.response else "unknown error"
         raise ConfigError(
-            f"Slack rejected SLACK_BOT_TOKEN ({error}): reinstall the app to the workspace and "
-            f"copy its Bot User OAuth Token ({BOT_PREFIX}…) (see {HELP})"
+            f"Slack rejected SLACK_BOT_TOKEN ({slack_error(exc)}): reinstall the app to the "
+            f"workspace and copy its Bot User OAuth Token ({BOT_PREFIX}…) (see {HELP})"
         ) from None
     except (SlackClientError, OSError) as exc:
         raise ConfigError(

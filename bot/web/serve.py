@@ -14,7 +14,7 @@ from bot.answer_words import date_in_words
 from bot.errors import ConfigError
 from bot.settings import Settings
 from bot.slack.app import create_app
-from bot.slack.tokens import check_bot_token, check_token_kinds
+from bot.slack.tokens import check_bot_token, check_token_kinds, slack_error
 from bot.store.digest_repo import DigestRepository
 from bot.store.repository import Store
 from bot.web.app import create_web
@@ -105,10 +105,9 @@ def connect_socket_mode(app: App, app_token: str) -> SocketModeHandler:
     try:
         handler.connect()
     except SlackApiError as exc:
-        error = exc.response.get("error", "unknown error") if exc.response else "unknown error"
         raise ConfigError(
-            f"Slack refused SLACK_APP_TOKEN ({error}): create an app-level token with the "
-            f"connections:write scope (xapp-…) (see {README_SECTION})"
+            f"Slack refused SLACK_APP_TOKEN ({slack_error(exc)}): create an app-level token with "
+            f"the connections:write scope (xapp-…) (see {README_SECTION})"
         ) from None
     except (SlackClientError, OSError) as exc:
         raise ConfigError(f"cannot open the Socket Mode connection to Slack: {exc}") from None
