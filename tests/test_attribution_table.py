@@ -167,6 +167,21 @@ ROWS: list[tuple[str, str, str | None]] = [
         "enormous market",
         "Wang Qishan",
     ),
+    # --- a first name no hand-typed list holds still makes a person a pronoun can reach
+    (
+        "Cecil Foster wrote a book about train porters.\n\n"
+        "“Canada was not intended to be a multicultural society,” he writes.",
+        "multicultural",
+        "Cecil Foster",
+    ),
+    # --- a surname that is also a month or a modal verb, after a title
+    (
+        "The vote was a blow to Theresa May.\n\n"
+        "After the vote, Ms. May acknowledged the scale of the defeat. “I have always "
+        "believed in an orderly exit,” she told MPs.",
+        "orderly exit",
+        "Theresa May",
+    ),
     # --- continuations
     ('"Start with the facts," he said. "Then ask."', "Then ask", None),
     (

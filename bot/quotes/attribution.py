@@ -367,13 +367,17 @@ class Attributor:
         tokens = ctx.tokens
         cue = tokens[ci].lower
         j = ci - 1
-        while j >= 0 and (
-            tokens[j].lower in lx.SKIPPABLE
-            or tokens[j].lower in lx.TIME_WORDS
-            or (
-                tokens[j].lower in ("on", "in", "last")
-                and j + 1 < ci
-                and tokens[j + 1].lower in lx.TIME_WORDS
+        while (
+            j >= 0
+            and j not in ctx.by_last
+            and (  # "Ms. May acknowledged": a name, no modal
+                tokens[j].lower in lx.SKIPPABLE
+                or tokens[j].lower in lx.TIME_WORDS
+                or (
+                    tokens[j].lower in ("on", "in", "last")
+                    and j + 1 < ci
+                    and tokens[j + 1].lower in lx.TIME_WORDS
+                )
             )
         ):
             j -= 1

@@ -6,6 +6,7 @@ newsroom's linguist can read and amend them without reading code. Lower-case thr
 
 from __future__ import annotations
 
+from bot.quotes.first_names import faker_first_names
 from bot.quotes.wordlists import entries, word_set
 
 CALENDAR = word_set("calendar_words")
@@ -29,8 +30,6 @@ PLATFORMS = word_set("platforms")
 STATEMENT_NOUNS = word_set("statement_nouns")
 PRONOUNS: dict[str, str] = dict(line.split() for line in entries("pronouns"))
 NOT_NAMES = word_set("not_names") | CALENDAR
-FIRST_NAMES_MALE = word_set("first_names_male")
-FIRST_NAMES_FEMALE = word_set("first_names_female")
 TIME_WORDS = word_set("time_words") | CALENDAR
 POST_CUE_FOLLOW = word_set("post_cue_follow")
 NOUNABLE_CUES = word_set("nounable_cues")
@@ -40,7 +39,14 @@ NAME_CONNECTORS = word_set("name_connectors")
 ORG_CONNECTORS = word_set("org_connectors")
 ABBREVIATIONS = word_set("abbreviations")
 NEXT_SENTENCE_CUES = word_set("next_sentence_cues")
-FIRST_NAMES_UNISEX = word_set("first_names_unisex")
+# Our lists decide; a name Faker gives both genders (across countries too) has none.
+_CURATED = (
+    word_set("first_names_male") | word_set("first_names_female") | word_set("first_names_unisex")
+)
+_FAKER_MALE, _FAKER_FEMALE = faker_first_names()
+FIRST_NAMES_MALE = word_set("first_names_male") | (_FAKER_MALE - _FAKER_FEMALE - _CURATED)
+FIRST_NAMES_FEMALE = word_set("first_names_female") | (_FAKER_FEMALE - _FAKER_MALE - _CURATED)
+FIRST_NAMES_UNISEX = word_set("first_names_unisex") | ((_FAKER_MALE & _FAKER_FEMALE) - _CURATED)
 FIRST_NAMES = FIRST_NAMES_MALE | FIRST_NAMES_FEMALE | FIRST_NAMES_UNISEX
 IRREGULAR_PAST = word_set("irregular_past")
 CUE_VERBS_NEEDING_COMPLEMENT = word_set("cue_verbs_needing_complement")

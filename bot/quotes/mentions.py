@@ -218,11 +218,14 @@ def _bare_surname(words: list[Token], after: Token | None) -> bool:
 
 
 def _calendar_surname(tokens: tuple[Token, ...], j: int, words: list[Token]) -> bool:
-    """ "Theresa May", "June Carter": a month after a first name is part of the name."""
+    """ "Theresa May", "June Carter", "Ms. May": a month after a first name or a title is part
+    of the name."""
     if not words or tokens[j].lower not in lx.CALENDAR:
         return False
     nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
-    return words[-1].lower in lx.FIRST_NAMES and not nxt[:1].isdigit()
+    before = words[-1].lower
+    named = before in lx.FIRST_NAMES or _bare(words[-1]).lower() in lx.TITLES
+    return named and not nxt[:1].isdigit()
 
 
 def _dateline(tokens: tuple[Token, ...], i: int) -> bool:
