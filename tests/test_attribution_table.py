@@ -182,6 +182,42 @@ ROWS: list[tuple[str, str, str | None]] = [
         "orderly exit",
         "Theresa May",
     ),
+    # --- a definite description as the speaker: the person the story is about
+    (
+        "Guenther Schuh knows he is entering uncharted waters.\n\n"
+        "“I don’t know any carmaker that makes money,” the lanky, bespectacled professor said.",
+        "carmaker",
+        "Guenther Schuh",
+    ),
+    (
+        "Caleb Jones recorded his first NHL goal.\n\n"
+        '"We played well tonight," said the rookie defenceman.',
+        "played well",
+        "Caleb Jones",
+    ),
+    (
+        "Caleb Jones and Mark Scheifele both scored.\n\n"
+        '"We played well tonight," said the rookie defenceman.',
+        "played well",
+        None,
+    ),
+    # --- background paragraphs between a speaker and her pronoun
+    (
+        "Sarah Baxter chairs the board of trustees.\n\n"
+        "The district has grown for a decade.\n\nPortables fill the school yards.\n\n"
+        "Class sizes are rising across the region.\n\n"
+        "“We absolutely realize how huge it is,” she said.",
+        "how huge",
+        "Sarah Baxter",
+    ),
+    (
+        "Sarah Baxter chairs the board of trustees.\n\n"
+        "The district has grown for a decade.\n\nPortables fill the school yards.\n\n"
+        "Trustees received a letter from Laura Chen about portables.\n\n"
+        "“We absolutely realize how huge it is,” she said.",
+        "how huge",
+        None,
+    ),
     # --- continuations
     ('"Start with the facts," he said. "Then ask."', "Then ask", None),
     (

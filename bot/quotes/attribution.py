@@ -17,6 +17,7 @@ from bot.quotes.mentions import Mention, find_mentions, nounish
 from bot.quotes.tokens import Sentence, Token, strip_possessive
 
 FOCUS_PARAGRAPHS = 2
+FAR_FOCUS_PARAGRAPHS = 6  # further back only when no other fitting person was named since
 FAR_CUE_TOKENS = 8  # a reporting verb this far before a quote is weaker evidence
 
 
@@ -327,7 +328,34 @@ class Attributor:
             if self._compatible(entity, head):
                 sure = head in ("he", "she", "his", "her") and entity.gender is not None
                 return self._from_entity(entity, 0.8 if sure else 0.7)
+        return self._from_earlier_focus(ctx, head)
+
+    def _from_earlier_focus(self, ctx: SentenceContext, head: str) -> Attribution:
+        """Further back than the focus window, a he/she still reaches the last person in
+        focus when no other person it could mean has been named since (paragraphs of
+        background, "Story continues below advertisement", between a speaker's quotes)."""
+        if head not in ("he", "she"):
+            return NONE
+        for entity, paragraph, sentence in reversed(self.focus):
+            if ctx.paragraph - paragraph > FAR_FOCUS_PARAGRAPHS:
+                return NONE
+            if not self._compatible(entity, head) or entity.gender is None:
+                continue  # this far back, only a known gender is evidence enough
+            rivals = [
+                other
+                for other in self.registry.entities
+                if other is not entity
+                and self._compatible(other, head)
+                and self._named_between(other, sentence, ctx.index)
+            ]
+            if rivals:
+                return NONE
+            return self._from_entity(entity, 0.65)
         return NONE
+
+    def _named_between(self, entity: Entity, after: int, upto: int) -> bool:
+        """Whether the entity is named in a sentence after ``after`` and up to ``upto``."""
+        return any(after < i <= upto for i in self.seen_in.get(id(entity), []))
 
     def _resolve_org_role(self, ctx: SentenceContext, head: str) -> Attribution:
         """ "The department added", "the company said": an organisation the article named with
@@ -462,7 +490,85 @@ class Attributor:
         return Attribution(attr.entity, attr.confidence, cue, ctx.index, attr.named_sentence)
 
     def post_cue(self, ctx: SentenceContext, qi: int, quote_text: str) -> Attribution:
-        """``"Q," X said`` / ``"Q," said X`` / ``"Q," according to X``."""
+        """``"Q," X said`` / ``"Q," said X`` / ``"Q," according to X``, and ``"Q," the lanky
+        professor said`` (a description of the person the story is about)."""
+        found = self._post_cue_named(ctx, qi, quote_text)
+        if found.entity is not None:
+            return found
+        return self._described(ctx, qi + 1)
+
+    def _described(self, ctx: SentenceContext, k: int) -> Attribution:
+        """``“Q,” the lanky, bespectacled professor said`` / ``“Q,” says the affable
+        proprietor``: a definite description (no name, no verb) as the speaker refers to the
+        person the story is about, when the last sentences are about one person."""
+        tokens = ctx.tokens
+        while k < len(tokens) and tokens[k].text in (",", "—", "–"):
+            k += 1
+        inverted = k < len(tokens) and _is_cue(tokens, k) and not tokens[k].lower.endswith("ing")
+        cue = tokens[k].lower if inverted else None
+        start = k + 1 if inverted else k
+        if start >= len(tokens) or tokens[start].lower != "the":
+            return NONE
+        end = start + 1
+        words = 0
+        while end < len(tokens) and end - start <= 8:
+            tok = tokens[end]
+            if tok.text == ",":
+                if inverted:
+                    break  # "says the rookie defenceman, younger brother of …"
+                end += 1
+                continue
+            if not tok.is_word:
+                break
+            if not inverted and _is_cue(tokens, end):
+                cue = tok.lower
+                break
+            if (
+                tok.lower in lx.PRONOUNS
+                or tok.lower in lx.DETERMINERS
+                or tok.lower in lx.PREPOSITIONS
+                or tok.lower in ("who", "which", "that", "and", "or")
+                or (tok.lower in lx.ORG_NOUNS and tok.lower not in lx.ROLE_HEADS)
+                or end in self._named_positions(ctx)
+            ):
+                return NONE
+            words += 1
+            end += 1
+        if cue is None or words == 0:
+            return NONE
+        if inverted and end < len(tokens) and tokens[end].is_word:
+            return NONE  # the description runs on: not a plain noun phrase
+        person = self._topic_person(ctx)
+        if person is None:
+            return NONE
+        return Attribution(person, 0.6, cue, ctx.index, self.named_in.get(id(person)))
+
+    def _named_positions(self, ctx: SentenceContext) -> set[int]:
+        """Token positions inside a mention of a named entity (a name is no description)."""
+        out: set[int] = set()
+        for m in ctx.mentions:
+            if m.kind == "name" and self.resolved.get((ctx.index, m.first)) is not None:
+                out.update(range(m.first, m.last + 1))
+        return out
+
+    def _topic_person(self, ctx: SentenceContext) -> Entity | None:
+        """The one person the last paragraph or this one is about: the latest focus entry,
+        when it is a person and no other person is named in that window."""
+        window = [(e, i) for e, p, i in self.focus if ctx.paragraph - p <= 1]
+        if not window or not window[-1][0].person_like:
+            return None
+        person = window[-1][0]
+        since = min(i for _, i in window) - 1
+        rivals = [
+            other
+            for other in self.registry.entities
+            if other is not person
+            and other.person_like
+            and self._named_between(other, since, ctx.index)
+        ]
+        return None if rivals else person
+
+    def _post_cue_named(self, ctx: SentenceContext, qi: int, quote_text: str) -> Attribution:
         tokens = ctx.tokens
         k = qi + 1
         comma = False
