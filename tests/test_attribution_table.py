@@ -218,6 +218,38 @@ ROWS: list[tuple[str, str, str | None]] = [
         "how huge",
         None,
     ),
+    # --- reporting verbs beyond "say": scold, echo, mention
+    (
+        "“You would never do that with a man,” scolded Elyse.",
+        "never do that",
+        "Elyse",
+    ),
+    (
+        "Robert McMillen is a barber.\n\n"
+        "“Confidence is the most attractive thing,” echoes McMillen.",
+        "Confidence",
+        "Robert McMillen",
+    ),
+    # --- "it" is an organisation the article named, even one written in capitals
+    (
+        "EDC declined to answer most questions. “We are obligated to respect the "
+        "confidentiality of clients,” it said in a statement.",
+        "confidentiality",
+        "EDC",
+    ),
+    # --- a quote after a sentence about one person, with no verb of its own
+    (
+        "Pete Fry won a seat on council.\n\n"
+        "Mr. Fry describes himself as the most left-leaning member. “Why would I pander "
+        "to the millionaires?”",
+        "pander",
+        "Pete Fry",
+    ),
+    (
+        "Police arrested the driver on Tuesday. “Why would I pander to the millionaires?”",
+        "pander",
+        None,
+    ),
     # --- continuations
     ('"Start with the facts," he said. "Then ask."', "Then ask", None),
     (

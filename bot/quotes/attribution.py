@@ -265,6 +265,16 @@ class Attributor:
             return NONE
         return Attribution(person, 0.6, named_sentence=self.named_in.get(id(person)))
 
+    def sentence_subject(self, ctx: SentenceContext) -> Attribution:
+        """The person a sentence is about (its main subject), as weak evidence for the quote
+        that follows it with no reporting verb of its own."""
+        if ctx.main is None:
+            return NONE
+        attr = self.resolve_mention(ctx, ctx.main)
+        if attr.entity is None or not attr.entity.person_like:
+            return NONE
+        return Attribution(attr.entity, 0.6, None, ctx.index, attr.named_sentence)
+
     def note_report(self, ctx: SentenceContext, attribution: Attribution) -> None:
         """A sentence of reported speech ("Brooks said he obtained housing") and its speaker,
         who is then in focus when the sentence has no subject of its own ("…, according to
@@ -295,7 +305,7 @@ class Attributor:
         gender = lx.PRONOUNS.get(head, "n")
         if gender in ("m", "f"):
             return entity.person_like and entity.gender in (gender, None)
-        return entity.org
+        return entity.org or not entity.person_like  # "EDC declined … “…,” it said"
 
     def _from_entity(self, entity: Entity, confidence: float) -> Attribution:
         if entity.gender is None and not entity.org:

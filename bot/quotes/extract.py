@@ -206,6 +206,10 @@ def _neighbour(
                 return _weaker(attr, 0.85)  # "…," he said. "More words."
         if prev.tokens and prev.tokens[-1].text == ":":
             return _weaker(attributor.pre_cue(prev, len(prev.tokens)), 0.85)  # "X said:"
+        about = attributor.sentence_subject(prev)
+        if about.entity is not None and not any(t.is_quote for t in prev.tokens):
+            # "Durning did not need much coaxing. “I’m thankful for the invitation.”"
+            return about
     if pos + 1 < len(contexts):
         nxt = contexts[pos + 1]
         main = nxt.main
