@@ -250,6 +250,28 @@ ROWS: list[tuple[str, str, str | None]] = [
         "pander",
         None,
     ),
+    # --- a second man named just before "he": two people it could mean, so nobody
+    (
+        "Donald Trump mocked the prime minister on Tuesday.\n\n"
+        "It is a comment that Andrew Scheer found concerning.\n\n"
+        "“We would never accept that,” he said.",
+        "never accept",
+        None,
+    ),
+    (
+        "Donald Trump mocked the prime minister on Tuesday. He then called Andrew Scheer.\n\n"
+        "“We would never accept that,” he said.",
+        "never accept",
+        "Donald Trump",
+    ),
+    # --- the main clause after an opening phrase with commas of its own
+    (
+        "Jody Wilson-Raybould resigned.\n\n"
+        "Speaking in Vaughan, Ont., on Thursday morning, Justin Trudeau denied the story. "
+        "“The allegations are false,” he said.",
+        "allegations",
+        "Justin Trudeau",
+    ),
     # --- continuations
     ('"Start with the facts," he said. "Then ask."', "Then ask", None),
     (

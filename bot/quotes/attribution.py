@@ -146,14 +146,33 @@ def _verb_within(tokens: tuple[Token, ...], k: int, limit: int) -> bool:
 
 
 def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention | None:
-    """The subject of the sentence's main clause: its first mention at a clause start."""
-    start = 0
-    if tokens and (
+    """The subject of the sentence's main clause: its first mention at a clause start.
+
+    After an opening phrase ("Speaking in Vaughan, Ont., on Thursday, Trudeau denied …") the
+    main clause starts after one of its commas: the first mention there that a verb follows
+    is the subject; failing that, the first one after the first comma (an appositive).
+    """
+    opener = bool(tokens) and (
         tokens[0].lower in lx.PREPOSITIONS | lx.SUBORDINATORS | {"according", "despite"}
         or tokens[0].lower.endswith("ing")
-    ):
-        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
-        start = comma + 1 if comma is not None else 0
+    )
+    if not opener:
+        return _clause_subject(tokens, mentions, 0, appositive_ok=True)
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    if not commas:
+        return _clause_subject(tokens, mentions, 0, appositive_ok=True)
+    for comma in commas[:4]:
+        found = _clause_subject(tokens, mentions, comma + 1, appositive_ok=False)
+        if found is not None:
+            return found
+    return _clause_subject(tokens, mentions, commas[0] + 1, appositive_ok=True)
+
+
+def _clause_subject(
+    tokens: tuple[Token, ...], mentions: list[Mention], start: int, appositive_ok: bool
+) -> Mention | None:
+    """The first mention from ``start`` on, at a clause start, that a verb (or, when
+    ``appositive_ok``, an appositive) follows."""
     for m in mentions:
         if m.first < start or m.possessive:
             continue
@@ -181,7 +200,7 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
             return m  # "Lonechild and other youth representatives are planning …"
         appositive = nxt.text in (",", "—", "–", "(")  # "Marco Mendicino — a former …"
         after = tokens[k + 1] if k + 1 < len(tokens) else None
-        if appositive or _verb_like(nxt, after) or after_auxiliary:
+        if (appositive and appositive_ok) or _verb_like(nxt, after) or after_auxiliary:
             return m  # "Levine has the ability", "He has also taken"
     return None
 
@@ -336,9 +355,29 @@ class Attributor:
             if ctx.paragraph - paragraph > FOCUS_PARAGRAPHS:
                 break
             if self._compatible(entity, head):
+                if self._newly_named_rival(ctx, entity, head) is not None:
+                    return NONE  # two people it could mean: unattributed beats a guess
                 sure = head in ("he", "she", "his", "her") and entity.gender is not None
                 return self._from_entity(entity, 0.8 if sure else 0.7)
         return self._from_earlier_focus(ctx, head)
+
+    def _newly_named_rival(self, ctx: SentenceContext, entity: Entity, head: str) -> Entity | None:
+        """Another person the pronoun could mean, named (not as the subject) in the sentence
+        just before: "… a comment that Scheer found concerning. “…,” he said." """
+        if head not in ("he", "she") or ctx.index == 0:
+            return None
+        prev = self.contexts[ctx.index - 1]
+        if ctx.paragraph - prev.paragraph > 1:
+            return None
+        if prev.main is not None and self.resolve_mention(prev, prev.main).entity is entity:
+            return None  # the sentence before is about the focus person: "he" continues it
+        for m in prev.mentions:
+            if m.kind != "name" or m.possessive:
+                continue
+            other = self.resolved.get((prev.index, m.first))
+            if other is not None and other is not entity and self._compatible(other, head):
+                return other
+        return None
 
     def _from_earlier_focus(self, ctx: SentenceContext, head: str) -> Attribution:
         """Further back than the focus window, a he/she still reaches the last person in
