@@ -272,6 +272,27 @@ ROWS: list[tuple[str, str, str | None]] = [
         "allegations",
         "Justin Trudeau",
     ),
+    # --- the subject after its verb, past the words that qualify it
+    (
+        "Results are “very exciting,” says Heart and Stroke senior manager Erin Kim, who "
+        "leads the project.",
+        "very exciting",
+        "Erin Kim",
+    ),
+    ("“Our allies are laughing at us,” said oil and gas worker Mike Wipf.", "allies", "Mike Wipf"),
+    (
+        "Doug McCallum released a statement.\n\n“I was deeply dismayed,” he was quoted as "
+        "saying in the press release.",
+        "dismayed",
+        "Doug McCallum",
+    ),
+    # --- a capitalised title at the start of a sentence is no opener
+    (
+        "Foreign Affairs Minister Chrystia Freeland says Canada will plead for clemency, "
+        "calling capital punishment “inhumane.”",
+        "inhumane",
+        "Chrystia Freeland",
+    ),
     # --- continuations
     ('"Start with the facts," he said. "Then ask."', "Then ask", None),
     (

@@ -81,6 +81,15 @@ def _is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     return not (nxt in ("for", "of") and tok.lower in ("calls", "call", "claims", "thanks"))
 
 
+def _quoted_as(tokens: tuple[Token, ...], c: int) -> int:
+    """``he was quoted as saying``: the position of "saying" when the passive frame starts
+    at ``c`` (its subject is the speaker), else ``c``."""
+    k = c + 1 if c < len(tokens) and tokens[c].lower in BE_FORMS else c
+    words = [t.lower for t in tokens[k : k + 2]]
+    passive = k > 0 and tokens[k - 1].lower in BE_FORMS
+    return k + 2 if passive and words == ["quoted", "as"] else c
+
+
 BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 
 
@@ -646,14 +655,18 @@ class Attributor:
                     c += 1
                 else:
                     break
+            quoted_as = _quoted_as(tokens, c)
             if (
-                c < len(tokens)
-                and _is_cue(tokens, c)
-                and not tokens[c].lower.endswith("ing")
-                and self._follows_ok(tokens, c + 1, open_end)
+                quoted_as < len(tokens)
+                and (
+                    tokens[quoted_as].lower in lx.CUE_VERBS  # "quoted as saying"
+                    if quoted_as > c
+                    else _is_cue(tokens, c) and not tokens[c].lower.endswith("ing")
+                )
+                and self._follows_ok(tokens, quoted_as + 1, open_end)
             ):
                 m = self._group_subject(ctx, group)
-                return self._with(self._subject(ctx, m, tokens[c].lower), 0.05)
+                return self._with(self._subject(ctx, m, tokens[quoted_as].lower), 0.05)
             found = self._after_appositive(ctx, ctx.by_first[k], open_end)
             return found if found.entity is not None else self._long_subject(ctx, k, open_end)
         if _is_cue(tokens, k) and not tokens[k].lower.endswith("ing"):  # "said X"
@@ -756,19 +769,39 @@ class Attributor:
         while pos < min(c + 8, len(tokens)):
             m = ctx.by_first.get(pos)
             if m is not None and not m.possessive:
-                return self._named_appositive(ctx, m) if m.kind != "name" else m
+                if m.kind != "name":
+                    return self._named_appositive(ctx, m)
+                return self._qualified_name(ctx, m)
             if m is not None:  # "said Campbell’s partner, Jason Louth"
                 after_possessor = True
                 pos = m.last + 1
                 continue
             tok = tokens[pos]
             role_word = tok.lower in lx.ROLE_HEADS or tok.lower in lx.DETERMINERS
+            # "said oil and gas worker Mike Wipf": lower-case words that qualify the name
+            role_word = role_word or nounish(tok) or (tok.lower == "and" and pos > c)
             possessor = tok.is_word and strip_possessive(tok.text) != tok.text
             after_possessor = after_possessor or possessor
             if not (role_word or possessor or (after_possessor and tok.text == ",")):
                 return None  # "says a document titled White Paper": no speaker there
             pos += 1
         return None
+
+    @staticmethod
+    def _qualified_name(ctx: SentenceContext, m: Mention) -> Mention:
+        """``says Heart and Stroke senior manager Erin Kim``: an organisation that qualifies
+        the role of the person named right after it; that person is the subject."""
+        tokens = ctx.tokens
+        k = m.last + 1
+        while k < len(tokens) and k - m.last <= 5:
+            later = ctx.by_first.get(k)
+            if later is not None:
+                return later if later.kind == "name" and not later.possessive else m
+            tok = tokens[k]
+            if not (nounish(tok) or tok.lower in ("and", "of", "&") or tok.is_capitalised):
+                return m
+            k += 1
+        return m
 
     @staticmethod
     def _with(attr: Attribution, bonus: float) -> Attribution:

@@ -242,6 +242,11 @@ def _glued_opener(tokens: tuple[Token, ...], i: int) -> bool:
     """A common word capitalised only because it opens the sentence, before a name."""
     at_start = i == 0 or not tokens[i - 1].is_word
     tok = tokens[i]
+    k = i + 1
+    while k < len(tokens) and _is_name_word(tokens[k]):
+        if _bare(tokens[k]).lower() in lx.ROLE_HEADS:
+            return False  # "Foreign Affairs Minister Chrystia Freeland": a title, not an opener
+        k += 1
     return (
         at_start
         and strip_possessive(tok.text) == tok.text
