@@ -293,6 +293,30 @@ ROWS: list[tuple[str, str, str | None]] = [
         "inhumane",
         "Chrystia Freeland",
     ),
+    # --- name particles: "van der", "de la"
+    (
+        "Sutopo Purwo Nugroho gave the toll.\n\n"
+        "Ben van der Pluijm, a geologist, said a slope may have collapsed.\n\n"
+        "“Instability of the slope can create a rock slide,” he said.",
+        "Instability",
+        "Ben van der Pluijm",
+    ),
+    # --- a role set off by the name it describes, then the verb
+    (
+        "Jason Schultz wrote a post.\n\n"
+        "Director, security response at cybersecurity firm Symantec, Kevin Haley, agreed "
+        "with this finding.\n\n“We believe it is the same group,” he confirmed.",
+        "same group",
+        "Kevin Haley",
+    ),
+    # --- a negated auxiliary between the subject and its verb
+    (
+        "Stacy Lewis played first.\n\n"
+        "When asked what was harder, being on the mound or on the green, Mark Mulder didn’t "
+        "hesitate.\n\n“It’s this for sure,” he said.",
+        "for sure",
+        "Mark Mulder",
+    ),
     # --- continuations
     ('"Start with the facts," he said. "Then ask."', "Then ask", None),
     (

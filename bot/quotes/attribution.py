@@ -209,8 +209,25 @@ def _clause_subject(
             return m  # "Lonechild and other youth representatives are planning …"
         appositive = nxt.text in (",", "—", "–", "(")  # "Marco Mendicino — a former …"
         after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if appositive and appositive_ok and m.kind == "role":
+            return _named_in_apposition(tokens, mentions, m) or m
         if (appositive and appositive_ok) or _verb_like(nxt, after) or after_auxiliary:
             return m  # "Levine has the ability", "He has also taken"
+    return None
+
+
+def _named_in_apposition(
+    tokens: tuple[Token, ...], mentions: list[Mention], role: Mention
+) -> Mention | None:
+    """``Director, security response at Symantec, Kevin Haley, agreed``: the name set off by
+    commas after a role, right before the verb, is who the role is."""
+    for n in mentions:
+        if n.first <= role.last or n.kind != "name" or n.first - role.last > 14:
+            continue
+        k = n.last + 1
+        set_off = tokens[n.first - 1].text == "," and k + 1 < len(tokens) and tokens[k].text == ","
+        if set_off and _verb_like(tokens[k + 1], tokens[k + 2] if k + 2 < len(tokens) else None):
+            return n
     return None
 
 

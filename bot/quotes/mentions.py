@@ -153,7 +153,7 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
                     t.lower in lx.NAME_CONNECTORS | lx.ORG_CONNECTORS
                     and words
                     and j + 1 < n
-                    and _is_name_word(tokens[j + 1])
+                    and _is_name_word(tokens[_after_particles(tokens, j)])
                     and (t.lower in lx.NAME_CONNECTORS or _org_like(words))
                     and not (t.lower == "and" and tokens[j + 1].lower in lx.FIRST_NAMES)
                 ):
@@ -208,6 +208,17 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             continue
         i += 1
     return mentions
+
+
+def _after_particles(tokens: tuple[Token, ...], j: int) -> int:
+    """The position after a run of name particles from ``j`` ("van der Pluijm", "de la
+    Cruz"); a single connector ("Johnson and Johnson") is a run of one."""
+    k = j + 1
+    while k < len(tokens) - 1 and tokens[j].lower in lx.NAME_CONNECTORS:
+        if tokens[k].lower not in lx.NAME_CONNECTORS:
+            break
+        k += 1
+    return min(k, len(tokens) - 1)
 
 
 def _bare_surname(words: list[Token], after: Token | None) -> bool:

@@ -48,7 +48,8 @@ class Token:
 
 @lru_cache(maxsize=1 << 16)
 def _lower(text: str) -> str:
-    return sys.intern(strip_possessive(text).lower())
+    # One apostrophe for the word lists: "didn’t" and "didn't" are the same word.
+    return sys.intern(strip_possessive(text).lower().replace("’", "'"))
 
 
 @dataclass(frozen=True)
