@@ -317,6 +317,21 @@ ROWS: list[tuple[str, str, str | None]] = [
         "for sure",
         "Mark Mulder",
     ),
+    # --- nobody fitting in focus: the one fitting person just named, object or not
+    (
+        "Ashley wrote in about beards. I asked barber Robert McMillen about the trend.\n\n"
+        "“The big beard has died off a bit,” he explains.",
+        "died off",
+        "Robert McMillen",
+    ),
+    # --- a name whose first word is a common word is a person once quoted by name
+    (
+        "“My feel is something I have to figure out,” Tiger Woods said.\n\n"
+        "He was using a Scotty Cameron Newport putter.\n\n"
+        "Woods has it covered. He said he feels “a lot stronger” after the gym.",
+        "a lot stronger",
+        "Tiger Woods",
+    ),
     # --- continuations
     ('"Start with the facts," he said. "Then ask."', "Then ask", None),
     (

@@ -331,6 +331,8 @@ class Attributor:
     def note_quote(self, ctx: SentenceContext, attribution: Attribution) -> None:
         """A quote's speaker joins the focus list."""
         self.quote_speakers.append((ctx.paragraph, ctx.index, attribution))
+        if attribution.entity is not None and not attribution.entity.org:
+            attribution.entity.spoke = True
         if attribution.entity is not None:
             self.focus.append((attribution.entity, ctx.paragraph, ctx.index))
 
@@ -385,7 +387,34 @@ class Attributor:
                     return NONE  # two people it could mean: unattributed beats a guess
                 sure = head in ("he", "she", "his", "her") and entity.gender is not None
                 return self._from_entity(entity, 0.8 if sure else 0.7)
+        named = self._recently_named(ctx, head)
+        if named is not None:
+            return self._from_entity(named, 0.65)
         return self._from_earlier_focus(ctx, head)
+
+    def _recently_named(self, ctx: SentenceContext, head: str) -> Entity | None:
+        """Nobody fitting in focus: the one fitting person named (as an object too) in the
+        last two sentences: "I asked barber Robert McMillen … “…,” he explains." """
+        if head not in ("he", "she"):
+            return None
+        fitting = [
+            e
+            for e in self.registry.entities
+            if self._compatible(e, head)
+            and e.gender is not None
+            and self._named_between(e, ctx.index - 3, ctx.index)
+        ]
+        if len(fitting) != 1:
+            return None
+        earlier = {
+            id(e)
+            for e, p, _ in self.focus
+            if ctx.paragraph - p <= FAR_FOCUS_PARAGRAPHS
+            and e is not fitting[0]
+            and self._compatible(e, head)
+            and e.gender is not None
+        }
+        return None if earlier else fitting[0]  # a speaker further back could be meant
 
     def _newly_named_rival(self, ctx: SentenceContext, entity: Entity, head: str) -> Entity | None:
         """Another person the pronoun could mean, named (not as the subject) in the sentence

@@ -19,6 +19,7 @@ class Entity:
     gender: str | None = None  # "m", "f" or None
     roles: list[str] = field(default_factory=list)
     titled: bool = False
+    spoke: bool = False  # named as a quote's speaker: "Tiger Woods said" makes a person
 
     @property
     def canonical(self) -> str:
@@ -34,12 +35,23 @@ class Entity:
             return True
         if len(self.name) == 1:  # "Kim said …": a known first name, or someone with a role
             return self.name[0].lower() in lx.FIRST_NAMES or bool(self.roles)
+        if self.spoke and _could_be_person(self.name):
+            return True  # "Tiger Woods said": a common first word, but a speaker's name
         return _looks_like_person(self.name)
 
     def has_role(self, head: str) -> bool:
         """Whether any role of this entity has the given head noun or one of its synonyms."""
         group = next((g for g in lx.ROLE_GROUPS if head in g), frozenset({head}))
         return any(word.lower().strip(",") in group for role in self.roles for word in role.split())
+
+
+def _could_be_person(name: tuple[str, ...]) -> bool:
+    """Two to four words, no acronym, no organisation word."""
+    return (
+        2 <= len(name) <= 4
+        and not any(w.isupper() and len(w) > 1 for w in name)
+        and not names_organisation(name)
+    )
 
 
 def _looks_like_person(name: tuple[str, ...]) -> bool:
