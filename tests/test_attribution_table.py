@@ -332,6 +332,23 @@ ROWS: list[tuple[str, str, str | None]] = [
         "a lot stronger",
         "Tiger Woods",
     ),
+    # --- a phrase a person owns, or said "in her words", or was "talking about"
+    (
+        "Elon Musk’s company makes cars. To head off Musk’s “production hell”, Schuh tests early.",
+        "production hell",
+        "Elon Musk",
+    ),
+    (
+        "Wendy Golden lives with two dogs. The shrine had, in her words, become “unhealthy.”",
+        "unhealthy",
+        "Wendy Golden",
+    ),
+    (
+        "Onyeka shook things up, talking about how she saved Colton “from drowning” on "
+        "the first night.",
+        "from drowning",
+        "Onyeka",
+    ),
     # --- continuations
     ('"Start with the facts," he said. "Then ask."', "Then ask", None),
     (
@@ -385,12 +402,37 @@ def test_attribution(text: str, fragment: str, speaker: str | None) -> None:
         ("The film “The Kid Who Would Be King” opens today.", "The Kid Who Would Be King"),
         ("Crowds chanted “Make America Great Again” outside.", "Make America Great Again"),
         ("Singh will check “elected” off his list.", "elected"),
+        ("Ann Smith stars tonight. Smith’s “Hamlet” opens today.", "Hamlet"),
     ],
 )
 def test_scare_quotes_and_titles_are_terms_not_quotes(text: str, term: str) -> None:
     found = extract(text)
     assert term in [t.text for t in found.terms]
     assert term not in [q.text for q in found.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "He washed out after failing to meet “expectations and standards,” a Marine "
+            "spokeswoman said.",
+            "expectations and standards",
+        ),
+        (
+            "It is on his watch that what the Conservatives call “illegal border crossers” "
+            "became a problem.",
+            "illegal border crossers",
+        ),
+    ],
+)
+def test_a_fragment_with_a_reporting_verb_is_speech_even_with_no_name(
+    text: str, fragment: str
+) -> None:
+    found = extract(text)
+    quotes = [q for q in found.quotes if q.text == fragment]
+    assert len(quotes) == 1 and quotes[0].speaker is None and quotes[0].cue is not None
+    assert fragment not in [t.text for t in found.terms]
 
 
 def test_a_reported_fragment_is_speech() -> None:

@@ -76,7 +76,12 @@ def _is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     nounish = lx.DETERMINERS | lx.PREPOSITIONS | {"his", "her", "their", "our", "my", "your"}
     if prev in nounish:
         return False  # a noun: "a flurry of posts", "the claims"
-    if tok.lower in lx.NOUNABLE_CUES and j > 1 and tokens[j - 2].lower in nounish:
+    if (
+        tok.lower in lx.NOUNABLE_CUES
+        and j > 1
+        and tokens[j - 2].lower in nounish
+        and not tokens[j - 1].is_capitalised  # "the Conservatives call": a verb
+    ):
         return False  # "a later tweet", "his latest post"
     return not (nxt in ("for", "of") and tok.lower in ("calls", "call", "claims", "thanks"))
 
@@ -599,7 +604,8 @@ class Attributor:
         found = self._post_cue_named(ctx, qi, quote_text)
         if found.entity is not None:
             return found
-        return self._described(ctx, qi + 1)
+        described = self._described(ctx, qi + 1)
+        return described if described.entity is not None else found
 
     def _described(self, ctx: SentenceContext, k: int) -> Attribution:
         """``“Q,” the lanky, bespectacled professor said`` / ``“Q,” says the affable
@@ -903,6 +909,9 @@ class Attributor:
                 # "According to Haley, …": often the source of the report, not the speaker.
                 found = self._subject(ctx, mention_after(ctx, j + 2), "according to")
                 return self._with(found, -0.15)
+            voiced = self._in_their_words(ctx, j)
+            if voiced is not None:
+                return self._with(self._subject(ctx, voiced, "in their words"), -0.1)
             if tok.lower in lx.CLAIM_NOUNS and j + 1 < len(tokens) and tokens[j + 1].lower == "by":
                 m = mention_after(ctx, j + 2)  # "claims by property tycoon Declan Roche that"
                 if m is not None:
@@ -926,7 +935,35 @@ class Attributor:
         if passive:
             return Attribution(None, 0.0, passive)
         trailing = self._trailing_attribution(ctx, qi)
-        return trailing if trailing.entity is not None else self._introduced_by_colon(ctx, qi)
+        if trailing.entity is not None:
+            return trailing
+        colon = self._introduced_by_colon(ctx, qi)
+        return colon
+
+    def possessor(self, ctx: SentenceContext, qi: int) -> Attribution:
+        """``Musk’s “production hell”``: a phrase owned by a person is that person's
+        expression (the caller keeps titles out: "Smith’s “Hamlet”")."""
+        m = ctx.by_last.get(qi - 1)
+        if m is None or not m.possessive or m.kind != "name":
+            return NONE
+        attr = self.resolve_mention(ctx, m)
+        if attr.entity is None or not attr.entity.person_like:
+            return NONE
+        return Attribution(attr.entity, 0.6, None, ctx.index, attr.named_sentence)
+
+    @staticmethod
+    def _in_their_words(ctx: SentenceContext, j: int) -> Mention | None:
+        """``in her words``, ``as he put it``: the pronoun whose words the quote is."""
+        tokens = ctx.tokens
+        if tokens[j].lower not in ("in", "as") or j + 1 >= len(tokens):
+            return None
+        m = ctx.by_first.get(j + 1)
+        if m is None or m.kind != "pronoun":
+            return None
+        if tokens[j].lower == "in":
+            return m if m.last == j + 2 and tokens[m.last].lower == "words" else None
+        put_it = [t.lower for t in tokens[m.last + 1 : m.last + 3]] == ["put", "it"]
+        return m if put_it else None
 
     def _trailing_attribution(self, ctx: SentenceContext, qi: int) -> Attribution:
         """``The offer was “a slap in the face” for workers, Dana Kowal said.``: the sentence

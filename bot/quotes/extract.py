@@ -80,9 +80,10 @@ def extract_all(
             said = attributor.reported_speech(ctx)
             for span, qi in quotes_of[ctx_pos]:
                 words = text[span.start : span.end]
-                attr = attributor.post_cue(ctx, qi, text[span.start : span.mark_end])
-                if attr.entity is None:
-                    attr = attributor.pre_cue(ctx, qi)
+                after = attributor.post_cue(ctx, qi, text[span.start : span.mark_end])
+                attr = after if after.entity is not None else attributor.pre_cue(ctx, qi)
+                if attr.entity is None and attr.cue is None and after.cue is not None:
+                    attr = after  # "“…,” a Marine spokeswoman said": speech, nobody named
                 if attr.entity is None and span.continued and span.run in run_speaker:
                     prev = run_speaker[span.run]
                     attr = Attribution(
@@ -94,6 +95,8 @@ def extract_all(
                     )
                 if attr.entity is None and _standalone(ctx):
                     attr = _neighbour(attributor, contexts, ctx_pos, para_index, results)
+                if attr.entity is None and attr.cue is None and words[:1].islower():
+                    attr = attributor.possessor(ctx, qi)  # Musk’s “production hell”
                 if attr.entity is not None and span.run not in run_speaker:
                     run_speaker[span.run] = attr
                 attributor.note_quote(ctx, attr)

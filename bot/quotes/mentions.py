@@ -176,7 +176,13 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             ):
                 i = j  # "Local fisherman Dougie Marsh": the run modifies a role noun
                 continue
-            if after is not None and after.is_word and after.lower in lx.ROLE_HEADS | lx.ORG_NOUNS:
+            owner = strip_possessive(words[-1].text) != words[-1].text  # "Elon Musk’s company"
+            if (
+                after is not None
+                and after.is_word
+                and after.lower in lx.ROLE_HEADS | lx.ORG_NOUNS
+                and not owner
+            ):
                 # "Public Health minister …", "Acme spokesperson said": a modifier, not a name,
                 # unless the head ends the phrase ("Acme spokesperson said" -> Acme).
                 if after.lower in ("spokesperson", "spokesman", "spokeswoman"):
