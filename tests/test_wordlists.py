@@ -33,3 +33,15 @@ def test_calendar_words_live_in_one_file() -> None:
     calendar = set(entries("calendar_words"))
     for name in ("time_words", "not_names", "abbreviations"):
         assert not calendar & set(entries(name)), f"{name}.txt repeats calendar words"
+
+
+def test_first_names_reach_beyond_our_lists_but_not_common_words() -> None:
+    # Names our hand-typed lists lack come from Faker's per-country lists, with a gender …
+    assert "cecil" in lx.FIRST_NAMES_MALE and "cecil" not in entries("first_names_male")
+    assert "babatunji" in lx.FIRST_NAMES_MALE
+    # … but a name that is also a common English word makes no person on its own …
+    for word in ("major", "page", "king", "art"):
+        assert word not in lx.FIRST_NAMES, word
+    # … and a name given to both genders somewhere has none.
+    assert "andrea" in lx.FIRST_NAMES_UNISEX
+    assert "andrea" not in lx.FIRST_NAMES_MALE | lx.FIRST_NAMES_FEMALE
