@@ -9,6 +9,7 @@ list of recent subjects and speakers. Anything it cannot justify stays unattribu
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from bot.quotes import lexicon as lx
@@ -18,6 +19,7 @@ from bot.quotes.tokens import Sentence, Token, strip_possessive
 
 FOCUS_PARAGRAPHS = 2
 FAR_FOCUS_PARAGRAPHS = 6  # further back only when no other fitting person was named since
+WINDOW_SENTENCES = 60  # no look back reaches further, however long a paragraph runs
 FAR_CUE_TOKENS = 8  # a reporting verb this far before a quote is weaker evidence
 
 
@@ -46,6 +48,7 @@ class SentenceContext:
     by_last: dict[int, Mention] = field(default_factory=dict)
     by_first: dict[int, Mention] = field(default_factory=dict)
     main: Mention | None = None
+    said: Attribution | None = None  # the sentence's reported speech, once attributed
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -241,7 +244,10 @@ class Attributor:
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self.contexts: list[SentenceContext] = []
+        # The last WINDOW_SENTENCES sentences by index: every look back is bounded by it, so
+        # a 5 MB article costs linear time and keeps a bounded number of sentences' tokens.
+        self.recent: dict[int, SentenceContext] = {}
+        self.read = 0  # sentences read so far
         self.resolved: dict[tuple[int, int], Entity | None] = {}
         self.focus: list[tuple[Entity, int, int]] = []  # (entity, paragraph, sentence index)
         self.named_in: dict[int, int] = {}  # id(entity) -> last sentence naming it
@@ -254,10 +260,12 @@ class Attributor:
     def add_sentence(self, paragraph: int, sentence: Sentence) -> SentenceContext:
         """Register a sentence: find its mentions and resolve its names."""
         mentions = find_mentions(sentence.tokens)
-        ctx = SentenceContext(len(self.contexts), paragraph, sentence, mentions)
+        ctx = SentenceContext(self.read, paragraph, sentence, mentions)
         ctx.by_last = {m.last: m for m in mentions}
         ctx.by_first = {m.first: m for m in mentions}
-        self.contexts.append(ctx)
+        self.recent[ctx.index] = ctx
+        self.recent.pop(ctx.index - WINDOW_SENTENCES - 1, None)
+        self.read += 1
         for m in mentions:
             if m.kind == "name":
                 entity = self.registry.resolve_name(m)
@@ -404,20 +412,15 @@ class Attributor:
             return None
         fitting = [
             e
-            for e in self.registry.entities
-            if self._compatible(e, head)
-            and e.gender is not None
-            and self._named_between(e, ctx.index - 3, ctx.index)
+            for e in self._named_between(ctx.index - 3, ctx.index)
+            if self._compatible(e, head) and e.gender is not None
         ]
         if len(fitting) != 1:
             return None
         earlier = {
             id(e)
-            for e, p, _ in self.focus
-            if ctx.paragraph - p <= FAR_FOCUS_PARAGRAPHS
-            and e is not fitting[0]
-            and self._compatible(e, head)
-            and e.gender is not None
+            for e, _, _ in self._focus_within(ctx, FAR_FOCUS_PARAGRAPHS)
+            if e is not fitting[0] and self._compatible(e, head) and e.gender is not None
         }
         return None if earlier else fitting[0]  # a speaker further back could be meant
 
@@ -426,7 +429,9 @@ class Attributor:
         just before: "… a comment that Scheer found concerning. “…,” he said." """
         if head not in ("he", "she") or ctx.index == 0:
             return None
-        prev = self.contexts[ctx.index - 1]
+        prev = self.recent.get(ctx.index - 1)
+        if prev is None:
+            return None
         if ctx.paragraph - prev.paragraph > 1:
             return None
         if prev.main is not None and self.resolve_mention(prev, prev.main).entity is entity:
@@ -452,19 +457,34 @@ class Attributor:
                 continue  # this far back, only a known gender is evidence enough
             rivals = [
                 other
-                for other in self.registry.entities
-                if other is not entity
-                and self._compatible(other, head)
-                and self._named_between(other, sentence, ctx.index)
+                for other in self._named_between(sentence, ctx.index)
+                if other is not entity and self._compatible(other, head)
             ]
             if rivals:
                 return NONE
             return self._from_entity(entity, 0.65)
         return NONE
 
-    def _named_between(self, entity: Entity, after: int, upto: int) -> bool:
-        """Whether the entity is named in a sentence after ``after`` and up to ``upto``."""
-        return any(after < i <= upto for i in self.seen_in.get(id(entity), []))
+    def _named_between(self, after: int, upto: int) -> list[Entity]:
+        """The entities named in the sentences after ``after`` up to ``upto`` (a window of
+        sentences, so the cost does not grow with the article)."""
+        found: dict[int, Entity] = {}
+        first = max(after + 1, upto - WINDOW_SENTENCES, 0)
+        for ctx in (self.recent[i] for i in range(first, upto + 1) if i in self.recent):
+            for m in ctx.mentions:
+                entity = self.resolved.get((ctx.index, m.first)) if m.kind == "name" else None
+                if entity is not None:
+                    found.setdefault(id(entity), entity)
+        return list(found.values())
+
+    def _focus_within(self, ctx: SentenceContext, paragraphs: int) -> list[tuple[Entity, int, int]]:
+        """The focus entries of the last ``paragraphs`` paragraphs, oldest first."""
+        out: list[tuple[Entity, int, int]] = []
+        for entry in reversed(self.focus):
+            if ctx.paragraph - entry[1] > paragraphs or ctx.index - entry[2] > WINDOW_SENTENCES:
+                break
+            out.append(entry)
+        return out[::-1]
 
     def _resolve_org_role(self, ctx: SentenceContext, head: str) -> Attribution:
         """ "The department added", "the company said": an organisation the article named with
@@ -478,7 +498,10 @@ class Attributor:
 
     def _recency(self, entity: Entity, ctx: SentenceContext) -> int:
         """The last sentence up to this one that names the entity (-1: not yet named)."""
-        return max((i for i in self.seen_in.get(id(entity), []) if i <= ctx.index), default=-1)
+        seen = self.seen_in.get(id(entity), [])  # ascending: sentences are read in order
+        if not seen or seen[0] > ctx.index:
+            return -1
+        return seen[bisect.bisect_right(seen, ctx.index) - 1]
 
     def _resolve_role(self, ctx: SentenceContext, m: Mention) -> Attribution:
         head = m.head or ""
@@ -490,8 +513,9 @@ class Attributor:
         candidates = [
             e
             for e in self.registry.entities
-            if self._recency(e, ctx) >= 0
-            and (e.has_role(head) or (role_text and any(role_text == r.lower() for r in e.roles)))
+            if e.roles  # most entities have none: the cheap test first
+            and (e.has_role(head) or any(role_text == r.lower() for r in e.roles))
+            and self._recency(e, ctx) >= 0
         ]
         if not candidates:
             return NONE
@@ -664,17 +688,15 @@ class Attributor:
     def _topic_person(self, ctx: SentenceContext) -> Entity | None:
         """The one person the last paragraph or this one is about: the latest focus entry,
         when it is a person and no other person is named in that window."""
-        window = [(e, i) for e, p, i in self.focus if ctx.paragraph - p <= 1]
+        window = [(e, i) for e, _, i in self._focus_within(ctx, 1)]
         if not window or not window[-1][0].person_like:
             return None
         person = window[-1][0]
         since = min(i for _, i in window) - 1
         rivals = [
             other
-            for other in self.registry.entities
-            if other is not person
-            and other.person_like
-            and self._named_between(other, since, ctx.index)
+            for other in self._named_between(since, ctx.index)
+            if other is not person and other.person_like
         ]
         return None if rivals else person
 

@@ -63,48 +63,33 @@ def extract_all(
     sentence_text: list[str] = []
     results: list[tuple[Span, Attribution, QuoteKind]] = []
     run_speaker: dict[int, Attribution] = {}
-    reports: list[tuple[int, SentenceContext, Attribution]] = []
+    reports: list[tuple[int, int, int, Attribution]] = []  # paragraph, start, end, speaker
     for para_index, text in enumerate(texts):
         if is_caption(text):
             continue  # a photo caption names people who are not the story's speakers
         para_spans = by_paragraph.get(para_index, [])
         masked = mask(text, para_spans)
-        contexts: list[SentenceContext] = []
+        pairer = _SpanPairer(para_spans)
+        # Sentences are read one ahead of the one being attributed (a stand-alone quote may
+        # take its speaker from the next sentence) and then let go: a 5 MB paragraph keeps
+        # a bounded number of sentences' tokens in memory, not all of them.
+        previous: SentenceContext | None = None
+        current: SentenceContext | None = None
         for sentence in sentences(masked, text):
-            contexts.append(attributor.add_sentence(para_index, sentence))
+            upcoming = attributor.add_sentence(para_index, sentence)
             sentence_text.append(text[sentence.start : sentence.end])
-        quotes_of = _quotes_by_sentence(contexts, para_spans)
-        for ctx_pos, ctx in enumerate(contexts):
-            # Who the sentence reports, with the focus as it stood before the sentence: its
-            # own quotes' speakers must not become its subject's antecedent.
-            said = attributor.reported_speech(ctx)
-            for span, qi in quotes_of[ctx_pos]:
-                words = text[span.start : span.end]
-                after = attributor.post_cue(ctx, qi, text[span.start : span.mark_end])
-                attr = after if after.entity is not None else attributor.pre_cue(ctx, qi)
-                if attr.entity is None and attr.cue is None and after.cue is not None:
-                    attr = after  # "“…,” a Marine spokeswoman said": speech, nobody named
-                if attr.entity is None and span.continued and span.run in run_speaker:
-                    prev = run_speaker[span.run]
-                    attr = Attribution(
-                        prev.entity,
-                        prev.confidence,
-                        prev.cue,
-                        prev.evidence_sentence,
-                        prev.named_sentence,
-                    )
-                if attr.entity is None and _standalone(ctx):
-                    attr = _neighbour(attributor, contexts, ctx_pos, para_index, results)
-                if attr.entity is None and attr.cue is None and words[:1].islower():
-                    attr = attributor.possessor(ctx, qi)  # Musk’s “production hell”
-                if attr.entity is not None and span.run not in run_speaker:
-                    run_speaker[span.run] = attr
-                attributor.note_quote(ctx, attr)
-                results.append((span, attr, _kind(words, ctx, qi)))
-            if said.entity is not None and said.confidence >= min_confidence and said.cue:
-                reports.append((para_index, ctx, said))
-                attributor.note_report(ctx, said)
-            attributor.note_sentence_done(ctx)
+            if current is not None:
+                _attribute_sentence(
+                    attributor, current, (previous, upcoming), text, pairer, run_speaker, results
+                )
+                _note_report(attributor, current, min_confidence, reports)
+                previous = current
+            current = upcoming
+        if current is not None:
+            _attribute_sentence(
+                attributor, current, (previous, None), text, pairer, run_speaker, results
+            )
+            _note_report(attributor, current, min_confidence, reports)
     quotes: list[Quote] = []
     for span, attr, kind in results:
         paragraph = article.paragraphs[span.paragraph]
@@ -135,17 +120,71 @@ def extract_all(
         )
     found_reports = [
         Report(
-            text=texts[p][ctx.sentence.start : ctx.sentence.end].strip(),
-            start=article.paragraphs[p].start + ctx.sentence.start,
-            end=article.paragraphs[p].start + ctx.sentence.end,
+            text=texts[p][start:end].strip(),
+            start=article.paragraphs[p].start + start,
+            end=article.paragraphs[p].start + end,
             paragraph=p,
             speaker=registry.display(attr.entity),
             cue=attr.cue,
         )
-        for p, ctx, attr in reports
+        for p, start, end, attr in reports
         if attr.entity is not None and attr.cue
     ]
     return quotes, found_reports
+
+
+def _attribute_sentence(
+    attributor: Attributor,
+    ctx: SentenceContext,
+    neighbours: tuple[SentenceContext | None, SentenceContext | None],
+    text: str,
+    pairer: _SpanPairer,
+    run_speaker: dict[int, Attribution],
+    results: list[tuple[Span, Attribution, QuoteKind]],
+) -> None:
+    """Attribute the quotes of one sentence (its neighbours: the sentences before and after
+    it in the paragraph) and add them to ``results``."""
+    # Who the sentence reports, with the focus as it stood before the sentence: its own
+    # quotes' speakers must not become its subject's antecedent.
+    ctx.said = attributor.reported_speech(ctx)
+    for span, qi in pairer.pairs(ctx):
+        words = text[span.start : span.end]
+        after = attributor.post_cue(ctx, qi, text[span.start : span.mark_end])
+        attr = after if after.entity is not None else attributor.pre_cue(ctx, qi)
+        if attr.entity is None and attr.cue is None and after.cue is not None:
+            attr = after  # "“…,” a Marine spokeswoman said": speech, nobody named
+        if attr.entity is None and span.continued and span.run in run_speaker:
+            prev = run_speaker[span.run]
+            attr = Attribution(
+                prev.entity,
+                prev.confidence,
+                prev.cue,
+                prev.evidence_sentence,
+                prev.named_sentence,
+            )
+        if attr.entity is None and _standalone(ctx):
+            attr = _neighbour(attributor, ctx, neighbours, results)
+        if attr.entity is None and attr.cue is None and words[:1].islower():
+            attr = attributor.possessor(ctx, qi)  # Musk’s “production hell”
+        if attr.entity is not None and span.run not in run_speaker:
+            run_speaker[span.run] = attr
+        attributor.note_quote(ctx, attr)
+        results.append((span, attr, _kind(words, ctx, qi)))
+
+
+def _note_report(
+    attributor: Attributor,
+    ctx: SentenceContext,
+    min_confidence: float,
+    reports: list[tuple[int, int, int, Attribution]],
+) -> None:
+    """After a sentence's quotes: keep its reported speech and update the focus."""
+    said = ctx.said
+    reported = said is not None and said.entity is not None and said.cue
+    if said is not None and reported and said.confidence >= min_confidence:
+        reports.append((ctx.paragraph, ctx.sentence.start, ctx.sentence.end, said))
+        attributor.note_report(ctx, said)
+    attributor.note_sentence_done(ctx)
 
 
 CAPTION_CREDIT = re.compile(r"\(\s*([^()]{2,80}?)\s*\)\s*$")
@@ -163,30 +202,31 @@ def is_caption(text: str) -> bool:
     return len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
-def _quotes_by_sentence(
-    contexts: list[SentenceContext], spans: list[Span]
-) -> list[list[tuple[Span, int]]]:
-    """For each sentence, its quotes and the token that stands for each.
+class _SpanPairer:
+    """Pairs each sentence's quote tokens with the quote spans they stand for, sentence by
+    sentence in reading order: one merge pass over the paragraph's spans, so a paragraph
+    that is one long run of quotes costs linear time."""
 
-    Quote tokens and spans are both in text order, so one merge pass pairs them: a paragraph
-    that is one long run of quotes costs linear time, not sentences × quotes.
-    """
-    tokens = [
-        (tok.start, tok.end, pos, k)
-        for pos, ctx in enumerate(contexts)
-        for k, tok in enumerate(ctx.tokens)
-        if tok.is_quote
-    ]
-    out: list[list[tuple[Span, int]]] = [[] for _ in contexts]
-    i = 0
-    for span in sorted(spans, key=lambda sp: sp.mark_start):
-        while i < len(tokens) and tokens[i][1] + 1 <= span.mark_start:
-            i += 1  # this quote token ends before the span's opening mark
-        if i < len(tokens):
-            start, end, pos, k = tokens[i]
-            if start <= span.mark_start < end + 1 and end >= span.start:
-                out[pos].append((span, k))
-    return out
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda sp: sp.mark_start)
+        self.next = 0
+
+    def pairs(self, ctx: SentenceContext) -> list[tuple[Span, int]]:
+        """The sentence's quotes and the token index that stands for each."""
+        out: list[tuple[Span, int]] = []
+        for k, tok in enumerate(ctx.tokens):
+            if not tok.is_quote:
+                continue
+            while self.next < len(self.spans) and self.spans[self.next].mark_start < tok.start:
+                self.next += 1  # a span no token stands for
+            while self.next < len(self.spans):
+                span = self.spans[self.next]
+                if not tok.start <= span.mark_start < tok.end + 1:
+                    break
+                if tok.end >= span.start:
+                    out.append((span, k))
+                self.next += 1
+        return out
 
 
 def _standalone(ctx: SentenceContext) -> bool:
@@ -196,15 +236,17 @@ def _standalone(ctx: SentenceContext) -> bool:
 
 def _neighbour(
     attributor: Attributor,
-    contexts: list[SentenceContext],
-    pos: int,
-    paragraph: int,
+    ctx: SentenceContext,
+    neighbours: tuple[SentenceContext | None, SentenceContext | None],
     results: list[tuple[Span, Attribution, QuoteKind]],
 ) -> Attribution:
     """A stand-alone quote sentence: the speaker of the neighbouring sentence or paragraph."""
-    if pos > 0:
-        prev = contexts[pos - 1]
+    prev, nxt = neighbours
+    paragraph = ctx.paragraph
+    if prev is not None:
         for _p, sent, attr in reversed(attributor.quote_speakers):
+            if sent < prev.index:
+                break
             if sent == prev.index and attr.entity is not None:
                 return _weaker(attr, 0.85)  # "…," he said. "More words."
         if prev.tokens and prev.tokens[-1].text == ":":
@@ -213,14 +255,13 @@ def _neighbour(
         if about.entity is not None and not any(t.is_quote for t in prev.tokens):
             # "Durning did not need much coaxing. “I’m thankful for the invitation.”"
             return about
-    if pos + 1 < len(contexts):
-        nxt = contexts[pos + 1]
+    if nxt is not None:
         main = nxt.main
         if main is not None and main.first == 0:
             k = main.last + 1
             if k < len(nxt.tokens) and nxt.tokens[k].lower in lx.NEXT_SENTENCE_CUES:
                 return _weaker(attributor.subject_of(nxt, k), 0.75)  # "Q." Smith said …
-    if pos == 0:
+    if prev is None:
         # A paragraph opening with a quote right after a paragraph that ended with a quote.
         for p, _sent, attr in reversed(attributor.quote_speakers):
             if p == paragraph:
@@ -242,7 +283,10 @@ def _neighbour(
 
 
 def _has_quote(results: list[tuple[Span, Attribution, QuoteKind]], paragraph: int) -> bool:
-    return any(span.paragraph == paragraph for span, _, _ in results)
+    for span, _, _ in reversed(results):  # in reading order: look back only this far
+        if span.paragraph <= paragraph:
+            return span.paragraph == paragraph
+    return False
 
 
 def _weaker(attr: Attribution, factor: float) -> Attribution:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -78,16 +79,15 @@ def mask(text: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
-def sentences(masked: str, original: str) -> list[Sentence]:
-    """Tokenised sentences of a masked paragraph."""
-    out: list[Sentence] = []
+def sentences(masked: str, original: str) -> Iterator[Sentence]:
+    """Tokenised sentences of a masked paragraph, one at a time (a sentence's tokens cost
+    memory only while it is being read)."""
     for s, e in _split_after_closed_quotes(masked, original):
         tokens = tuple(
             Token(m.group().strip() or "-", s + m.start(), s + m.end())
             for m in TOKEN.finditer(masked[s:e])
         )
-        out.append(Sentence(s, e, tokens))
-    return out
+        yield Sentence(s, e, tokens)
 
 
 def _split_after_closed_quotes(masked: str, original: str) -> list[tuple[int, int]]:
