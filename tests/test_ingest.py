@@ -125,6 +125,15 @@ def test_first_whosaid_on_empty_store_ingests_the_corpus(tmp_path: Path) -> None
     assert "empty archive" not in again.stderr and "Elon Musk" in again.stdout
 
 
+def test_db_may_be_a_plain_file_path(tmp_path: Path) -> None:
+    path = tmp_path / "archives" / "desk.db"
+    result = run("ingest", str(ROOT / "seeds"), "--db", str(path), "-q", "--jobs", "1", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert path.is_file()
+    found = run("whosaid", "deserves to be in prison", "--db", str(path), cwd=ROOT)
+    assert "Elon Musk" in found.stdout, found.stderr
+
+
 def test_cli_usage_errors(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'x.db'}"
     for args in (

@@ -12,7 +12,10 @@ from bot.errors import ConfigError
 
 
 def normalise_url(url: str) -> str:
-    """Heroku's ``postgres://`` becomes SQLAlchemy's ``postgresql+psycopg://``."""
+    """Heroku's ``postgres://`` becomes SQLAlchemy's ``postgresql+psycopg://``; a plain file
+    path (``--db archive.db``) is an SQLite file."""
+    if "://" not in url and url != ":memory:":
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://") :]
     if url.startswith("postgresql://"):
