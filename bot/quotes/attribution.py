@@ -453,6 +453,8 @@ class Attributor:
         for entity, paragraph, sentence in reversed(self.focus):
             if ctx.paragraph - paragraph > FAR_FOCUS_PARAGRAPHS:
                 return NONE
+            if ctx.index - sentence > WINDOW_SENTENCES:
+                return NONE  # rivals are looked for in that window only
             if not self._compatible(entity, head) or entity.gender is None:
                 continue  # this far back, only a known gender is evidence enough
             rivals = [
