@@ -167,8 +167,18 @@ class SQLiteFTS(TieredSearch):
     def all_terms(
         self, conn: Connection, kind: Kind, terms: Sequence[str], n: int, ranked: bool
     ) -> Rows:
-        """FTS5 AND query."""
-        return self._match(conn, kind, " AND ".join(_fts_phrase([t]) for t in terms), n, ranked)
+        """FTS5 AND query.
+
+        Ranked, it first asks unranked for one row more than wanted: FTS5's bm25 counts the
+        rows holding each term, reading the whole doclist of a common one ("thes" stems to
+        "the": 20 ms at 1M quotes for nine matches), so when every match fits in ``n`` the
+        order costs nothing to skip (the caller scores the candidates itself)."""
+        match = " AND ".join(_fts_phrase([t]) for t in terms)
+        if ranked:
+            few = self._match(conn, kind, match, n + 1)
+            if len(few) <= n:
+                return few
+        return self._match(conn, kind, match, n, ranked)
 
     def phrase(self, conn: Connection, kind: Kind, words: Sequence[str], n: int) -> Rows:
         """FTS5 phrase query."""
