@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import psycopg
 from sqlalchemy import (
     Connection,
     Engine,
     Row,
+    Table,
     and_,
     delete,
     func,
@@ -25,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.errors import SearchTimeout, StoreUnavailable
 from bot.models import (
@@ -84,6 +86,29 @@ def _time_budget(conn: Connection, deadline: float | None) -> Iterator[None]:
     finally:
         if sqlite:
             raw.set_progress_handler(None, 0)
+
+
+def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows in one go. On Postgres through COPY: psycopg's executemany sends one
+    INSERT a row, and parsing and planning them cost the server more than the rows; COPY
+    streams them into the same transaction (5,000 articles: see the README's figures)."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    names = ", ".join(f'"{c}"' for c in columns)
+    statement = f"COPY {table.name} ({names}) FROM STDIN"
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
+    except psycopg.IntegrityError as exc:
+        # As SQLAlchemy would raise it: another ingester stored these articles first.
+        raise IntegrityError(statement, None, exc) from exc
 
 
 def _desk_check(row: AnyRow) -> DeskCheck:
@@ -374,8 +399,9 @@ class Store:
             return
         cache = self._speakers
         at = now()
-        conn.execute(
-            insert(s.articles),
+        _bulk_insert(
+            conn,
+            s.articles,
             [
                 {
                     "id": x.article.id,
@@ -468,7 +494,9 @@ class Store:
         if not rows:
             return
         table = {"quotes": s.quotes, "reports": s.reports, "paragraphs": s.paragraphs}[kind]
-        conn.execute(insert(table), rows)
+        _bulk_insert(conn, table, rows)
+        if not self.backend.indexes_separately:
+            return  # the index follows the table: no ids to look up (a select a batch saved)
         number = table.c[key]
         found = {
             (r[0], r[1]): int(r[2])

@@ -44,6 +44,10 @@ Rows = list[tuple[int, str]]
 class SearchBackend(Protocol):
     """What the store needs from a full-text engine."""
 
+    # Whether ``add`` needs the new rows' ids: an index kept apart from the tables does; one
+    # that follows the tables (generated columns, expression indexes) does not.
+    indexes_separately: bool
+
     def create(self, conn: Connection) -> None:
         """Create the index structures if they do not exist."""
 
@@ -131,6 +135,8 @@ def _fts_phrase(words: Sequence[str]) -> str:
 class SQLiteFTS(TieredSearch):
     """SQLite FTS5 tables ``<kind>_fts`` (Porter stemming) whose rowid is the row's id."""
 
+    indexes_separately = True
+
     def create(self, conn: Connection) -> None:
         """Create the FTS5 tables."""
         for kind in KINDS:
@@ -212,6 +218,8 @@ PG_COLUMNS: dict[Kind, tuple[str, str]] = {
 class PostgresFTS(TieredSearch):
     """Postgres full-text search on stored english tsvector columns (GIN), with pg_trgm for
     phrases of function words only and for the fuzzy fallback."""
+
+    indexes_separately = False
 
     def create(self, conn: Connection) -> None:
         """Version 1: the pg_trgm extension and expression GIN indexes (superseded by v2)."""
