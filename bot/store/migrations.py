@@ -49,8 +49,14 @@ def _v6(conn: Connection, backend: SearchBackend) -> None:
     s.watch_alerts.create(conn, checkfirst=True)
 
 
+def _v7(conn: Connection, backend: SearchBackend) -> None:
+    """Version 7: quotes by role ("the health secretary"), which scanned every quote (2 s
+    at 1M quotes on Postgres) without an index."""
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_quotes_role_lower ON quotes (lower(role))"))
+
+
 # Append new versions here; never edit a released one.
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7}
 LATEST = max(MIGRATIONS)
 
 

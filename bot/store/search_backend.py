@@ -207,6 +207,9 @@ class SQLiteFTS(TieredSearch):
         return self._match(conn, kind, " OR ".join(_fts_phrase([t]) for t in query.terms), n, True)
 
 
+# Postgres ranks at most this many matches of an AND query (in index order).
+RANK_POOL = 2_000
+
 # Postgres: the text column each kind is searched on (quotes and reports: the normalised text).
 PG_COLUMNS: dict[Kind, tuple[str, str]] = {
     "quotes": ("quotes", "norm"),
@@ -270,10 +273,27 @@ class PostgresFTS(TieredSearch):
     def all_terms(
         self, conn: Connection, kind: Kind, terms: Sequence[str], n: int, ranked: bool
     ) -> Rows:
-        """A tsquery AND match."""
+        """A tsquery AND match.
+
+        Ranked, it first asks unranked for one row more than wanted (when every match fits,
+        the order is not needed: the caller scores the candidates itself); else it ranks the
+        first RANK_POOL matches, not all of them: ts_rank over every row holding a common
+        word took 1.7 s at 1M quotes."""
         where = ", plainto_tsquery('english', :q) q WHERE tsv @@ q"
-        order = " ORDER BY ts_rank(tsv, q) DESC, id" if ranked else ""
-        return self._rows(conn, kind, where + order + " LIMIT :n", {"q": " ".join(terms), "n": n})
+        params: dict[str, object] = {"q": " ".join(terms), "n": n}
+        if not ranked:
+            return self._rows(conn, kind, where + " LIMIT :n", params)
+        few = self._rows(conn, kind, where + " LIMIT :m", {**params, "m": n + 1})
+        if len(few) <= n:
+            return few
+        table, column = PG_COLUMNS[kind]
+        sql = text(
+            f"SELECT id, {column} FROM (SELECT id, {column}, ts_rank(tsv, q) AS r "
+            f"FROM {table}, plainto_tsquery('english', :q) q WHERE tsv @@ q LIMIT :pool) pool "
+            "ORDER BY r DESC, id LIMIT :n"
+        )
+        rows = conn.execute(sql, {**params, "pool": RANK_POOL})
+        return [(int(r[0]), str(r[1]) if kind != "paragraphs" else "") for r in rows]
 
     def phrase(self, conn: Connection, kind: Kind, words: Sequence[str], n: int) -> Rows:
         """A tsquery phrase match; a phrase of function words only (which the english
