@@ -647,6 +647,7 @@ class Attributor:
             return NONE
         end = start + 1
         words = 0
+        named = self._named_positions(ctx)
         while end < len(tokens) and end - start <= 8:
             tok = tokens[end]
             if tok.text == ",":
@@ -665,7 +666,7 @@ class Attributor:
                 or tok.lower in lx.PREPOSITIONS
                 or tok.lower in ("who", "which", "that", "and", "or")
                 or (tok.lower in lx.ORG_NOUNS and tok.lower not in lx.ROLE_HEADS)
-                or end in self._named_positions(ctx)
+                or end in named
             ):
                 return NONE
             words += 1
