@@ -407,7 +407,7 @@ class Attributor:
 
     def _recently_named(self, ctx: SentenceContext, head: str) -> Entity | None:
         """Nobody fitting in focus: the one fitting person named (as an object too) in the
-        last two sentences: "I asked barber Robert McMillen … “…,” he explains." """
+        sentence and the two before it: "I asked barber Robert McMillen … “…,” he explains." """
         if head not in ("he", "she"):
             return None
         fitting = [
