@@ -42,3 +42,17 @@ def test_bench_command_reports_a_table_and_json(tmp_path) -> None:  # type: igno
     # cold and worst-case classes are measured and reported too (never asserted on time)
     assert data["cold_p95_ms"] > 0 and data["worst_long_p99_ms"] > 0
     assert data["worst_stopword_p99_ms"] > 0 and data["ingest_jobs"] >= 1
+
+
+def test_bench_measures_ingest_on_one_job_and_on_many(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "bench", "--quotes", "400", "--queries", "3", "--jobs", "2"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("ingest scaling"))
+    # the 50 articles, on one job and on two, with the ratio between them
+    assert "50 articles:" in line and "on 1 job" in line and "on 2 (" in line

@@ -68,6 +68,11 @@ class BenchResult(Frozen):
     ingest_jobs: int
     articles_per_s: float
     quotes_per_s: float
+    # The same sample of the corpus ingested into scratch SQLite stores on one job and on
+    # ``ingest_jobs``: how ingest scales with cores, measured in one run (0 on one core).
+    scaling_sample_articles: int
+    sample_one_job_articles_per_s: float
+    sample_jobs_articles_per_s: float
     queries: int
     p50_ms: float  # warm: the second pass over the queries
     p95_ms: float
@@ -290,6 +295,29 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
 
 
+SCALING_SAMPLE_DIRS = 4  # the corpus's first 4,000 articles: ~10 s a pass on one core
+
+
+def ingest_scaling(
+    corpus: Path, settings: Settings, jobs: int, workdir: Path
+) -> tuple[int, float, float]:
+    """(articles, articles/s on one job, articles/s on ``jobs``) for the corpus's first
+    directories, each pass into its own scratch SQLite store; zeros when ``jobs`` is 1."""
+    sample = sorted(d for d in corpus.iterdir() if d.is_dir())[:SCALING_SAMPLE_DIRS]
+    n = sum(1 for d in sample for _ in d.iterdir())
+    if jobs <= 1 or not n:
+        return 0, 0.0, 0.0
+    rates = []
+    for k in (1, jobs):
+        print(f"bench: ingest scaling, {n:,} articles on {k} job(s) …", file=sys.stderr)
+        store = Store.open(f"sqlite:///{workdir / f'scaling-{k}.db'}")
+        t = time.perf_counter()
+        ingest(store, sample, settings, progress=False, jobs=k)
+        rates.append(n / (time.perf_counter() - t))
+        store.engine.dispose()
+    return n, round(rates[0], 1), round(rates[1], 1)
+
+
 def run_bench(
     n_quotes: int,
     n_queries: int,
@@ -305,6 +333,8 @@ def run_bench(
         corpus = root / "corpus"
         print(f"bench: generating {n_quotes:,} quotes …", file=sys.stderr)
         n_articles = generate(corpus, n_quotes, seed)
+        jobs = jobs or default_jobs()
+        sample, one_job, many_jobs = ingest_scaling(corpus, settings, jobs, root)
         db_url = url or f"sqlite:///{root / 'bench.db'}"
         store = Store.open(db_url)
         if not store.is_empty():
@@ -346,9 +376,12 @@ def run_bench(
             quotes=len(texts),
             articles=summary.new,
             ingest_seconds=round(ingest_s, 1),
-            ingest_jobs=jobs or default_jobs(),
+            ingest_jobs=jobs,
             articles_per_s=round(n_articles / ingest_s, 1),
             quotes_per_s=round(len(texts) / ingest_s, 1),
+            scaling_sample_articles=sample,
+            sample_one_job_articles_per_s=one_job,
+            sample_jobs_articles_per_s=many_jobs,
             queries=len(queries),
             p50_ms=round(p50, 2),
             p95_ms=round(pct(latencies, 95), 2),
@@ -366,6 +399,17 @@ def run_bench(
         )
 
 
+def _scaling(result: BenchResult) -> str:
+    if not result.scaling_sample_articles:
+        return "not measured (one job)"
+    ratio = result.sample_jobs_articles_per_s / max(result.sample_one_job_articles_per_s, 1e-9)
+    return (
+        f"{result.scaling_sample_articles:,} articles: {result.sample_one_job_articles_per_s:,.0f}"
+        f" articles/s on 1 job, {result.sample_jobs_articles_per_s:,.0f} on "
+        f"{result.ingest_jobs} ({ratio:.2f}x)"
+    )
+
+
 def table(result: BenchResult) -> str:
     """The benchmark as an aligned table."""
     rows = [
@@ -377,6 +421,7 @@ def table(result: BenchResult) -> str:
             f"{result.articles_per_s:,.0f} articles/s, "
             f"{result.quotes_per_s:,.0f} quotes/s",
         ),
+        ("ingest scaling (same sample, SQLite)", _scaling(result)),
         ("queries", f"{result.queries} (verbatim, misquoted, absent)"),
         (
             "whosaid p50 / p95 / p99 (warm)",
