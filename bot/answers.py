@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import NamedTuple
 
 from bot.corpus.boilerplate import Furniture
@@ -46,6 +47,11 @@ KWIC_CHARS = 80
 NEAR_CERTAIN = 90.0  # a close match this good is a misquote of it, not words around a quote
 NAME_RUN = re.compile(r"(?<=\S )(?:[A-Z][\w'’-]+ ){1,}[A-Z][\w'’-]+")
 DRAFT_FURNITURE = Furniture.from_rules(BoilerplateRules(drop_lines=[], cut_from=[]))
+# The reported-speech search runs beside the quote search, each on its own connection: the
+# database (or SQLite's C code, which lets go of the GIL) works on both at once, so an answer
+# waits for the slower of the two, not their sum. Shared by every request of a process: a
+# burst queues here instead of opening a thread per request.
+SEARCH_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="quotebot-search")
 
 
 def clean_query(phrase: str) -> str:
@@ -301,23 +307,32 @@ def _without_names(text: str) -> str:
     return NAME_RUN.sub(" ", text)
 
 
+Candidates = list[tuple[int, str]] | None  # None: the search ran out of time
+
+
+def _report_candidates(
+    store: Store, query: SearchQuery, cfg: SearchSettings, budget: Budget
+) -> Candidates:
+    """Reported-speech sentences the prefilter finds for the query's ideas (None: cut off)."""
+    if not budget.left():
+        return None
+    try:
+        return store.candidate_norms("reports", query.loose(), cfg.candidates, budget.deadline)
+    except SearchTimeout:
+        return None
+
+
 def _paraphrase_hits(
     query_words: list[str],
     store: Store,
-    query: SearchQuery,
+    candidates: Candidates,
     quoted_places: set[tuple[str, int]],
     cfg: SearchSettings,
     base_url: str | None,
     budget: Budget,
 ) -> list[Hit]:
     """Reported-speech sentences close to the query, one hit per speaker."""
-    if not budget.left():
-        return []
-    try:
-        candidates = store.candidate_norms(
-            "reports", query.loose(), cfg.candidates, budget.deadline
-        )
-    except SearchTimeout:
+    if candidates is None:
         budget.cut = True
         return []
     ids = shortlist(
@@ -344,6 +359,15 @@ def _paraphrase_hits(
             )
         )
     return hits
+
+
+def _beside(store: Store, work: Callable[[], Candidates]) -> Future[Candidates]:
+    """``work`` started on a search thread when the store can read in parallel, else done now."""
+    if store.reads_in_parallel:
+        return SEARCH_THREADS.submit(work)
+    done: Future[Candidates] = Future()
+    done.set_result(work())
+    return done
 
 
 def _rank(hits: Iterable[Hit], query_words: list[str]) -> list[Hit]:
@@ -390,13 +414,19 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
         searches.append(SearchQuery(shifted, content_terms(" ".join(shifted))))
     speaker_named = None if claim.speaker or not _name_like(query) else store.resolve_speaker(query)
     budget = Budget(cfg.time_budget_ms / 1000)
+    # A name is not a paraphrase of anything its speaker said.
+    reports = (
+        None
+        if speaker_named
+        else _beside(store, lambda: _report_candidates(store, searches[0], cfg, budget))
+    )
     quote_hits, quoted_places, conflict = _quote_hits(
         query_words, store, searches, cfg, base_url, claim.words, budget
     )
     para_hits = (
-        []  # a name is not a paraphrase of anything its speaker said
-        if speaker_named
-        else _paraphrase_hits(query_words, store, searches[0], quoted_places, cfg, base_url, budget)
+        _paraphrase_hits(query_words, store, reports.result(), quoted_places, cfg, base_url, budget)
+        if reports is not None
+        else []
     )
     hits = _with_updates(_rank([*quote_hits, *para_hits], query_words)[: cfg.max_hits], store)
     best_conflict = conflict if hits and hits[0].verdict in ("verbatim", "close") else ()

@@ -32,3 +32,5 @@ def test_unrelated_text_scores_low() -> None:
 def test_content_terms_drop_stopwords_unless_nothing_is_left() -> None:
     assert content_terms("deserves to be in prison") == ["deserves", "prison"]
     assert content_terms("to be or not to be") == ["to", "be", "or", "not"]
+    # a stopword with a plural "s" (a typo, or "ours") is indexed as the stopword
+    assert content_terms("fight thes plans of ours in court") == ["fight", "plans", "court"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from bot.search.normalize import STOPWORDS, content_terms, words
@@ -37,6 +38,20 @@ class SearchQuery:
             yield ws[:i], ws[i + 1 :]
         for i in range(1, len(ws)):
             yield ws[:i], ws[i:]
+
+    def near_groups(self) -> list[tuple[list[str], list[str]]]:
+        """The near misses worth a search: two words or more either side of the change."""
+        return [(b, a) for b, a in self.near_misses() if len(b) + len(a) >= 2]
+
+    def near_pattern(self) -> re.Pattern[str]:
+        """A pattern that finds, in a normalised text, one of the near groups in order with
+        at most one word between its two runs: the query with one word altered, added or
+        dropped."""
+        alternatives = []
+        for before, after in self.near_groups():
+            b, a = (" ".join(map(re.escape, run)) for run in (before, after))
+            alternatives.append(f"{b}(?: \\S+)? {a}" if b and a else b or a)
+        return re.compile(f"(?:^| )(?:{'|'.join(alternatives)})(?: |$)")
 
     @classmethod
     def of(cls, text: str) -> SearchQuery:

@@ -170,6 +170,12 @@ class Store:
             ) from exc
         return store
 
+    @property
+    def reads_in_parallel(self) -> bool:
+        """Whether two threads may read at once, each on its own connection: a server or a
+        file (WAL); not an in-memory SQLite database, which is one per connection."""
+        return self.engine.url.database not in (None, "", ":memory:")
+
     def ensure_schema(self) -> tuple[int, int]:
         """Apply pending schema migrations: (version before, version after)."""
         from bot.store.migrations import migrate

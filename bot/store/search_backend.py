@@ -10,12 +10,13 @@ when nothing matched. Every tier is bounded, and none ranks a single common term
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Literal, Protocol
 
 from sqlalchemy import Connection, text
 
-from bot.search.normalize import STOPWORDS
+from bot.search.normalize import STOPWORDS, is_function_word, norm
 from bot.search.query import SearchQuery
 
 Kind = Literal["quotes", "reports", "paragraphs"]
@@ -28,6 +29,14 @@ POOL = 500  # unranked rows holding every content term
 MAX_DROP_ONE_TERMS = 12
 LONG_QUERY_WORDS = 12  # past this, "one word off" looks for exact windows instead
 WINDOW_WORDS = 6
+# "One word off" checks on the text the rows its anchors find (see SQLiteFTS.near), up to
+# this many; past it (every content word common), FTS5 is asked for the exact groups.
+NEAR_SUPERSET = 1_000
+# Postgres ranks at most this many matches of an AND query (in index order); SQLite keeps the
+# shortest of this many (reading a row's text from FTS5 costs about 6 µs).
+RANK_POOL = 2_000
+SQLITE_RANK_POOL = 500
+APOSTROPHE = re.compile("['’]")
 
 
 def windows(ws: Sequence[str]) -> list[list[str]]:
@@ -127,6 +136,32 @@ class TieredSearch:
         return list(found.items())  # bounded: POOL + limit + one group per term
 
 
+def _anchor(before: Sequence[str], after: Sequence[str]) -> str | None:
+    """An FTS5 query that every row holding this near group matches, cheap to answer: its
+    content words near each other (function words and the gap between them), or, with one
+    content word, that word and the words beside it in its run, as a phrase (the word alone
+    may be in a tenth of the archive; "and notutena" is in a few hundred rows). None when the
+    group has no content word, or one with nothing beside it."""
+    content = [w for w in [*before, *after] if not is_function_word(w)]
+    if len(content) >= 2:
+        # "it's" and "don't" are two tokens each to FTS5: the slack errs wide, the check is exact
+        between = [w for w in [*before, *after] if is_function_word(w)]
+        slack = sum(len(APOSTROPHE.split(w)) for w in between) + 2
+        return f"NEAR({' '.join(_fts_phrase([w]) for w in content)}, {slack})"
+    if not content:
+        return None
+    run = list(before) if content[0] in before else list(after)
+    i = run.index(content[0])
+    window = run[max(0, i - 1) : i + 2]
+    return _fts_phrase(window) if len(window) > 1 else None
+
+
+def _near_group(before: Sequence[str], after: Sequence[str]) -> str:
+    """An FTS5 query for ``before`` and ``after`` at most one token apart."""
+    parts = " ".join(_fts_phrase(p) for p in (before, after) if p)
+    return f"NEAR({parts}, 1)" if before and after else parts
+
+
 def _fts_phrase(words: Sequence[str]) -> str:
     """An FTS5 phrase (one word is a one-word phrase), quotes doubled."""
     return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
@@ -175,30 +210,57 @@ class SQLiteFTS(TieredSearch):
     ) -> Rows:
         """FTS5 AND query.
 
-        Ranked, it first asks unranked for one row more than wanted: FTS5's bm25 counts the
-        rows holding each term, reading the whole doclist of a common one ("thes" stems to
-        "the": 20 ms at 1M quotes for nine matches), so when every match fits in ``n`` the
-        order costs nothing to skip (the caller scores the candidates itself)."""
+        Ranked, it first asks unranked for one row more than wanted: when every match fits in
+        ``n``, no order is needed (the caller scores the candidates itself). Else it keeps the
+        shortest of the first SQLITE_RANK_POOL matches, not FTS5's bm25: bm25 counts the rows
+        holding each term, reading the whole doclist of a common one (13–20 ms at 1M quotes
+        for two common words), and among rows holding the same terms it mostly prefers the
+        shorter ones anyway."""
         match = " AND ".join(_fts_phrase([t]) for t in terms)
-        if ranked:
-            few = self._match(conn, kind, match, n + 1)
-            if len(few) <= n:
-                return few
-        return self._match(conn, kind, match, n, ranked)
+        if not ranked:
+            return self._match(conn, kind, match, n)
+        few = self._match(conn, kind, match, n + 1)
+        if len(few) <= n:
+            return few
+        sql = text(
+            f"SELECT rowid, body FROM (SELECT rowid, body FROM {kind}_fts WHERE {kind}_fts "
+            "MATCH :q LIMIT :pool) ORDER BY length(body), rowid LIMIT :n"
+        )
+        rows = conn.execute(sql, {"q": match, "pool": SQLITE_RANK_POOL, "n": n})
+        return [(int(r[0]), str(r[1])) for r in rows]
 
     def phrase(self, conn: Connection, kind: Kind, words: Sequence[str], n: int) -> Rows:
         """FTS5 phrase query."""
         return self._match(conn, kind, _fts_phrase(words), n)
 
     def near(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
-        """FTS5 NEAR groups: the words either side of each word or gap, at most one token apart."""
-        groups = []
-        for before, after in query.near_misses():
-            if len(before) + len(after) < 2:
-                continue
-            parts = " ".join(_fts_phrase(p) for p in (before, after) if p)
-            groups.append(f"NEAR({parts}, 1)" if before and after else parts)
-        return self._match(conn, kind, " OR ".join(groups), n) if groups else []
+        """Rows holding the words either side of each word or gap, at most one word apart.
+
+        Asked of FTS5 as they stand, these groups read the whole position list of every
+        function word in each of them ("the" is in most rows: 80 ms a query at 1M quotes).
+        So the index is asked for one anchor per group (see ``_anchor``), which the groups'
+        records all hold, and the groups are checked on the rows it returns. Only groups with
+        no anchor (function words and one common word at most), or anchors that find more
+        than NEAR_SUPERSET rows, are asked as they stand."""
+        groups = query.near_groups()
+        anchors: dict[str, None] = {}
+        exact: list[str] = []
+        for before, after in groups:
+            anchor = _anchor(before, after)
+            if anchor is None:
+                exact.append(_near_group(before, after))
+            else:
+                anchors[anchor] = None
+        found: Rows = []
+        if anchors:
+            rows = self._match(conn, kind, " OR ".join(anchors), NEAR_SUPERSET + 1)
+            if len(rows) > NEAR_SUPERSET:
+                return self._match(conn, kind, " OR ".join(_near_group(*g) for g in groups), n)
+            pattern = query.near_pattern()
+            found = [(i, body) for i, body in rows if pattern.search(norm(body))][:n]
+        if exact and len(found) < n:
+            found += self._match(conn, kind, " OR ".join(exact), n - len(found))
+        return found
 
     def fuzzy(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
         """FTS5 OR query ranked by bm25."""
@@ -206,9 +268,6 @@ class SQLiteFTS(TieredSearch):
             return []
         return self._match(conn, kind, " OR ".join(_fts_phrase([t]) for t in query.terms), n, True)
 
-
-# Postgres ranks at most this many matches of an AND query (in index order).
-RANK_POOL = 2_000
 
 # Postgres: the text column each kind is searched on (quotes and reports: the normalised text).
 PG_COLUMNS: dict[Kind, tuple[str, str]] = {
