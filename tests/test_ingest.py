@@ -244,3 +244,25 @@ def test_a_parallel_ingest_killed_mid_run_loses_nothing(tmp_path: Path, settings
     clean = Store.open(f"sqlite:///{tmp_path / 'clean.db'}")
     ingest(clean, [d], settings, progress=False, jobs=2)
     assert archive_rows(store) == archive_rows(clean)
+
+
+def test_removed_copies_never_crowd_out_the_live_article(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    """Fifty withdrawn copies of a line and the one live article that still carries it: the
+    answer cites the live one (the withdrawn copies never take its place in the shortlist)."""
+    d = tmp_path / "corpus"
+    d.mkdir()
+    line = "“The harbour bridge will close for repairs in spring,” said Ann Kowalski."
+    for i in range(51):
+        (d / f"{i:03d}_bridge.txt").write_text(
+            f"Bridge story {i}\n\n{line}\n\nMore details followed later.\n", encoding="utf-8"
+        )
+    store = Store.open(db_url)
+    assert ingest(store, [d], settings, progress=False).new == 51
+    for i in range(1, 51):
+        (d / f"{i:03d}_bridge.txt").unlink()
+    assert ingest(store, [d], settings, progress=False).removed == 50
+    answer = whosaid("the harbour bridge will close for repairs", store, settings.search)
+    assert answer.verdict == "verbatim"
+    assert [s.article_id for s in answer.hits[0].sources] == ["000_bridge"]
