@@ -173,3 +173,56 @@ def test_a_long_misquote_is_found_close(seeded_store: Store, settings: Settings)
     answer = ask(seeded_store, settings, query.replace("condemning", "denouncing"))
     assert answer.verdict == "close" and answer.hits[0].speaker == "Elon Musk"
     assert ("denouncing", "condemning") in {(d.query, d.record) for d in answer.hits[0].diff or ()}
+
+
+def test_a_misquote_is_found_among_many_lines_with_the_same_other_words(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    # Ninety shorter lines hold every word but the altered one, more than "all but one word"
+    # keeps: only the "one word off" search, asked because that list came back full, finds
+    # the line (a search that trusted a full list would answer "not found").
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(90):
+        (corpus / f"filler_{i:02d}.txt").write_text(
+            f"Harbour item {i}\n12 March 2024\n"
+            f'"Today, finally, item {i}: plan for harbour approved," said clerk Tom Reed.\n',
+            encoding="utf-8",
+        )
+    (corpus / "tunnel.txt").write_text(
+        "Harbour tunnel\n13 March 2024\n"
+        '"The harbour bridge plan was finally approved today after a long wait," '
+        "said council leader Ann Brook.\n",
+        encoding="utf-8",
+    )
+    store = Store.open(db_url)
+    ingest(store, [corpus], settings, progress=False)
+    answer = ask(store, settings, "the harbour tunnel plan was finally approved today")
+    top = answer.hits[0]
+    assert (answer.verdict, top.speaker) == ("close", "Ann Brook")
+    assert ("tunnel", "bridge") in {(d.query, d.record) for d in top.diff or ()}
+
+
+def test_a_phrase_of_one_indexed_word_is_found_among_many_lines_with_that_word(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    # Postgres indexes "vusi" alone of "by vusi in with": 700 other lines hold "vusi", more
+    # than the phrase search keeps, and the one line holding the phrase must not be lost.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for a in range(88):
+        lines = "\n".join(
+            f'"Vusi said the plan number {a} {i} was fine," said clerk Tom Reed.' for i in range(8)
+        )
+        (corpus / f"filler_{a:02d}.txt").write_text(
+            f"Vusi item {a}\n12 March 2024\n{lines}\n", encoding="utf-8"
+        )
+    (corpus / "vusi.txt").write_text(
+        "Vusi\n13 March 2024\n"
+        '"It was built by Vusi in with the old stones," said council leader Ann Brook.\n',
+        encoding="utf-8",
+    )
+    store = Store.open(db_url)
+    ingest(store, [corpus], settings, progress=False)
+    answer = ask(store, settings, "by vusi in with")
+    assert (answer.verdict, answer.hits[0].speaker) == ("verbatim", "Ann Brook")

@@ -25,10 +25,10 @@ def norm(text: str) -> str:
 
 
 def is_function_word(word: str) -> bool:
-    """A stopword, or a stopword with a plural "s" ("thes", "ands", "ours"): the full-text
-    indexes stem those to the stopword itself, so as a search term one matches most of the
-    archive (SQLite, which indexes every token: 130 ms for "thes" at 1M quotes) or nothing a
-    typist meant (Postgres, which drops stopwords: "the" is indexed only from "thes")."""
+    """A stopword, or a stopword with a plural "s" ("thes", "ands", "ours"). As a search
+    term, SQLite's Porter stemmer makes "thes" the "the" of most rows (130 ms an AND at 1M
+    quotes), and Postgres finds only the rows holding the typo itself, never the line the
+    typist meant: either way it is no content word."""
     return word in STOPWORDS or (
         word.endswith("s") and not word.endswith("ss") and word[:-1] in STOPWORDS
     )

@@ -4,8 +4,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from bot.search.normalize import STOPWORDS, content_terms, words
+
+
+class NearGroup(NamedTuple):
+    """The query with one word left out (``left_out``) or a gap opened (``left_out`` None):
+    a record one word off holds ``before``, at most one word, then ``after``."""
+
+    before: list[str]
+    after: list[str]
+    left_out: str | None
+
+
+def near_pattern(groups: Sequence[NearGroup]) -> re.Pattern[str]:
+    """A pattern that finds, in a normalised text, one of the groups in order with at most
+    one word between its two runs."""
+    alternatives = []
+    for before, after, _ in groups:
+        b, a = (" ".join(map(re.escape, run)) for run in (before, after))
+        alternatives.append(f"{b}(?: \\S+)? {a}" if b and a else b or a)
+    return re.compile(f"(?:^| )(?:{'|'.join(alternatives)})(?: |$)")
 
 
 class SearchQuery:
@@ -29,29 +49,19 @@ class SearchQuery:
         """Whether every term is a function word ("that was the a")."""
         return all(t in STOPWORDS for t in self.terms)
 
-    def near_misses(self) -> Iterator[tuple[list[str], list[str]]]:
-        """(before, after) word runs that a record one word off the query holds at most one
-        word apart: each word left out (altered or added by the typist), and each gap between
-        two words (a word the typist dropped)."""
+    def near_misses(self) -> Iterator[NearGroup]:
+        """Word runs that a record one word off the query holds at most one word apart: each
+        word left out (altered or added by the typist), and each gap between two words (a
+        word the typist dropped)."""
         ws = self.words
         for i in range(len(ws)):
-            yield ws[:i], ws[i + 1 :]
+            yield NearGroup(ws[:i], ws[i + 1 :], ws[i])
         for i in range(1, len(ws)):
-            yield ws[:i], ws[i:]
+            yield NearGroup(ws[:i], ws[i:], None)
 
-    def near_groups(self) -> list[tuple[list[str], list[str]]]:
+    def near_groups(self) -> list[NearGroup]:
         """The near misses worth a search: two words or more either side of the change."""
-        return [(b, a) for b, a in self.near_misses() if len(b) + len(a) >= 2]
-
-    def near_pattern(self) -> re.Pattern[str]:
-        """A pattern that finds, in a normalised text, one of the near groups in order with
-        at most one word between its two runs: the query with one word altered, added or
-        dropped."""
-        alternatives = []
-        for before, after in self.near_groups():
-            b, a = (" ".join(map(re.escape, run)) for run in (before, after))
-            alternatives.append(f"{b}(?: \\S+)? {a}" if b and a else b or a)
-        return re.compile(f"(?:^| )(?:{'|'.join(alternatives)})(?: |$)")
+        return [g for g in self.near_misses() if len(g.before) + len(g.after) >= 2]
 
     @classmethod
     def of(cls, text: str) -> SearchQuery:

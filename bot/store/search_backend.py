@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from sqlalchemy import Connection, text
 
 from bot.search.normalize import STOPWORDS, is_function_word, norm
-from bot.search.query import SearchQuery
+from bot.search.query import NearGroup, SearchQuery, near_pattern
 
 Kind = Literal["quotes", "reports", "paragraphs"]
 KINDS: tuple[Kind, ...] = ("quotes", "reports", "paragraphs")
@@ -49,6 +49,14 @@ def windows(ws: Sequence[str]) -> list[list[str]]:
 
 
 Rows = list[tuple[int, str]]
+
+
+class TermsAsk(NamedTuple):
+    """Rows holding every one of ``terms``: at most ``n``, best first when ``ranked``."""
+
+    terms: tuple[str, ...]
+    n: int
+    ranked: bool
 
 
 class SearchBackend(Protocol):
@@ -88,12 +96,17 @@ class TieredSearch:
         """Rows holding every term (best first when ``ranked``)."""
         raise NotImplementedError
 
+    def all_terms_each(self, conn: Connection, kind: Kind, asks: Sequence[TermsAsk]) -> list[Rows]:
+        """The rows of several ``all_terms`` asks, one list per ask (one after the other)."""
+        return [self.all_terms(conn, kind, a.terms, a.n, a.ranked) for a in asks]
+
     def phrase(self, conn: Connection, kind: Kind, words: Sequence[str], n: int) -> Rows:
         """Rows holding these words in this order."""
         raise NotImplementedError
 
-    def near(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
-        """Rows holding the query with one word altered, added or dropped."""
+    def near(self, conn: Connection, kind: Kind, groups: Sequence[NearGroup], n: int) -> Rows:
+        """Rows holding one of these near groups: the query with one word altered, added or
+        dropped."""
         raise NotImplementedError
 
     def fuzzy(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
@@ -101,7 +114,7 @@ class TieredSearch:
         raise NotImplementedError
 
     def candidates(self, conn: Connection, kind: Kind, query: SearchQuery, limit: int) -> Rows:
-        """Exact phrase; rows with every term; one word off; all-but-one term; fuzzy last.
+        """Exact phrase; rows with every term and with all but one; one word off; fuzzy last.
 
         No tier ranks a single common term: bm25 over a term held by a tenth of the archive
         costs more than the rest of the answer, and finds the shortest rows, not the closest.
@@ -113,7 +126,15 @@ class TieredSearch:
             verbatim = self.phrase(conn, kind, query.words, limit * 3)
             if verbatim:
                 return verbatim
-        found.update(self.all_terms(conn, kind, query.terms, POOL, ranked=False))
+        asks: dict[tuple[str, ...], TermsAsk] = {(): TermsAsk(tuple(query.terms), POOL, False)}
+        if 2 <= len(query.terms) <= MAX_DROP_ONE_TERMS and not query.only_stopwords:
+            per_group = max(10, limit // len(query.terms))
+            for term in query.terms:
+                rest = tuple(t for t in query.terms if t != term)
+                asks[(term,)] = TermsAsk(rest, per_group, ranked=len(rest) > 1)
+        answers = dict(zip(asks, self.all_terms_each(conn, kind, list(asks.values())), strict=True))
+        for rows in answers.values():
+            found.update(rows)
         long = len(query.words) > LONG_QUERY_WORDS
         if not query.reworded and long:
             # A pasted passage with a word or two changed still holds one of these windows
@@ -122,12 +143,10 @@ class TieredSearch:
             for window in windows(query.words):
                 found.update(self.phrase(conn, kind, window, limit))
         elif not query.reworded and len(query.words) > 2:
-            found.update(self.near(conn, kind, query, limit))
-        if 2 <= len(query.terms) <= MAX_DROP_ONE_TERMS and not query.only_stopwords:
-            per_group = max(10, limit // len(query.terms))
-            for i in range(len(query.terms)):
-                rest = query.terms[:i] + query.terms[i + 1 :]
-                found.update(self.all_terms(conn, kind, rest, per_group, ranked=len(rest) > 1))
+            complete = {key for key, rows in answers.items() if len(rows) < asks[key].n}
+            groups = [g for g in query.near_groups() if _covering_ask(g, query) not in complete]
+            if groups:
+                found.update(self.near(conn, kind, groups, limit))
         if not found and not query.reworded:
             loose = query
             if long:  # ranking rows that hold any of 60 terms is most of the archive
@@ -135,6 +154,16 @@ class TieredSearch:
                 loose = SearchQuery(query.words, longest)
             found.update(self.fuzzy(conn, kind, loose, limit))
         return list(found.items())  # bounded: POOL + limit + one group per term
+
+
+def _covering_ask(group: NearGroup, query: SearchQuery) -> tuple[str, ...]:
+    """The AND ask that every row holding this near group matches: all the terms, or all but
+    the term the group leaves out. When that ask came back complete (fewer rows than it
+    asked for), its rows hold every such row already and the index need not be asked again:
+    "one word off" was the costliest tier (20–80 ms at 1M quotes), and is mostly spared."""
+    if group.left_out is None or group.left_out not in query.terms:
+        return ()
+    return (group.left_out,)
 
 
 def _anchor(before: Sequence[str], after: Sequence[str]) -> str | None:
@@ -145,10 +174,11 @@ def _anchor(before: Sequence[str], after: Sequence[str]) -> str | None:
     group has no content word, or one with nothing beside it."""
     content = [w for w in [*before, *after] if not is_function_word(w)]
     if len(content) >= 2:
-        # "it's" and "don't" are two tokens each to FTS5: the slack errs wide, the check is exact
-        between = [w for w in [*before, *after] if is_function_word(w)]
-        slack = sum(len(APOSTROPHE.split(w)) for w in between) + 2
-        return f"NEAR({' '.join(_fts_phrase([w]) for w in content)}, {slack})"
+        # FTS5 counts every token between the first word and the last, the other content
+        # words too; "it's" and "don't" are two tokens each. The slack errs wide (every token
+        # of the group, and the one of the gap): the check on the text is exact.
+        tokens = sum(len(APOSTROPHE.split(w)) for w in [*before, *after])
+        return f"NEAR({' '.join(_fts_phrase([w]) for w in content)}, {tokens + 1})"
     if not content:
         return None
     run = list(before) if content[0] in before else list(after)
@@ -234,7 +264,7 @@ class SQLiteFTS(TieredSearch):
         """FTS5 phrase query."""
         return self._match(conn, kind, _fts_phrase(words), n)
 
-    def near(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
+    def near(self, conn: Connection, kind: Kind, groups: Sequence[NearGroup], n: int) -> Rows:
         """Rows holding the words either side of each word or gap, at most one word apart.
 
         Asked of FTS5 as they stand, these groups read the whole position list of every
@@ -243,10 +273,9 @@ class SQLiteFTS(TieredSearch):
         records all hold, and the groups are checked on the rows it returns. Only groups with
         no anchor (function words and one common word at most), or anchors that find more
         than NEAR_SUPERSET rows, are asked as they stand."""
-        groups = query.near_groups()
         anchors: dict[str, None] = {}
         exact: list[str] = []
-        for before, after in groups:
+        for before, after, _ in groups:
             anchor = _anchor(before, after)
             if anchor is None:
                 exact.append(_near_group(before, after))
@@ -256,8 +285,9 @@ class SQLiteFTS(TieredSearch):
         if anchors:
             rows = self._match(conn, kind, " OR ".join(anchors), NEAR_SUPERSET + 1)
             if len(rows) > NEAR_SUPERSET:
-                return self._match(conn, kind, " OR ".join(_near_group(*g) for g in groups), n)
-            pattern = query.near_pattern()
+                every = " OR ".join(_near_group(g.before, g.after) for g in groups)
+                return self._match(conn, kind, every, n)
+            pattern = near_pattern(groups)
             found = [(i, body) for i, body in rows if pattern.search(norm(body))][:n]
         if exact and len(found) < n:
             found += self._match(conn, kind, " OR ".join(exact), n - len(found))
@@ -334,37 +364,58 @@ class PostgresFTS(TieredSearch):
         self, conn: Connection, kind: Kind, terms: Sequence[str], n: int, ranked: bool
     ) -> Rows:
         """A tsquery AND match; ranked, by ts_rank over the first RANK_POOL matches only:
-        ts_rank over every row holding a common word took 1.7 s at 1M quotes. (One statement:
-        when every match fits in ``n``, ranking them costs no more than fetching them.)"""
-        where = ", plainto_tsquery('english', :q) q WHERE tsv @@ q"
-        params: dict[str, object] = {"q": " ".join(terms), "n": n}
-        if not ranked:
-            return self._rows(conn, kind, where + " LIMIT :n", params)
+        ts_rank over every row holding a common word took 1.7 s at 1M quotes. (When every
+        match fits in ``n``, ranking them costs no more than fetching them.)"""
+        return self.all_terms_each(conn, kind, [TermsAsk(tuple(terms), n, ranked)])[0]
+
+    def all_terms_each(self, conn: Connection, kind: Kind, asks: Sequence[TermsAsk]) -> list[Rows]:
+        """Every ask in one statement (UNION ALL): "every term" and each "all but one" were a
+        round trip each, about half a millisecond apiece before any work."""
         table, column = PG_COLUMNS[kind]
-        sql = text(
-            f"SELECT id, {column} FROM (SELECT id, {column}, ts_rank(tsv, q) AS r "
-            f"FROM {table}, plainto_tsquery('english', :q) q WHERE tsv @@ q LIMIT :pool) pool "
-            "ORDER BY r DESC, id LIMIT :n"
-        )
-        rows = conn.execute(sql, {**params, "pool": RANK_POOL})
-        return [(int(r[0]), str(r[1]) if kind != "paragraphs" else "") for r in rows]
+        parts: list[str] = []
+        params: dict[str, object] = {"pool": RANK_POOL}
+        for i, ask in enumerate(asks):
+            params[f"q{i}"], params[f"n{i}"] = " ".join(ask.terms), ask.n
+            matches = f"FROM {table}, plainto_tsquery('english', :q{i}) q WHERE tsv @@ q"
+            if ask.ranked:
+                parts.append(
+                    f"(SELECT {i} AS ask, id, {column} FROM (SELECT id, {column}, "
+                    f"ts_rank(tsv, q) AS r {matches} LIMIT :pool) pool "
+                    f"ORDER BY r DESC, id LIMIT :n{i})"
+                )
+            else:
+                parts.append(f"(SELECT {i} AS ask, id, {column} {matches} LIMIT :n{i})")
+        answers: list[Rows] = [[] for _ in asks]
+        for ask, row_id, body in conn.execute(text(" UNION ALL ".join(parts)), params):
+            answers[ask].append((int(row_id), str(body) if kind != "paragraphs" else ""))
+        return answers
 
     def phrase(self, conn: Connection, kind: Kind, words: Sequence[str], n: int) -> Rows:
         """A tsquery phrase match; a phrase of function words only (which the english
-        configuration does not index) through the trigram index instead."""
-        phrase = " ".join(words)
-        if not all(w in STOPWORDS for w in words):
-            where = "WHERE tsv @@ phraseto_tsquery('english', :q) LIMIT :n"
-            return self._rows(conn, kind, where, {"q": phrase, "n": n})
-        if kind == "paragraphs":
-            return []
-        _, column = PG_COLUMNS[kind]
-        rows = self._rows(
-            conn, kind, f"WHERE {column} LIKE :p LIMIT :n", {"p": f"%{phrase}%", "n": n}
-        )
-        return [(i, body) for i, body in rows if f" {phrase} " in f" {body} "]
+        configuration does not index) through the trigram index instead.
 
-    def near(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
+        Quotes and reports are checked word for word on their normalised text in the same
+        statement: the tsquery keeps only the phrase's indexed words ("by vusi in with" is
+        "vusi"), so its first ``n`` rows could all be other lines holding that one word, and
+        the line that holds the phrase never among them."""
+        phrase = " ".join(words)
+        params: dict[str, object] = {"q": phrase, "n": n, "exact": f"% {phrase} %"}
+        if kind == "paragraphs":
+            if all(w in STOPWORDS for w in words):
+                return []
+            return self._rows(
+                conn, kind, "WHERE tsv @@ phraseto_tsquery('english', :q) LIMIT :n", params
+            )
+        _, column = PG_COLUMNS[kind]
+        exact = f"(' ' || {column} || ' ') LIKE :exact"
+        if not all(w in STOPWORDS for w in words):
+            where = f"WHERE tsv @@ phraseto_tsquery('english', :q) AND {exact} LIMIT :n"
+        else:  # the trigram index finds the substring; the second LIKE wants whole words
+            where = f"WHERE {column} LIKE :p AND {exact} LIMIT :n"
+            params["p"] = f"%{phrase}%"
+        return self._rows(conn, kind, where, params)
+
+    def near(self, conn: Connection, kind: Kind, groups: Sequence[NearGroup], n: int) -> Rows:
         """Phrases with the altered word's place kept (by a stopword, which the english
         configuration counts as a position) or closed up: one tsquery of alternatives.
 
@@ -372,7 +423,7 @@ class PostgresFTS(TieredSearch):
         holding that word, so its function words are checked on the text instead."""
         phrases: list[str] = []
         spans: dict[str, str] = {}  # LIKE pattern -> the one content word it needs
-        for before, after in query.near_misses():
+        for before, after, _ in groups:
             content = [w for w in [*before, *after] if w not in STOPWORDS]
             if len(content) == 1 and kind != "paragraphs":
                 spans["%" + "%".join(" ".join(p) for p in (before, after) if p) + "%"] = content[0]
