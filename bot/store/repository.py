@@ -979,9 +979,14 @@ class Store:
             return []
         q = s.quotes
         with self.engine.connect() as conn:
+            # The article ids too: SQLite reads a list of (article, paragraph) pairs by
+            # scanning every quote (0.5 s at 1M quotes); by article, it uses the index.
             rows = conn.execute(
                 self._quote_select().where(
-                    tuple_(q.c.article_id, q.c.paragraph).in_(sorted(set(places)))
+                    and_(
+                        q.c.article_id.in_(sorted({a for a, _ in places})),
+                        tuple_(q.c.article_id, q.c.paragraph).in_(sorted(set(places))),
+                    )
                 )
             )
             return self._records(conn, rows)
