@@ -68,6 +68,11 @@ def _v8(conn: Connection, backend: SearchBackend) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_desk_checks_norm ON desk_checks (quote_norm)"))
 
 
+def _v9(conn: Connection, backend: SearchBackend) -> None:
+    """Version 9: the search backend's word pairs (Postgres: phrases of function words)."""
+    backend.upgrade(conn, 9)
+
+
 # Append new versions here; never edit a released one.
 MIGRATIONS: dict[int, Migration] = {
     1: _v1,
@@ -78,6 +83,7 @@ MIGRATIONS: dict[int, Migration] = {
     6: _v6,
     7: _v7,
     8: _v8,
+    9: _v9,
 }
 LATEST = max(MIGRATIONS)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import Literal, NamedTuple, Protocol
 
 from sqlalchemy import Connection, text
@@ -333,7 +334,9 @@ class PostgresFTS(TieredSearch):
 
     def upgrade(self, conn: Connection, version: int) -> None:
         """Version 2: a stored ``tsv`` column per table, so neither the index recheck nor
-        ranking recomputes ``to_tsvector`` for every matching row."""
+        ranking recomputes ``to_tsvector`` for every matching row. Version 9: word pairs."""
+        if version == 9:
+            self._add_pairs(conn)
         if version != 2:
             return
         for kind, (table, column) in PG_COLUMNS.items():
@@ -347,6 +350,39 @@ class PostgresFTS(TieredSearch):
                 text(f"CREATE INDEX IF NOT EXISTS ix_{kind}_tsv2 ON {table} USING GIN (tsv)")
             )
             conn.execute(text(f"DROP INDEX IF EXISTS ix_{kind}_tsv"))
+
+    @staticmethod
+    def _add_pairs(conn: Connection) -> None:
+        """A stored ``pairs`` column (GIN) on quotes and reports: each two adjacent words of
+        which one is a function word ("by vusi", "vusi in").
+
+        The english configuration drops function words, so a phrase such as "by vusi in with"
+        is the tsquery "vusi", and every row holding that word had to be read and checked on
+        its text (90 ms for a word in 18,000 of 1M quotes). The pairs find those rows through
+        the index. (Hand-written because no extension does it: pg_trgm's trigrams of function
+        words are in most rows.)"""
+        stop = ",".join(f"'{w}'" for w in sorted(PG_UNINDEXED))  # [a-z] words: no quoting
+        conn.execute(
+            text(
+                "CREATE OR REPLACE FUNCTION quotebot_pairs(t text) RETURNS text[] "
+                "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ "
+                "SELECT coalesce(array_agg(DISTINCT w[i] || ' ' || w[i + 1]), '{}') "
+                "FROM (SELECT string_to_array(t, ' ') AS w) s, "
+                "generate_series(1, cardinality(w) - 1) AS i "
+                f"WHERE w[i] = ANY(ARRAY[{stop}]) OR w[i + 1] = ANY(ARRAY[{stop}]) $$"
+            )
+        )
+        for kind in PAIRED:
+            table, column = PG_COLUMNS[kind]
+            conn.execute(
+                text(
+                    f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS pairs text[] "
+                    f"GENERATED ALWAYS AS (quotebot_pairs({column})) STORED"
+                )
+            )
+            conn.execute(
+                text(f"CREATE INDEX IF NOT EXISTS ix_{kind}_pairs ON {table} USING GIN (pairs)")
+            )
 
     def add(self, conn: Connection, kind: Kind, rows: Iterable[tuple[int, str]]) -> None:
         """Nothing to do: the columns and indexes follow the tables."""
@@ -400,7 +436,7 @@ class PostgresFTS(TieredSearch):
         the line that holds the phrase never among them."""
         phrase = " ".join(words)
         params: dict[str, object] = {"q": phrase, "n": n, "exact": f"% {phrase} %"}
-        if kind == "paragraphs":
+        if kind not in PAIRED:
             if all(w in STOPWORDS for w in words):
                 return []
             return self._rows(
@@ -408,11 +444,13 @@ class PostgresFTS(TieredSearch):
             )
         _, column = PG_COLUMNS[kind]
         exact = f"(' ' || {column} || ' ') LIKE :exact"
-        if not all(w in STOPWORDS for w in words):
+        pairs = _pairs(words)
+        if sum(w not in PG_UNINDEXED for w in words) < 2 and pairs:
+            # One indexed word or none: its function words' pairs find the rows.
+            where = f"WHERE pairs @> :pairs AND {exact} LIMIT :n"
+            params["pairs"] = pairs
+        else:
             where = f"WHERE tsv @@ phraseto_tsquery('english', :q) AND {exact} LIMIT :n"
-        else:  # the trigram index finds the substring; the second LIKE wants whole words
-            where = f"WHERE {column} LIKE :p AND {exact} LIMIT :n"
-            params["p"] = f"%{phrase}%"
         return self._rows(conn, kind, where, params)
 
     def near(self, conn: Connection, kind: Kind, groups: Sequence[NearGroup], n: int) -> Rows:
@@ -422,11 +460,14 @@ class PostgresFTS(TieredSearch):
         A variant left with one indexed word ("vetevo in and at") would match every row
         holding that word, so its function words are checked on the text instead."""
         phrases: list[str] = []
-        spans: dict[str, str] = {}  # LIKE pattern -> the one content word it needs
+        # LIKE pattern -> (the one content word it needs, the function-word pairs it holds)
+        spans: dict[str, tuple[str | None, list[str]]] = {}
         for before, after, _ in groups:
             content = [w for w in [*before, *after] if w not in STOPWORDS]
-            if len(content) == 1 and kind != "paragraphs":
-                spans["%" + "%".join(" ".join(p) for p in (before, after) if p) + "%"] = content[0]
+            pairs = [*_pairs(before), *_pairs(after)]
+            if len(content) <= 1 and kind in PAIRED and (content or pairs):
+                pattern = "%" + "%".join(" ".join(p) for p in (before, after) if p) + "%"
+                spans[pattern] = (content[0] if content else None, pairs)
             for gap in (["the"], []):
                 ws = [*before, *gap, *after]
                 if sum(w not in STOPWORDS for w in ws) >= 2:
@@ -446,13 +487,18 @@ class PostgresFTS(TieredSearch):
             )
             tests.append(f"tsv @@ ({any_variant})")
         _, column = PG_COLUMNS[kind]
-        for i, (pattern, word) in enumerate(spans.items()):
-            params[f"p{i}"], params[f"w{i}"] = pattern, word
-            # "|| ''" keeps the planner off the trigram index: the word's rows are few enough
-            # to check, while the trigrams of "%this%remaku%" are in most rows (11 ms a span).
-            tests.append(
-                f"(tsv @@ plainto_tsquery('english', :w{i}) AND ({column} || '') LIKE :p{i})"
-            )
+        for i, (pattern, (word, pairs)) in enumerate(spans.items()):
+            params[f"p{i}"] = pattern
+            # "|| ''" keeps the planner off the trigram index: the trigrams of
+            # "%this%remaku%" are in most rows (11 ms a span).
+            found_by = []
+            if word is not None:
+                params[f"w{i}"] = word
+                found_by.append(f"tsv @@ plainto_tsquery('english', :w{i})")
+            if pairs:  # far fewer rows than the word's ("the lisuvi" against "lisuvi")
+                params[f"s{i}"] = pairs
+                found_by.append(f"pairs @> :s{i}")
+            tests.append(f"({' AND '.join(found_by)} AND ({column} || '') LIKE :p{i})")
         if not tests:
             return []
         return self._rows(conn, kind, f"WHERE {' OR '.join(tests)} LIMIT :n", params)
@@ -479,6 +525,16 @@ class PostgresFTS(TieredSearch):
 
 # Function words the english configuration does not index (it keeps these modals).
 PG_UNINDEXED = STOPWORDS - {"could", "may", "might", "must", "would"}
+
+
+# The kinds with a ``pairs`` column (schema v9); paragraphs keep their raw text, unpaired.
+PAIRED: tuple[Kind, ...] = ("quotes", "reports")
+
+
+def _pairs(words: Sequence[str]) -> list[str]:
+    """The adjacent word pairs of a run of which one word is unindexed (``quotebot_pairs``)."""
+    pairs = (f"{a} {b}" for a, b in pairwise(words) if a in PG_UNINDEXED or b in PG_UNINDEXED)
+    return list(dict.fromkeys(pairs))
 
 
 def _trim_unindexed(phrase: str) -> str:
