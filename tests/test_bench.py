@@ -54,5 +54,5 @@ def test_bench_measures_ingest_on_one_job_and_on_many(tmp_path) -> None:  # type
     )
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("ingest scaling"))
-    # the 50 articles, on one job and on two, with the ratio between them
-    assert "50 articles:" in line and "on 1 job" in line and "on 2 (" in line
+    # the 50 articles, on one core and on two, with the ratio between them
+    assert "50 articles:" in line and "on 1 core" in line and "on 2 (" in line
