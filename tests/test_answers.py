@@ -144,20 +144,27 @@ def test_context_keyword_in_context(seeded_store: Store, settings: Settings) -> 
     assert ctx.snippets
 
 
+def indexed(tmp_path: Path, db_url: str, settings: Settings, files: dict[str, str]) -> Store:
+    """A store holding these article files (name -> text), indexed."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    store = Store.open(db_url)
+    ingest(store, [corpus], settings, progress=False)
+    return store
+
+
 def test_misquote_of_the_only_content_word_is_found(
     tmp_path: Path, db_url: str, settings: Settings
 ) -> None:
     # Every other word is a function word, so no full-text term is left to search for:
     # only the words either side of the altered one find the quote.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "harbour.txt").write_text(
+    harbour = (
         "Harbour plan approved\n12 March 2024\n"
-        '"It was not for them that we did it," said council leader Ann Brook.\n',
-        encoding="utf-8",
+        '"It was not for them that we did it," said council leader Ann Brook.\n'
     )
-    store = Store.open(db_url)
-    ingest(store, [corpus], settings, progress=False)
+    store = indexed(tmp_path, db_url, settings, {"harbour.txt": harbour})
     answer = ask(store, settings, "it was not for us that we did it")
     top = answer.hits[0]
     assert (answer.verdict, top.speaker) == ("close", "Ann Brook")
@@ -181,22 +188,17 @@ def test_a_misquote_is_found_among_many_lines_with_the_same_other_words(
     # Ninety shorter lines hold every word but the altered one, more than "all but one word"
     # keeps: only the "one word off" search, asked because that list came back full, finds
     # the line (a search that trusted a full list would answer "not found").
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(90):
-        (corpus / f"filler_{i:02d}.txt").write_text(
-            f"Harbour item {i}\n12 March 2024\n"
-            f'"Today, finally, item {i}: plan for harbour approved," said clerk Tom Reed.\n',
-            encoding="utf-8",
-        )
-    (corpus / "tunnel.txt").write_text(
+    files = {
+        f"filler_{i:02d}.txt": f"Harbour item {i}\n12 March 2024\n"
+        f'"Today, finally, item {i}: plan for harbour approved," said clerk Tom Reed.\n'
+        for i in range(90)
+    }
+    files["tunnel.txt"] = (
         "Harbour tunnel\n13 March 2024\n"
         '"The harbour bridge plan was finally approved today after a long wait," '
-        "said council leader Ann Brook.\n",
-        encoding="utf-8",
+        "said council leader Ann Brook.\n"
     )
-    store = Store.open(db_url)
-    ingest(store, [corpus], settings, progress=False)
+    store = indexed(tmp_path, db_url, settings, files)
     answer = ask(store, settings, "the harbour tunnel plan was finally approved today")
     top = answer.hits[0]
     assert (answer.verdict, top.speaker) == ("close", "Ann Brook")
@@ -208,21 +210,17 @@ def test_a_phrase_of_one_indexed_word_is_found_among_many_lines_with_that_word(
 ) -> None:
     # Postgres indexes "vusi" alone of "by vusi in with": 700 other lines hold "vusi", more
     # than the phrase search keeps, and the one line holding the phrase must not be lost.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for a in range(88):
-        lines = "\n".join(
-            f'"Vusi said the plan number {a} {i} was fine," said clerk Tom Reed.' for i in range(8)
+    files = {
+        f"filler_{a:02d}.txt": f"Vusi item {a}\n12 March 2024\n"
+        + "".join(
+            f'"Vusi said the plan number {a} {i} was fine," said Tom Reed.\n' for i in range(8)
         )
-        (corpus / f"filler_{a:02d}.txt").write_text(
-            f"Vusi item {a}\n12 March 2024\n{lines}\n", encoding="utf-8"
-        )
-    (corpus / "vusi.txt").write_text(
+        for a in range(88)
+    }
+    files["vusi.txt"] = (
         "Vusi\n13 March 2024\n"
-        '"It was built by Vusi in with the old stones," said council leader Ann Brook.\n',
-        encoding="utf-8",
+        '"It was built by Vusi in with the old stones," said council leader Ann Brook.\n'
     )
-    store = Store.open(db_url)
-    ingest(store, [corpus], settings, progress=False)
+    store = indexed(tmp_path, db_url, settings, files)
     answer = ask(store, settings, "by vusi in with")
     assert (answer.verdict, answer.hits[0].speaker) == ("verbatim", "Ann Brook")
