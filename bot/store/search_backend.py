@@ -240,20 +240,14 @@ class SQLiteFTS(TieredSearch):
     def all_terms(
         self, conn: Connection, kind: Kind, terms: Sequence[str], n: int, ranked: bool
     ) -> Rows:
-        """FTS5 AND query.
-
-        Ranked, it first asks unranked for one row more than wanted: when every match fits in
-        ``n``, no order is needed (the caller scores the candidates itself). Else it keeps the
-        shortest of the first SQLITE_RANK_POOL matches, not FTS5's bm25: bm25 counts the rows
-        holding each term, reading the whole doclist of a common one (13–20 ms at 1M quotes
-        for two common words), and among rows holding the same terms it mostly prefers the
-        shorter ones anyway."""
+        """FTS5 AND query; ranked, the shortest of the first SQLITE_RANK_POOL matches, not
+        FTS5's bm25: bm25 counts the rows holding each term, reading the whole doclist of a
+        common one (13–20 ms at 1M quotes for two common words), and among rows holding the
+        same terms it mostly prefers the shorter ones anyway. (One statement: when every match
+        fits in ``n``, ordering them costs no more than fetching them.)"""
         match = " AND ".join(_fts_phrase([t]) for t in terms)
         if not ranked:
             return self._match(conn, kind, match, n)
-        few = self._match(conn, kind, match, n + 1)
-        if len(few) <= n:
-            return few
         sql = text(
             f"SELECT rowid, body FROM (SELECT rowid, body FROM {kind}_fts WHERE {kind}_fts "
             "MATCH :q LIMIT :pool) ORDER BY length(body), rowid LIMIT :n"
