@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +16,10 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from bot.answers import whosaid
+from bot.corpus.reader import article_files
+from bot.extraction import build_extractor
 from bot.ingest import ingest
+from bot.ingest_pool import Task, prepared
 from bot.settings import Settings
 from bot.store import schema
 from bot.store.repository import Store
@@ -220,6 +224,27 @@ def test_parallel_ingest_builds_the_same_archive(
     assert archive_rows(parallel) == archive_rows(serial)
     again = ingest(parallel, [d], settings, progress=False, jobs=2)
     assert (again.new, again.changed, again.unchanged) == (0, 0, 120)
+
+
+def test_workers_started_beside_running_threads_hand_back_every_file_in_order(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """The server's scheduled ingest runs beside its web and clock threads: its workers start
+    another way than a lone command's, and must still give what the serial path gives."""
+    d = big_corpus(tmp_path, 60)
+    tasks = [Task(p) for p in article_files([d])]
+    extractor = build_extractor(settings)
+    serial = list(prepared(tasks, settings.corpus, extractor, jobs=1))
+    stop = threading.Event()
+    beside = threading.Thread(target=stop.wait, daemon=True)
+    beside.start()
+    try:
+        pooled = list(prepared(tasks, settings.corpus, extractor, jobs=2))
+    finally:
+        stop.set()
+    assert [p.path for p in pooled] == [t.path for t in tasks]
+    assert pooled == serial
+    assert sum(p.error is not None for p in pooled) == 1  # the file that is not JSON
 
 
 def test_a_parallel_ingest_killed_mid_run_loses_nothing(tmp_path: Path, settings: Settings) -> None:

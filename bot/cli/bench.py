@@ -298,7 +298,8 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
 
 
-SCALING_SAMPLE_DIRS = 4  # the corpus's first 4,000 articles: ~10 s a pass on one core
+SCALING_SAMPLE_DIRS = 4  # the corpus's first 4,000 articles: ~30 s a pass on one core
+SCALING_ROUNDS = 2
 
 
 @contextmanager
@@ -323,15 +324,24 @@ def ingest_scaling(
     n = sum(1 for d in sample for _ in d.iterdir())
     if jobs <= 1 or not n or not hasattr(os, "sched_setaffinity"):
         return 0, 0.0, 0.0
-    rates = []
-    for k in (1, jobs):
-        print(f"bench: ingest scaling, {n:,} articles on {k} core(s) …", file=sys.stderr)
-        store = Store.open(f"sqlite:///{workdir / f'scaling-{k}.db'}")
-        with one_core() if k == 1 else nullcontext():
-            t = time.perf_counter()
-            ingest(store, sample, settings, progress=False, jobs=k)
-            rates.append(n / (time.perf_counter() - t))
-        store.engine.dispose()
+    best = {1: 0.0, jobs: 0.0}
+    # Passes alternate and each setting keeps its best: on a shared machine the speed of a
+    # core drifts by a fifth from one half-minute to the next, and a single pair of passes
+    # measured that drift as much as the pool.
+    for round_no in range(SCALING_ROUNDS):
+        for k in (1, jobs):
+            print(
+                f"bench: ingest scaling, {n:,} articles on {k} core(s), "
+                f"round {round_no + 1} of {SCALING_ROUNDS} …",
+                file=sys.stderr,
+            )
+            store = Store.open(f"sqlite:///{workdir / f'scaling-{k}-{round_no}.db'}")
+            with one_core() if k == 1 else nullcontext():
+                t = time.perf_counter()
+                ingest(store, sample, settings, progress=False, jobs=k)
+                best[k] = max(best[k], n / (time.perf_counter() - t))
+            store.engine.dispose()
+    rates = [best[1], best[jobs]]
     return n, round(rates[0], 1), round(rates[1], 1)
 
 
