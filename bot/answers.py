@@ -412,23 +412,28 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
     shifted = backshifted(query_words)
     if shifted is not None:
         searches.append(SearchQuery(shifted, content_terms(" ".join(shifted))))
-    speaker_named = None if claim.speaker or not _name_like(query) else store.resolve_speaker(query)
-    budget = Budget(cfg.time_budget_ms / 1000)
-    # A name is not a paraphrase of anything its speaker said.
-    reports = (
-        None
-        if speaker_named
-        else _beside(store, lambda: _report_candidates(store, searches[0], cfg, budget))
-    )
-    quote_hits, quoted_places, conflict = _quote_hits(
-        query_words, store, searches, cfg, base_url, claim.words, budget
-    )
-    para_hits = (
-        _paraphrase_hits(query_words, store, reports.result(), quoted_places, cfg, base_url, budget)
-        if reports is not None
-        else []
-    )
-    hits = _with_updates(_rank([*quote_hits, *para_hits], query_words)[: cfg.max_hits], store)
+    with store.one_connection():  # a dozen reads: one checkout, one transaction
+        speaker_named = (
+            None if claim.speaker or not _name_like(query) else store.resolve_speaker(query)
+        )
+        budget = Budget(cfg.time_budget_ms / 1000)
+        # A name is not a paraphrase of anything its speaker said.
+        reports = (
+            None
+            if speaker_named
+            else _beside(store, lambda: _report_candidates(store, searches[0], cfg, budget))
+        )
+        quote_hits, quoted_places, conflict = _quote_hits(
+            query_words, store, searches, cfg, base_url, claim.words, budget
+        )
+        para_hits = (
+            _paraphrase_hits(
+                query_words, store, reports.result(), quoted_places, cfg, base_url, budget
+            )
+            if reports is not None
+            else []
+        )
+        hits = _with_updates(_rank([*quote_hits, *para_hits], query_words)[: cfg.max_hits], store)
     best_conflict = conflict if hits and hits[0].verdict in ("verbatim", "close") else ()
     return Answer(
         speaker_named=speaker_named,

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Connection, text
 
 from bot.answers import context, whosaid
 from bot.cli.render import answer_text
@@ -16,6 +17,7 @@ from bot.models import Answer
 from bot.search.query import SearchQuery
 from bot.settings import Settings
 from bot.store.repository import Store
+from bot.store.search_backend import Kind
 
 
 def ask(store: Store, settings: Settings, phrase: str) -> Answer:
@@ -201,3 +203,36 @@ def test_a_search_step_with_no_time_left_raises_search_timeout(seeded_store: Sto
     query = SearchQuery.of("zzz")
     with pytest.raises(SearchTimeout):
         seeded_store.candidate_norms("quotes", query, 10, deadline=time.monotonic() - 1)
+
+
+# A statement that runs until it is cut off, on each backend.
+ENDLESS = {
+    "postgresql": "SELECT pg_sleep(30)",
+    "sqlite": "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+    "SELECT count(*) FROM c",
+}
+
+
+def test_a_search_cut_off_mid_answer_leaves_the_answers_other_reads_working(
+    seeded_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer's reads share one connection; a search step its time budget cancels (which
+    aborts the transaction on Postgres) must not break the reads after it, or the editor gets
+    an error instead of what was found."""
+    found = seeded_store.candidate_norms("quotes", SearchQuery.of("deserves to be in prison"), 10)
+    assert found
+    original = seeded_store.backend.candidates
+    dialect = seeded_store.engine.dialect.name
+
+    def runs_out_of_time(conn: Connection, kind: Kind, query: SearchQuery, limit: int):  # type: ignore[no-untyped-def]
+        conn.execute(text(ENDLESS[dialect]))
+        return original(conn, kind, query, limit)
+
+    monkeypatch.setattr(seeded_store.backend, "candidates", runs_out_of_time)
+    with seeded_store.one_connection():
+        with pytest.raises(SearchTimeout):
+            seeded_store.candidate_norms(
+                "quotes", SearchQuery.of("zzz"), 10, deadline=time.monotonic() + 0.3
+            )
+        records = seeded_store.quotes_by_ids([i for i, _ in found])
+    assert any(r.speaker == "Elon Musk" for r in records)
