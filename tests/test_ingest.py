@@ -174,6 +174,27 @@ def test_one_bad_file_never_stops_a_run(tmp_path: Path, db_url: str, settings: S
     assert whosaid("We speak UTF-16", store, settings.search).hits[0].speaker == "Ann Lee"
 
 
+def test_characters_no_database_stores_never_stop_a_run(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    """JSON escapes can spell a lone surrogate or a NUL, which neither SQLite nor Postgres
+    stores: the article is indexed with a replacement mark (the NUL dropped), and the rest of
+    the run goes on."""
+    d = corpus(tmp_path)
+    (d / "odd.json").write_text(
+        '{"id": "odd", "title": "Odd \\u0000 title", '
+        '"body": "\\u201cThe \\ud800 ferry will sail on time,\\u201d said Ann Lee."}',
+        encoding="utf-8",
+    )
+    store = Store.open(db_url)
+    summary = ingest(store, [d], settings, progress=False)
+    assert summary.problems == () and summary.new == 6
+    (hit,) = whosaid("the ferry will sail on time", store, settings.search).hits
+    assert hit.speaker == "Ann Lee" and hit.quote == "The \ufffd ferry will sail on time"
+    assert hit.sources[0].title == "Odd  title"
+    assert whosaid("deserves to be in prison", store, settings.search).hits[0].speaker
+
+
 def test_a_killed_run_is_marked_aborted(tmp_path: Path, db_url: str, settings: Settings) -> None:
     store = Store.open(db_url)
     with store.engine.begin() as conn:  # a run a killed process never finished

@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json", ".html", ".htm", ""})
 HEAD_LINES = 4  # title, date and furniture only ever sit in the first few lines
+# What no database stores, though a JSON escape ("\\ud800", "\\u0000") or a stray byte puts
+# it in a string: a lone UTF-16 surrogate and NUL. One such character stopped a whole run.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -103,11 +106,18 @@ def _derived_title(paragraphs: list[str]) -> str | None:
     return first if len(first) <= 100 else first[:99].rsplit(" ", 1)[0] + "…"
 
 
+def storable(text: str) -> str:
+    """The text as a database can store it: lone surrogates become U+FFFD, NULs go."""
+    return LONE_SURROGATE.sub("\ufffd", text).replace("\x00", "")
+
+
 def build_article(
     raw: RawArticle, article_id: str, furniture: Furniture, source: str, digest: str
 ) -> Article:
     """Clean one raw article and assemble the model (body = paragraphs joined by blank lines)."""
-    raw.paragraphs = furniture.clean(raw.paragraphs)
+    article_id = storable(article_id)
+    raw.meta = {key: storable(value) for key, value in raw.meta.items()}
+    raw.paragraphs = furniture.clean([storable(p) for p in raw.paragraphs])
     meta = raw.meta
     title = meta.get("title")
     date_text = meta.get("date") or meta.get("published")
