@@ -299,7 +299,7 @@ def pct(values: list[float], p: float) -> float:
 
 
 SCALING_SAMPLE_DIRS = 4  # the corpus's first 4,000 articles: ~30 s a pass on one core
-SCALING_ROUNDS = 2
+SCALING_ROUNDS = 3
 
 
 @contextmanager
