@@ -473,28 +473,29 @@ def context(
     phrase: str, store: Store, cfg: SearchSettings, base_url: str | None = None
 ) -> ContextAnswer:
     """A quote in its paragraph; a speaker's record; or keyword-in-context snippets."""
-    query = clean_query(phrase)
-    speaker = store.resolve_speaker(query)
-    if speaker is not None:
-        return _speaker_context(query, speaker, store, cfg, base_url)
-    answer = whosaid(query, store, cfg, base_url)
-    best = next((h for h in answer.hits if h.verdict in ("verbatim", "close")), None)
-    if best is not None:
-        src = best.sources[0]
-        (record,) = store.quote_in_article(src.article_id, src.quote_n or 0)
+    with store.one_connection():
+        query = clean_query(phrase)
+        speaker = store.resolve_speaker(query)
+        if speaker is not None:
+            return _speaker_context(query, speaker, store, cfg, base_url)
+        answer = whosaid(query, store, cfg, base_url)
+        best = next((h for h in answer.hits if h.verdict in ("verbatim", "close")), None)
+        if best is not None:
+            src = best.sources[0]
+            (record,) = store.quote_in_article(src.article_id, src.quote_n or 0)
+            return ContextAnswer(
+                query=query,
+                kind="quote",
+                speaker=best.speaker,
+                hit=best,
+                paragraphs=tuple(store.paragraphs_around(src.article_id, record.paragraph)),
+                focus_paragraph=record.paragraph,
+                antecedent=record.antecedent,
+            )
+        snippets = _keyword_snippets(query, store, cfg, base_url)
         return ContextAnswer(
-            query=query,
-            kind="quote",
-            speaker=best.speaker,
-            hit=best,
-            paragraphs=tuple(store.paragraphs_around(src.article_id, record.paragraph)),
-            focus_paragraph=record.paragraph,
-            antecedent=record.antecedent,
+            query=query, kind="keyword" if snippets else "not_found", snippets=snippets
         )
-    snippets = _keyword_snippets(query, store, cfg, base_url)
-    return ContextAnswer(
-        query=query, kind="keyword" if snippets else "not_found", snippets=snippets
-    )
 
 
 def _hit_of(record: QuoteRecord, base_url: str | None) -> Hit:

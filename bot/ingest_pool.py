@@ -27,7 +27,8 @@ POOL_MIN_FILES = 40  # fewer files than this are extracted in the calling proces
 CHUNK = 8  # files per task: enough to amortise the round trip, small enough to stay in order
 IN_FLIGHT_PER_JOB = 4  # chunks queued per worker
 # Workers yield the CPU to the writer: it is the one serial stage, and a writer waiting for a
-# core stalls every worker behind a full window (2 cores: 1.5–1.65× → 1.7–1.8× one core).
+# core stalls every worker behind a full window (at the workers' priority, its batches took
+# 1.6× their CPU time on 2 cores; niced, 1.1×).
 WORKER_NICENESS = 5
 
 
@@ -90,14 +91,9 @@ def prepared(
             yield prepare(task, corpus, extractor)
         return
     # Only a few chunks are in flight at a time, so a writer slower than the pool never makes
-    # extracted articles pile up in memory. While the pool starts (a second or two when its
-    # workers must import the extractor), this process extracts the next chunks itself
-    # instead of waiting for the first answer.
+    # extracted articles pile up in memory.
     chunks = [list(tasks[i : i + CHUNK]) for i in range(0, len(tasks), CHUNK)]
-    window: deque[Future[list[Prepared]] | list[Prepared]] = deque()
-    limit = IN_FLIGHT_PER_JOB * jobs
-    in_flight = 0
-    started = False
+    window: deque[Future[list[Prepared]]] = deque()
     with ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=_start_method(),
@@ -105,22 +101,11 @@ def prepared(
         initargs=(corpus, extractor),
     ) as pool:
         for chunk in chunks:
-            if in_flight >= limit and not started:
-                started = window[0].done() if isinstance(window[0], Future) else True
-                if not started:
-                    window.append([prepare(t, corpus, extractor) for t in chunk])
-                    continue
             window.append(pool.submit(_prepare_chunk, chunk))
-            in_flight += 1
-            while in_flight >= limit:
-                front = window.popleft()
-                if isinstance(front, Future):
-                    in_flight -= 1
-                    front = front.result()
-                yield from front
+            if len(window) >= IN_FLIGHT_PER_JOB * jobs:
+                yield from window.popleft().result()
         while window:
-            front = window.popleft()
-            yield from front.result() if isinstance(front, Future) else front
+            yield from window.popleft().result()
 
 
 def _start_method() -> BaseContext:
