@@ -236,3 +236,22 @@ def test_a_search_cut_off_mid_answer_leaves_the_answers_other_reads_working(
             )
         records = seeded_store.quotes_by_ids([i for i, _ in found])
     assert any(r.speaker == "Elon Musk" for r in records)
+
+
+def test_reads_after_a_budgeted_search_are_not_cut_off_by_its_budget(
+    seeded_store: Store,
+) -> None:
+    """A search cut at its deadline must not leave that deadline on the reads that share its
+    connection: a record read after a search with little time left would fail the answer."""
+    pause = {"postgresql": "SELECT pg_sleep(0.5)", "sqlite": "SELECT 1"}
+    with seeded_store.one_connection():
+        found = seeded_store.candidate_norms(
+            "quotes",
+            SearchQuery.of("deserves to be in prison"),
+            10,
+            deadline=time.monotonic() + 0.2,
+        )
+        with seeded_store._read() as conn:  # a read slower than the search's time left
+            conn.execute(text(pause[seeded_store.engine.dialect.name]))
+        records = seeded_store.quotes_by_ids([i for i, _ in found])
+    assert any(r.speaker == "Elon Musk" for r in records)

@@ -66,8 +66,9 @@ TITLE_PREFIX = re.compile(r"^(?:(?:mr|mrs|ms|dr|sir|dame|lord|lady|prof|the)\.?\
 
 
 @contextmanager
-def _time_budget(conn: Connection, deadline: float | None) -> Iterator[None]:
-    """Cut the statements run inside off at ``deadline``; SearchTimeout when they were."""
+def _time_budget(conn: Connection, deadline: float | None, shared: bool) -> Iterator[None]:
+    """Cut the statements run inside off at ``deadline``; SearchTimeout when they were.
+    ``shared``: other reads follow on this connection's transaction (``one_connection``)."""
     if deadline is None:
         yield
         return
@@ -89,6 +90,9 @@ def _time_budget(conn: Connection, deadline: float | None) -> Iterator[None]:
             conn.rollback()
             raise SearchTimeout("the search ran out of time") from exc
         raise
+    else:
+        if shared and not sqlite:  # the reads after the search are not the search's to cut
+            conn.execute(text("SET LOCAL statement_timeout TO DEFAULT"))
     finally:
         if sqlite:
             raw.set_progress_handler(None, 0)
@@ -190,9 +194,9 @@ class Store:
     def one_connection(self) -> Iterator[None]:
         """Reads made on this thread inside the block share one pooled connection and one
         read transaction, where each read would otherwise check a connection out (a liveness
-        ping on Postgres), begin and roll back on its own: an answer makes a dozen reads, and
-        those round trips were a third of its time on Postgres. Nested blocks share the
-        outer one's connection; writes keep their own."""
+        ping on Postgres), begin and roll back on its own: an answer makes a dozen reads (on
+        Postgres at 1M quotes, its mean time fell from 11.5 to 10.6 ms). Nested blocks share
+        the outer one's connection; writes keep their own."""
         if getattr(self._bound, "reading", None) is not None:
             yield
             return
@@ -772,7 +776,8 @@ class Store:
         handler.
         """
         table = s.quotes if kind == "quotes" else s.reports
-        with self._read() as conn, _time_budget(conn, deadline):
+        shared = getattr(self._bound, "reading", None) is not None
+        with self._read() as conn, _time_budget(conn, deadline, shared):
             found = self.backend.candidates(conn, kind, query, limit)
             if not found:
                 return []
