@@ -224,7 +224,9 @@ def test_a_search_cut_off_mid_answer_leaves_the_answers_other_reads_working(
     original = seeded_store.backend.candidates
     dialect = seeded_store.engine.dialect.name
 
-    def runs_out_of_time(conn: Connection, kind: Kind, query: SearchQuery, limit: int):  # type: ignore[no-untyped-def]
+    def runs_out_of_time(
+        conn: Connection, kind: Kind, query: SearchQuery, limit: int
+    ) -> list[tuple[int, str]]:
         conn.execute(text(ENDLESS[dialect]))
         return original(conn, kind, query, limit)
 

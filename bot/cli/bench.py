@@ -341,8 +341,7 @@ def ingest_scaling(
                 ingest(store, sample, settings, progress=False, jobs=k)
                 best[k] = max(best[k], n / (time.perf_counter() - t))
             store.engine.dispose()
-    rates = [best[1], best[jobs]]
-    return n, round(rates[0], 1), round(rates[1], 1)
+    return n, round(best[1], 1), round(best[jobs], 1)
 
 
 def run_bench(
