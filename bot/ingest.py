@@ -69,8 +69,10 @@ def ingest(
         source = str(path)
         seen_sources.add(source)
         try:
-            data = file_bytes(path)
+            data = _file_bytes_named_in_utf8(path, source)
         except ArticleError as exc:
+            # The name as the editor can read it: the raw bytes are no string to store or print.
+            source = source.encode("utf-8", "backslashreplace").decode("utf-8")
             log.info("skipped %s: %s", path, exc)  # the caller reports problems, once
             problems.append((source, str(exc)))
             counts["skipped"] += 1
@@ -147,6 +149,17 @@ def ingest(
         store.refresh_statistics()
     store.finish_run(run_id, counts, problems)
     return IngestSummary(run_id=run_id, problems=tuple(problems), pages=tuple(pages), **counts)
+
+
+def _file_bytes_named_in_utf8(path: Path, source: str) -> bytes:
+    """The file's bytes; ArticleError when its name is not UTF-8: the archive keeps the
+    path, and no database stores the bytes Python could not decode (one such name stopped a
+    whole run)."""
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ArticleError("the file name is not valid UTF-8: rename the file") from exc
+    return file_bytes(path)
 
 
 def _write_batch(

@@ -186,9 +186,14 @@ def test_characters_no_database_stores_never_stop_a_run(
         '"body": "\\u201cThe \\ud800 ferry will sail on time,\\u201d said Ann Lee."}',
         encoding="utf-8",
     )
+    misnamed = os.fsencode(d) + b"/caf\xe9.txt"  # a Latin-1 file name on a UTF-8 system
+    with open(misnamed, "wb") as f:
+        f.write("Cafe story\n\n\u201cWe open at noon,\u201d said Bo Li.\n".encode())
     store = Store.open(db_url)
     summary = ingest(store, [d], settings, progress=False)
-    assert summary.problems == () and summary.new == 6
+    ((path, reason),) = summary.problems
+    assert "caf" in path and "not valid UTF-8" in reason
+    assert summary.new == 6 and summary.skipped == 1
     (hit,) = whosaid("the ferry will sail on time", store, settings.search).hits
     assert hit.speaker == "Ann Lee" and hit.quote == "The \ufffd ferry will sail on time"
     assert hit.sources[0].title == "Odd  title"
