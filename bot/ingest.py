@@ -99,11 +99,11 @@ def ingest(
         error = item.error
         if error is None:
             # Two files claiming one article id: the second is refused (checked in file order).
-            in_batch = {a.article.id: str(p.path) for p, _ in batch for a in p.articles}
+            in_batch = {a.id: str(p.path) for p, _ in batch for a in p.articles}
             for x in item.articles:
-                other = claimed.get(x.article.id) or in_batch.get(x.article.id)
+                other = claimed.get(x.id) or in_batch.get(x.id)
                 if other is not None and other != source:
-                    error = f"duplicate article id {x.article.id!r} (also in {other})"
+                    error = f"duplicate article id {x.id!r} (also in {other})"
                     break
         if error is not None:
             log.info("skipped %s: %s", item.path, error)
@@ -184,7 +184,7 @@ def _write_batch(
                 outcomes.append(None)  # indexed concurrently by another process
     for (item, stored), written in zip(batch, outcomes, strict=True):
         source = str(item.path)
-        claimed.update({x.article.id: source for x in item.articles})
+        claimed.update({x.id: source for x in item.articles})
         if not written:
             # None: another process indexed this file at the same moment; False: it has
             # just stored this very version.

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from bot.corpus.reader import file_bytes, read_bytes
 from bot.errors import ArticleError
-from bot.models import ExtractedArticle
 from bot.quotes.extract import Extractor
 from bot.settings import CorpusSettings
+from bot.store.rows import ArticleRows, article_rows
 
 POOL_MIN_FILES = 40  # fewer files than this are extracted in the calling process
 CHUNK = 8  # files per task: enough to amortise the round trip, small enough to stay in order
@@ -42,10 +42,11 @@ class Task:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A file's extracted articles, or the one-line reason it cannot be read."""
+    """A file's extracted articles, as the archive's rows, or the one-line reason it cannot be
+    read."""
 
     path: Path
-    articles: tuple[ExtractedArticle, ...] = ()
+    articles: tuple[ArticleRows, ...] = ()
     error: str | None = None
 
 
@@ -61,11 +62,11 @@ def _init_worker(corpus: CorpusSettings, extractor: Extractor) -> None:
 
 
 def prepare(task: Task, corpus: CorpusSettings, extractor: Extractor) -> Prepared:
-    """Read one file's articles and extract their quotes."""
+    """Read one file's articles and extract their quotes, as the rows the writer inserts."""
     try:
         data = task.data if task.data is not None else file_bytes(task.path)
         articles = read_bytes(task.path, data, corpus)
-        return Prepared(task.path, tuple(extractor.extract(a) for a in articles))
+        return Prepared(task.path, tuple(article_rows(extractor.extract(a)) for a in articles))
     except ArticleError as exc:
         return Prepared(task.path, error=str(exc))
     except RecursionError:

@@ -13,13 +13,15 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 
 from bot.answers import whosaid
 from bot.corpus.reader import article_files
 from bot.extraction import build_extractor
 from bot.ingest import ingest
-from bot.ingest_pool import Task, prepared
+from bot.ingest_pool import Task, prepare, prepared
 from bot.settings import Settings
 from bot.store import schema
 from bot.store.repository import Store
@@ -250,6 +252,29 @@ def test_parallel_ingest_builds_the_same_archive(
     assert archive_rows(parallel) == archive_rows(serial)
     again = ingest(parallel, [d], settings, progress=False, jobs=2)
     assert (again.new, again.changed, again.unchanged) == (0, 0, 120)
+
+
+def test_a_batch_refused_as_a_whole_is_written_file_by_file_with_its_speakers(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    """A batch the archive refuses (another process stored one of its articles at that moment)
+    leaves nothing behind, and the rows a worker handed back are then written alone, with
+    their speakers."""
+    extractor = build_extractor(settings)
+    path = next(p for p in article_files([SEEDS]) if "Elon Musk" in p.read_text())
+    first, same_again = (prepare(Task(path), settings.corpus, extractor) for _ in range(2))
+    store = Store.open(db_url)
+    run = store.start_run()
+    with pytest.raises(IntegrityError):  # one article id twice: the whole batch is refused
+        store.replace_many([(first.articles, ()), (same_again.articles, ())], run)
+    assert store.stats().articles == 0
+    assert store.replace_many([(first.articles, ())], run) == [True]
+    (article,) = first.articles
+    view = store.article_view(article.id)
+    assert view is not None
+    stored = [q.speaker for q in view[2]]
+    assert "Elon Musk" in stored
+    assert stored == article.quote_speakers
 
 
 def test_workers_started_beside_running_threads_hand_back_every_file_in_order(

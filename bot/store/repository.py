@@ -47,6 +47,7 @@ from bot.models import (
 from bot.search.normalize import norm
 from bot.store import schema as s
 from bot.store.engine import make_engine
+from bot.store.rows import ArticleRows, article_rows
 from bot.store.search_backend import Kind, SearchBackend, SearchQuery, backend_for
 
 AnyRow = Row[*tuple[Any, ...]]  # a result row of any shape, read by column label
@@ -403,15 +404,16 @@ class Store:
         changed file's quotes are replaced, never duplicated. Returns False, writing nothing,
         when another process has just stored exactly these versions.
         """
-        return self.replace_many([(items, replaces)], run_id)[0]
+        return self.replace_many([([article_rows(x) for x in items], replaces)], run_id)[0]
 
     def replace_many(
         self,
-        files: Sequence[tuple[Sequence[ExtractedArticle], Sequence[str]]],
+        files: Sequence[tuple[Sequence[ArticleRows], Sequence[str]]],
         run_id: int,
     ) -> list[bool]:
-        """``replace_articles`` for several files in one transaction (a bulk import's batch):
-        all are written or, on any error, none."""
+        """``replace_articles`` for several files in one transaction (a bulk import's batch),
+        their articles already made rows (by the process that extracted them): all are
+        written or, on any error, none."""
         try:
             with self.engine.begin() as conn:
                 outcomes = [
@@ -427,13 +429,13 @@ class Store:
             raise
 
     def _prepare_replace(
-        self, conn: Connection, items: Sequence[ExtractedArticle], replaces: Sequence[str]
+        self, conn: Connection, items: Sequence[ArticleRows], replaces: Sequence[str]
     ) -> bool:
         """Delete the previous versions of a file's articles; False when exactly these
         versions are already stored (nothing to write)."""
-        wanted = sorted({*replaces, *(i.article.id for i in items)})
-        new_ids = {i.article.id for i in items}
-        hashes = {i.article.content_hash for i in items}
+        wanted = sorted({*replaces, *(i.id for i in items)})
+        new_ids = {i.id for i in items}
+        hashes = {i.content_hash for i in items}
         existing = conn.execute(
             select(s.articles.c.id, s.articles.c.content_hash, s.articles.c.status).where(
                 s.articles.c.id.in_(wanted)
@@ -449,98 +451,34 @@ class Store:
             self._delete_article(conn, article_id)
         return True
 
-    def _write_articles(
-        self, conn: Connection, items: Sequence[ExtractedArticle], run_id: int
-    ) -> None:
+    def _write_articles(self, conn: Connection, items: Sequence[ArticleRows], run_id: int) -> None:
         """Insert articles with their paragraphs, quotes and reports: one statement per table
         for the whole batch (a bulk import writes many articles per transaction)."""
         if not items:
             return
         cache = self._speakers
         at = now()
-        _bulk_insert(
-            conn,
-            s.articles,
-            [
-                {
-                    "id": x.article.id,
-                    "title": x.article.title,
-                    "published": x.article.published.isoformat() if x.article.published else None,
-                    "url": x.article.url,
-                    "outlet": x.article.outlet,
-                    "byline": x.article.byline,
-                    "body": x.article.body,
-                    "source": x.article.source,
-                    "content_hash": x.article.content_hash,
-                    "status": "active",
-                    "indexed_at": at,
-                    "ingest_run": run_id,
-                }
-                for x in items
-            ],
-        )
+        written = {"status": "active", "indexed_at": at, "ingest_run": run_id}
+        _bulk_insert(conn, s.articles, [{**x.article, **written} for x in items])
         upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
         conn.execute(
             upsert(s.article_versions).on_conflict_do_nothing(),
             [
-                {
-                    "article_id": x.article.id,
-                    "content_hash": x.article.content_hash or "",
-                    "first_seen": at,
-                }
+                {"article_id": x.id, "content_hash": x.content_hash or "", "first_seen": at}
                 for x in items
             ],
         )
-        paragraphs = [
-            {
-                "article_id": x.article.id,
-                "idx": p.index,
-                "start": p.start,
-                "end": p.end,
-                "text": p.text,
-            }
-            for x in items
-            for p in x.article.paragraphs
-        ]
+        paragraphs = [row for x in items for row in x.paragraphs]
         self._insert_indexed(conn, "paragraphs", paragraphs, "idx", "text")
-        quotes = [
-            {
-                "article_id": x.article.id,
-                "n": n,
-                "text": q.text,
-                "norm": norm(q.text),
-                "speaker_id": self._speaker_id(conn, q.speaker, cache) if q.speaker else None,
-                "role": q.role,
-                "confidence": q.confidence,
-                "cue": q.cue,
-                "kind": q.kind,
-                "start": q.start,
-                "end": q.end,
-                "paragraph": q.paragraph,
-                "evidence": q.evidence,
-                "antecedent": q.antecedent,
-                "run": q.run,
-            }
-            for x in items
-            for n, q in enumerate(x.quotes, start=1)
-        ]
-        self._insert_indexed(conn, "quotes", quotes, "n", "norm")
-        reports = [
-            {
-                "article_id": x.article.id,
-                "n": n,
-                "text": r.text,
-                "norm": norm(r.text),
-                "speaker_id": self._speaker_id(conn, r.speaker, cache),
-                "cue": r.cue,
-                "start": r.start,
-                "end": r.end,
-                "paragraph": r.paragraph,
-            }
-            for x in items
-            for n, r in enumerate(x.reports, start=1)
-        ]
-        self._insert_indexed(conn, "reports", reports, "n", "norm")
+        # The rows are this writer's own (unpickled, or built for this call): the speaker
+        # ids are set in place, the same ids whenever a batch is written again alone.
+        for x in items:
+            for row, name in zip(x.quotes, x.quote_speakers, strict=True):
+                row["speaker_id"] = self._speaker_id(conn, name, cache) if name else None
+            for row, name in zip(x.reports, x.report_speakers, strict=True):
+                row["speaker_id"] = self._speaker_id(conn, name, cache)
+        self._insert_indexed(conn, "quotes", [r for x in items for r in x.quotes], "n", "norm")
+        self._insert_indexed(conn, "reports", [r for x in items for r in x.reports], "n", "norm")
 
     def _insert_indexed(
         self, conn: Connection, kind: Kind, rows: list[dict[str, Any]], key: str, body: str
