@@ -10,13 +10,18 @@ import pytest
 from bot.quotes import lexicon as lx
 from bot.quotes.wordlists import entries
 
-DATA = resources.files("bot.quotes").joinpath("data")
-NAMES = sorted(p.name.removesuffix(".txt") for p in DATA.iterdir() if p.name.endswith(".txt"))
+PACKAGES = ("bot.quotes", "bot.search")
+NAMES = sorted(
+    (package, p.name.removesuffix(".txt"))
+    for package in PACKAGES
+    for p in resources.files(package).joinpath("data").iterdir()
+    if p.name.endswith(".txt")
+)
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_each_entry_once(name: str) -> None:
-    items = [e.lower() for e in entries(name)]
+@pytest.mark.parametrize(("package", "name"), NAMES)
+def test_each_entry_once(package: str, name: str) -> None:
+    items = [e.lower() for e in entries(name, package)]
     assert items, f"{name}.txt is empty"
     repeated = sorted(k for k, n in Counter(items).items() if n > 1)
     assert repeated == [], f"{name}.txt repeats {repeated}"

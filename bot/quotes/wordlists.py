@@ -1,4 +1,5 @@
-"""Word lists kept as data files in ``bot/quotes/data`` (one entry a line, ``#`` comments).
+"""Word lists kept as data files in a package's ``data`` folder (one entry a line, ``#``
+comments): ``bot/quotes/data`` for the extractor, ``bot/search/data`` for the search.
 
 Read once and cached: package data, not configuration, so reading it here keeps the core pure
 in the sense that matters (no user files, nothing that changes while running).
@@ -10,9 +11,10 @@ from functools import cache
 from importlib import resources
 
 
-def entries(name: str) -> list[str]:
-    """The entries of ``data/<name>.txt`` in file order (comments and blank lines dropped)."""
-    text = resources.files("bot.quotes").joinpath("data", f"{name}.txt").read_text("utf-8")
+def entries(name: str, package: str = "bot.quotes") -> list[str]:
+    """The entries of ``<package>/data/<name>.txt`` in file order (comments and blank lines
+    dropped)."""
+    text = resources.files(package).joinpath("data", f"{name}.txt").read_text("utf-8")
     out: list[str] = []
     for line in text.splitlines():
         entry = line.split("#", 1)[0].strip()
@@ -22,6 +24,6 @@ def entries(name: str) -> list[str]:
 
 
 @cache
-def word_set(name: str) -> frozenset[str]:
+def word_set(name: str, package: str = "bot.quotes") -> frozenset[str]:
     """The entries of a list as a set, lower-cased."""
-    return frozenset(e.lower() for e in entries(name))
+    return frozenset(e.lower() for e in entries(name, package))

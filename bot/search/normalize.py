@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.quotes.wordlists import word_set
+
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-STOPWORDS = frozenset(
-    """a an the and or but of to in on at by for with from as is are was were be been being it
-    its this that these those he she they we i you his her their our my your not no so if then
-    than there here has have had do does did will would can could should may might must""".split()
-)
+STOPWORDS = word_set("stopwords", package="bot.search")
 
 
 def words(text: str) -> list[str]:
