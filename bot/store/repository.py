@@ -1,4 +1,5 @@
-"""The store's reads and writes (dialect-neutral SQL); models in, models out."""
+"""The store's reads and writes (dialect-neutral SQL): models out; articles in as models or,
+from a bulk import's workers, as their rows (``bot.store.rows``)."""
 
 from __future__ import annotations
 
