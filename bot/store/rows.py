@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from bot.models import ExtractedArticle
+from bot.models import ExtractedArticle, Quote, Report
 from bot.search.normalize import norm
 
 Row = dict[str, Any]
@@ -55,18 +55,10 @@ def article_rows(x: ExtractedArticle) -> ArticleRows:
         ],
         quotes=[
             {
-                "article_id": a.id,
-                "n": n,
-                "text": q.text,
-                "norm": norm(q.text),
-                "speaker_id": None,
+                **_spoken(a.id, n, q),
                 "role": q.role,
                 "confidence": q.confidence,
-                "cue": q.cue,
                 "kind": q.kind,
-                "start": q.start,
-                "end": q.end,
-                "paragraph": q.paragraph,
                 "evidence": q.evidence,
                 "antecedent": q.antecedent,
                 "run": q.run,
@@ -74,19 +66,22 @@ def article_rows(x: ExtractedArticle) -> ArticleRows:
             for n, q in enumerate(x.quotes, start=1)
         ],
         quote_speakers=[q.speaker for q in x.quotes],
-        reports=[
-            {
-                "article_id": a.id,
-                "n": n,
-                "text": r.text,
-                "norm": norm(r.text),
-                "speaker_id": None,
-                "cue": r.cue,
-                "start": r.start,
-                "end": r.end,
-                "paragraph": r.paragraph,
-            }
-            for n, r in enumerate(x.reports, start=1)
-        ],
+        reports=[_spoken(a.id, n, r) for n, r in enumerate(x.reports, start=1)],
         report_speakers=[r.speaker for r in x.reports],
     )
+
+
+def _spoken(article_id: str, n: int, said: Quote | Report) -> Row:
+    """The columns a quote's row and a report's row share: where the words are, what they
+    are (and normalised, for the search), and the cue; the speaker's id is the writer's."""
+    return {
+        "article_id": article_id,
+        "n": n,
+        "text": said.text,
+        "norm": norm(said.text),
+        "speaker_id": None,
+        "cue": said.cue,
+        "start": said.start,
+        "end": said.end,
+        "paragraph": said.paragraph,
+    }
