@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from bot.quotes import lexicon as lx
-from bot.quotes.wordlists import entries
+from bot.wordlists import entries
 
 PACKAGES = ("bot.quotes", "bot.search")
 NAMES = sorted(

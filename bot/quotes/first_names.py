@@ -16,7 +16,7 @@ from functools import cache
 
 from wordfreq import get_frequency_dict
 
-from bot.quotes.wordlists import entries, word_set
+from bot.wordlists import entries, word_set
 
 MAX_ZIPF = 4.2  # "cecil" 3.5, "grace" 4.6, "will" 6.3
 

@@ -7,7 +7,7 @@ newsroom's linguist can read and amend them without reading code. Lower-case thr
 from __future__ import annotations
 
 from bot.quotes.first_names import faker_first_names
-from bot.quotes.wordlists import entries, word_set
+from bot.wordlists import entries, word_set
 
 CALENDAR = word_set("calendar_words")
 CUE_VERBS = word_set("cue_verbs")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.models import Quote
-from bot.quotes.wordlists import word_set
+from bot.wordlists import word_set
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 MAX_TITLE_WORDS = 10

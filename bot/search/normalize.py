@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.quotes.wordlists import word_set
+from bot.wordlists import word_set
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 STOPWORDS = word_set("stopwords", package="bot.search")

@@ -471,8 +471,9 @@ class Store:
         )
         paragraphs = [row for x in items for row in x.paragraphs]
         self._insert_indexed(conn, "paragraphs", paragraphs, "idx", "text")
-        # The rows are this writer's own (unpickled, or built for this call): the speaker
-        # ids are set in place, the same ids whenever a batch is written again alone.
+        # The rows are this writer's own (unpickled, or built for this call), so the speaker
+        # ids are set in place; they are looked up on every write, so a batch written again
+        # after a rollback never keeps an id the rollback took back.
         for x in items:
             for row, name in zip(x.quotes, x.quote_speakers, strict=True):
                 row["speaker_id"] = self._speaker_id(conn, name, cache) if name else None

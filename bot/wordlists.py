@@ -1,5 +1,7 @@
 """Word lists kept as data files in a package's ``data`` folder (one entry a line, ``#``
-comments): ``bot/quotes/data`` for the extractor, ``bot/search/data`` for the search.
+comments): ``bot/quotes/data`` for the extractor (the default: most lists are its),
+``bot/search/data`` for the search. Neither package's, so the search does not lean on the
+extractor to read its stopwords.
 
 Read once and cached: package data, not configuration, so reading it here keeps the core pure
 in the sense that matters (no user files, nothing that changes while running).
