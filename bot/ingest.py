@@ -220,13 +220,15 @@ def _ingest_urls(
         max_bytes=settings.corpus.max_bytes,
         min_interval=web.min_interval_seconds,
         respect_robots=web.respect_robots,
-        allow_private_hosts=web.allow_private_hosts,
+        allow_hosts=web.allow_hosts,
+        deadline=web.deadline_seconds,
     )
     with fetcher:
         crawl = Crawl(fetcher, settings.corpus, store.validators)
         if max_pages is not None:
             crawl.max_pages = max_pages
         for url in urls:
+            crawl.start_source(web.scan_deadline_seconds)
             for item in crawl.items(url, expect=kinds.get(url)):
                 if item.problem is not None:
                     log.info("skipped %s: %s", item.url, item.problem)

@@ -10,9 +10,16 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import AliasChoices, BaseModel, Field, ValidationError, field_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -134,16 +141,35 @@ class SourceSettings(BaseModel):
 
 
 class WebSettings(BaseModel):
-    """How Quotebot fetches from the web (politely)."""
+    """How Quotebot fetches from the web (politely, and safely for URLs anyone can paste)."""
 
-    timeout_seconds: float = Field(15.0, description="Per request.")
+    timeout_seconds: float = Field(15.0, description="Per socket operation (connect, a read).")
+    deadline_seconds: float = Field(
+        25.0, description="Per fetch, connect to last byte: a page that drips is given up."
+    )
+    scan_deadline_seconds: float = Field(
+        600.0, description="Per source (a feed and its pages): the rest is read next scan."
+    )
     min_interval_seconds: float = Field(1.0, description="Between two requests to one host.")
     respect_robots: bool = Field(True, description="Ask robots.txt before fetching.")
-    allow_private_hosts: bool = Field(
-        False,
-        description="Fetch from loopback and private addresses (an intranet CMS); off, a URL "
-        "an editor pastes can never make the server call its own network.",
+    allow_hosts: list[str] = Field(
+        default_factory=list,
+        description="Private host names or networks that may be fetched (an intranet CMS: "
+        "'cms.internal', '10.20.0.0/16'). Unlisted, a URL an editor pastes can never make "
+        "the server call its own network; cloud metadata addresses are refused always.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_blanket_private(cls, data: Any) -> Any:
+        # The old switch opened every private address (the metadata service's included) to
+        # anyone in Slack: refuse it loudly rather than guess which hosts were meant.
+        if isinstance(data, dict) and "allow_private_hosts" in data:
+            raise ValueError(
+                "web.allow_private_hosts is gone: list the intranet hosts or networks that "
+                "may be fetched in web.allow_hosts instead"
+            )
+        return data
 
 
 class SlackSettings(BaseModel):

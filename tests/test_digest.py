@@ -253,7 +253,7 @@ def test_cron_fires_at_eight_london_time(cfg: Settings) -> None:
     assert previous_fire_time(trigger, london(7)) == london(8, day=12)
     clock = Clock(cfg, Store.open("sqlite://"), web_client(cfg), now=lambda: london(9))
     jobs = {job.id: job for job in clock.scheduler().get_jobs()}
-    assert set(jobs) == {"scan", "digest", "heartbeat"}
+    assert set(jobs) == {"scan", "digest", "heartbeat", "startup"}
 
 
 def test_missed_digest_is_posted_when_the_clock_comes_back(

@@ -1,7 +1,9 @@
 """``quotebot clock``: one scheduler that scans the corpus and posts digests.
 
-Jobs have fixed ids (``scan``, ``digest``, ``heartbeat``). A lease row in the database means a
-second clock against the same store refuses to start, so scaling the clock cannot double-post.
+Jobs have fixed ids (``startup``, ``scan``, ``digest``, ``heartbeat``). A lease row in the
+database means a second clock against the same store refuses to start, so scaling the clock
+cannot double-post. The heartbeat is a job of its own, so no scan (however slow a site) keeps
+it from renewing the lease.
 A digest missed while the clock was down is posted when it comes back.
 """
 
@@ -11,6 +13,7 @@ import logging
 import os
 import signal
 import socket
+import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -88,6 +91,7 @@ class Clock:
         self.lost = False  # set when another clock took the lease: this one must stop
         self.stopping = False  # a signal or a lost lease asked the clock to stop
         self._scheduler: BlockingScheduler | None = None
+        self._scanning = threading.Lock()  # one scan at a time, whichever job started it
 
     def holds_lease(self) -> bool:
         """Renew the lease and say whether this clock still holds it (checked before posts)."""
@@ -103,6 +107,15 @@ class Clock:
         A digest left pending by a failed post is finished here too (every few minutes, after
         looking for it in the channel), not only at the next scheduled digest.
         """
+        if not self._scanning.acquire(blocking=False):
+            log.info("scan: the previous scan is still running; skipped")
+            return IngestSummary(run_id=0)  # run 0: no ingest ran
+        try:
+            return self._scan()
+        finally:
+            self._scanning.release()
+
+    def _scan(self) -> IngestSummary:
         urls, kinds = self.settings.source_urls()
         summary = ingest(
             self.store,
@@ -129,6 +142,11 @@ class Clock:
         outcome = self.poster.run(self.now())
         log.info("%s", outcome.line())
         return outcome
+
+    def start_up(self) -> None:
+        """The first scan, then a digest missed while the clock was down."""
+        self.scan()
+        self.catch_up()
 
     def catch_up(self) -> DigestOutcome | None:
         """Post a cron digest missed while the clock was down (and any pending one)."""
@@ -185,6 +203,10 @@ class Clock:
             id="heartbeat",
             replace_existing=True,
         )
+        # At once, but as a job: the heartbeat keeps the lease while a first scan is slow.
+        sched.add_job(
+            self._safe(self.start_up), id="startup", misfire_grace_time=None, replace_existing=True
+        )
         return sched
 
     def _safe(self, job: Callable[[], object]) -> Callable[[], None]:
@@ -228,8 +250,6 @@ class Clock:
         previous = {sig: signal.signal(sig, self.stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
             self._scheduler = self.scheduler()
-            self._safe(self.scan)()
-            self._safe(self.catch_up)()
             if not self.stopping:
                 self._scheduler.start()
         finally:

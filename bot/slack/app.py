@@ -28,6 +28,7 @@ from bot.ingest import add_url
 from bot.models import QuoteRecord, WatchKind
 from bot.settings import Settings
 from bot.slack import blocks as ui
+from bot.slack.pool import BoundedPool
 from bot.slack.verify import StrictRequestVerification, response_url_allowed
 from bot.store.repository import Store
 from bot.store.watch_repo import WatchRepository
@@ -38,6 +39,8 @@ MENTION = re.compile(r"<@[A-Z0-9]+>")
 SLACK_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|[^>]*)?>")
 BARE_LINK = re.compile(r"(https?://[^\s<>|]+)")
 ANSWER_WORKERS = 4  # searches at once; more wait in the queue, while acks go straight back
+ADD_WORKERS = 2  # URL adds fetching at once, on their own threads (a slow site waits alone)
+ADDS_WAITING = 6  # adds in line behind them; more are told to try again
 RETRY_HANDLERS = [
     ConnectionErrorRetryHandler(max_retry_count=3),
     RateLimitErrorRetryHandler(max_retry_count=3),
@@ -142,6 +145,7 @@ def create_app(
     base = settings.public_base_url
     extractor = build_extractor(settings)
     workers = ThreadPoolExecutor(max_workers=ANSWER_WORKERS, thread_name_prefix="quotebot-answer")
+    adds = BoundedPool(ADD_WORKERS, ADDS_WAITING, "quotebot-add")
     seen = SeenEvents()
     watches = WatchRepository(store)
 
@@ -244,16 +248,18 @@ def create_app(
         ack: Ack, command: dict[str, Any], respond: Respond, body: dict[str, Any]
     ) -> None:
         ack()
-        in_background(body, lambda: quotebot_reply(command, respond))
+        verb, _, rest = command.get("text", "").strip().partition(" ")
+        if verb.lower() == "add" and (url := first_web_url(rest)) is not None:
+            add_in_background(body, url, respond)
+        else:
+            in_background(body, lambda: quotebot_reply(command, respond))
 
     def quotebot_reply(command: dict[str, Any], respond: Respond) -> None:
         verb, _, rest = command.get("text", "").strip().partition(" ")
         verb = verb.lower()
         channel = str(command.get("channel_id", ""))
         user = str(command.get("user_name") or command.get("user_id") or "someone")
-        if verb == "add" and (url := first_web_url(rest)) is not None:
-            add_reply(url, respond)
-        elif verb == "watch" and (wanted := watch_target(rest)) is not None:
+        if verb == "watch" and (wanted := watch_target(rest)) is not None:
             watch, new = watches.add(channel, wanted[0], wanted[1], user)
             blocks = ui.watch_added_blocks(watch, new)
             respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
@@ -273,10 +279,12 @@ def create_app(
         blocks = ui.watches_blocks(watches.active(channel), removed=removed)
         respond(replace_original=True, text=ui.plain_text(blocks), blocks=blocks)
 
-    def add_reply(url: str | None, respond: Respond) -> None:
-        if url is None:
-            respond(response_type="ephemeral", text="That message holds no web link to add.")
-            return
+    def add_in_background(body: dict[str, Any], url: str, respond: Respond) -> None:
+        """Fetch and index a URL on the adds' own pool, or say it is full."""
+        if not adds.try_submit(lambda: guarded(body, lambda: add_reply(url, respond))):
+            respond(response_type="ephemeral", text=ui.ADDS_BUSY)
+
+    def add_reply(url: str, respond: Respond) -> None:
         added, problem = add_url(store, url, settings)
         blocks = ui.added_blocks(added, problem)
         respond(response_type="ephemeral", text=ui.plain_text(blocks), blocks=blocks)
@@ -287,7 +295,10 @@ def create_app(
     ) -> None:
         ack()
         url = first_web_url((shortcut.get("message") or {}).get("text", ""))
-        in_background(body, lambda: add_reply(url, respond))
+        if url is None:
+            respond(response_type="ephemeral", text="That message holds no web link to add.")
+            return
+        add_in_background(body, url, respond)
 
     def answer_in_thread(event: dict[str, Any], say: Say) -> None:
         phrase = phrase_in(event.get("text", ""))
@@ -420,13 +431,14 @@ def create_app(
         """Run an answer off the request path, on Quotebot's own bounded pool: Bolt's threads
         (and so every other request's ack) never wait behind an expensive search."""
 
-        def run() -> None:
-            try:
-                job()
-            except Exception as exc:
-                apologise(exc, body)
+        workers.submit(lambda: guarded(body, job))
 
-        workers.submit(run)
+    def guarded(body: dict[str, Any], job: Callable[[], None]) -> None:
+        """Run a job; a failure is logged with an id and the user told (never silence)."""
+        try:
+            job()
+        except Exception as exc:
+            apologise(exc, body)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:

@@ -47,6 +47,10 @@ CHECK = {
     "wrong_speaker": "⚠️ different speaker on record",
     "not_found": "❓ not on record",
 }
+ADDS_BUSY = (
+    "Quotebot is already reading several pages for the newsroom; nothing was added. "
+    "Try this link again in a minute."
+)
 BUTTON_VALUE_LIMIT = 2000  # Slack's limit on a button's value
 USAGE = {
     "/whosaid": (

@@ -2,18 +2,22 @@
 
 It names itself (User-Agent "Quotebot/<version>"), asks robots.txt, waits between requests to
 one host, sends conditional requests (ETag / Last-Modified) so an unchanged page costs a 304,
-follows a few redirects, accepts gzip, stops reading past a size cap and times out. Every
-failure is a FetchError with the URL and a one-line reason; nothing else escapes.
+follows a few redirects and accepts gzip. It is built for hostile URLs too (guard.py,
+decode.py): each fetch has one wall-clock deadline, the body is inflated within the size cap
+through every encoding layer, and it connects only to addresses it has checked. Every failure
+is a FetchError with the URL and a one-line reason; nothing else escapes.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 import threading
 import time
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
@@ -21,6 +25,9 @@ import httpx
 
 from bot.errors import QuotebotError
 from bot.models import Validators
+from bot.sources.charset import decode_page
+from bot.sources.decode import TooLarge, UnsupportedEncoding, encodings, inflate_capped
+from bot.sources.guard import Deadline, HostPolicy, PinnedBackend, PinnedTransport, Refused
 
 try:
     VERSION = version("quotebot")
@@ -28,10 +35,7 @@ except PackageNotFoundError:  # running from a checkout that was never installed
     VERSION = "dev"
 USER_AGENT = f"Quotebot/{VERSION} (+https://github.com/quotebot; newsroom quote archive)"
 ROBOTS_AGENT = "Quotebot"
-
-
-class _Refused(Exception):
-    """Raised inside the request hook: the host is not on the public internet."""
+ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309: crawlers must read at least 500 KiB of it
 
 
 class FetchError(QuotebotError):
@@ -55,16 +59,8 @@ class Fetched:
     not_modified: bool = False
 
     def text(self) -> str:
-        """The body decoded with the charset the server declared (UTF-8 otherwise)."""
-        charset = "utf-8"
-        for part in self.content_type.split(";")[1:]:
-            key, _, value = part.strip().partition("=")
-            if key.lower() == "charset" and value:
-                charset = value.strip("\"'")
-        try:
-            return self.body.decode(charset, errors="replace")
-        except LookupError:
-            return self.body.decode("utf-8", errors="replace")
+        """The body as text: the declared charset when the bytes fit it, else detected."""
+        return decode_page(self.body, self.content_type)
 
 
 def _origin(url: str) -> str:
@@ -82,37 +78,32 @@ class Fetcher:
         max_redirects: int = 5,
         min_interval: float = 1.0,
         respect_robots: bool = True,
-        allow_private_hosts: bool = False,
+        allow_hosts: Iterable[str] = (),
+        deadline: float = 25.0,
+        resolve: Any = None,
     ) -> None:
+        """``timeout``: per socket operation; ``deadline``: the whole fetch, connect to last
+        byte; ``allow_hosts``: private host names or networks that may be fetched (an
+        intranet CMS); ``resolve``: a getaddrinfo stand-in (tests)."""
         self.max_bytes = max_bytes
-        self.allow_private_hosts = allow_private_hosts
         self.min_interval = min_interval
         self.respect_robots = respect_robots
+        self.deadline_seconds = deadline
+        self._deadline = Deadline()
+        backend = PinnedBackend(
+            HostPolicy.allowing(allow_hosts), self._deadline, resolve or socket.getaddrinfo
+        )
         self._client = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(timeout),
             follow_redirects=True,
             max_redirects=max_redirects,
-            event_hooks={"request": [self._refuse_private]},  # every hop, redirects included
+            transport=PinnedTransport(backend),  # every hop, redirects included
+            trust_env=False,  # a proxy from the environment would connect for us, unchecked
         )
         self._robots: dict[str, RobotFileParser | None] = {}
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
-
-    def _refuse_private(self, request: httpx.Request) -> None:
-        """An editor's URL must not make the server call itself or its network (SSRF):
-        hosts resolving to loopback, private, link-local or reserved addresses are refused."""
-        if self.allow_private_hosts:
-            return
-        host = request.url.host
-        try:
-            infos = socket.getaddrinfo(host, request.url.port or 443, type=socket.SOCK_STREAM)
-        except OSError as exc:
-            raise _Refused(f"cannot resolve {host}: {exc.strerror or exc}") from None
-        for info in infos:
-            address = ipaddress.ip_address(info[4][0])
-            if not address.is_global:
-                raise _Refused(f"{host} is a private or local address ({address}); not fetched")
 
     def close(self) -> None:
         """Close the connections."""
@@ -136,6 +127,13 @@ class Fetcher:
         if validators and validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
         self._wait_turn(url)
+        return self._get(url, headers, self.max_bytes, validators)
+
+    def _get(
+        self, url: str, headers: dict[str, str], cap: int, validators: Validators | None = None
+    ) -> Fetched:
+        """One GET (redirects followed) within the fetch deadline and the size cap."""
+        self._deadline.set(self.deadline_seconds)
         try:
             with self._client.stream("GET", url, headers=headers) as response:
                 if response.status_code == 304:
@@ -144,7 +142,7 @@ class Fetcher:
                     )
                 if response.status_code >= 400:
                     raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}")
-                body = self._read_capped(url, response)
+                body = self._read_capped(url, response, cap)
                 return Fetched(
                     url=url,
                     final_url=str(response.url),
@@ -155,27 +153,35 @@ class Fetcher:
                         last_modified=response.headers.get("last-modified"),
                     ),
                 )
-        except _Refused as exc:
+        except Refused as exc:
             raise FetchError(url, str(exc)) from None
         except httpx.TooManyRedirects:
             raise FetchError(url, "too many redirects") from None
         except httpx.TimeoutException:
+            if self._deadline.passed():
+                reason = f"gave up after {self.deadline_seconds:g} s: the site is too slow"
+                raise FetchError(url, reason) from None
             raise FetchError(url, "timed out") from None
         except httpx.HTTPError as exc:
             raise FetchError(url, f"{type(exc).__name__}: {exc}".rstrip(": ")) from None
+        finally:
+            self._deadline.set(None)
 
-    def _read_capped(self, url: str, response: httpx.Response) -> bytes:
+    def _read_capped(self, url: str, response: httpx.Response, cap: int) -> bytes:
+        """The body, inflated here rather than by httpx so that no layer passes the cap."""
+        too_large = f"larger than {cap:,} bytes"
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            raise FetchError(url, f"larger than {self.max_bytes:,} bytes")
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise FetchError(url, f"larger than {self.max_bytes:,} bytes")
-            chunks.append(chunk)
-        return b"".join(chunks)
+        if declared.isdigit() and int(declared) > cap:
+            raise FetchError(url, too_large)
+        try:
+            applied = encodings(response.headers.get("content-encoding", ""))
+            return inflate_capped(response.iter_raw(), applied, cap)
+        except TooLarge:
+            raise FetchError(url, f"{too_large} (once decompressed)") from None
+        except UnsupportedEncoding as exc:
+            raise FetchError(url, f"sent in an encoding Quotebot did not ask for ({exc})") from None
+        except zlib.error:
+            raise FetchError(url, "its compressed body is corrupt") from None
 
     def _wait_turn(self, url: str) -> None:
         """At most one request per ``min_interval`` seconds to a host."""
@@ -200,11 +206,11 @@ class Fetcher:
     def _load_robots(self, origin: str) -> RobotFileParser | None:
         self._wait_turn(origin)
         try:
-            response = self._client.get(origin + "/robots.txt")
-        except (httpx.HTTPError, _Refused):
-            return None  # unreachable robots.txt: the page fetch will report the real problem
-        if response.status_code >= 400:
-            return None  # no robots.txt: everything is allowed
+            fetched = self._get(origin + "/robots.txt", {}, ROBOTS_MAX_BYTES)
+        except FetchError:
+            # None there (4xx), unreachable (the page fetch reports the real problem), or
+            # over the cap robots.txt files are held to: read as "everything is allowed".
+            return None
         parser = RobotFileParser()
-        parser.parse(response.text[:500_000].splitlines())
+        parser.parse(fetched.body.decode("utf-8", errors="replace").splitlines())
         return parser

@@ -8,6 +8,7 @@ were read: otherwise an unchanged feed would hide a page that failed last time.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from bot.sources.fetch import Fetcher, FetchError
 
 MAX_DEPTH = 2  # a sitemap index -> its sitemaps -> their pages
 MAX_PAGES_PER_LISTING = 500  # the newest entries of a huge sitemap; the rest next time
+OUT_OF_TIME = "not read: this source's scan ran out of time (the next scan goes on)"
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,24 @@ class Crawl:
     max_pages: int = MAX_PAGES_PER_LISTING  # per feed or sitemap
     seen: set[str] = field(default_factory=set)
     problems: int = 0
+    scan_deadline: float | None = None  # time.monotonic() past which this source's scan stops
+
+    def out_of_time(self) -> bool:
+        """Whether this source's scan has used its time."""
+        return self.scan_deadline is not None and time.monotonic() >= self.scan_deadline
+
+    def start_source(self, seconds: float) -> None:
+        """Give the next source (a feed and its pages) ``seconds`` of wall-clock time."""
+        self.scan_deadline = time.monotonic() + seconds
 
     def items(self, url: str, depth: int = 0, expect: Kind | None = None) -> Iterator[WebItem]:
         """The URL's item, then (for a feed or sitemap) those of its pages. ``expect``: the
         kind the configuration says the URL is; a different document is reported, not read."""
         if url in self.seen:
+            return
+        if self.out_of_time():
+            self.problems += 1  # not marked seen: the next source may still reach it
+            yield WebItem(url, problem=OUT_OF_TIME)
             return
         self.seen.add(url)
         try:
@@ -85,9 +100,12 @@ class Crawl:
             yield WebItem(url, problem=f"a {kind} nested more than {MAX_DEPTH} deep is not read")
             return
         before = self.problems
-        for child in found.sitemaps:
+        children = [*found.sitemaps, *(entry.url for entry in found.entries[: self.max_pages])]
+        for done, child in enumerate(children):
+            if self.out_of_time():  # one line for the rest, not one per page
+                self.problems += 1
+                yield WebItem(url, problem=f"{len(children) - done} links {OUT_OF_TIME}")
+                break
             yield from self.items(child, depth + 1)
-        for entry in found.entries[: self.max_pages]:
-            yield from self.items(entry.url, depth + 1)
         clean = self.problems == before
         yield WebItem(url, validators=fetched.validators if clean else None, listing=True)
