@@ -155,7 +155,7 @@ def test_a_slow_page_times_out_and_the_rest_is_kept(
 def test_cli_ingest_takes_urls_and_config_sources(tmp_path: Path, site: Newsroom) -> None:
     config = tmp_path / "quotebot.toml"
     config.write_text(
-        "[corpus]\ndirs = []\n[web]\nmin_interval_seconds = 0\nallow_hosts = [\"127.0.0.1\"]\n"
+        '[corpus]\ndirs = []\n[web]\nmin_interval_seconds = 0\nallow_hosts = ["127.0.0.1"]\n'
         f'[[sources]]\nname = "Kestrel Times feed"\nurl = "{site.base}/feed.xml"\n'
         f'[[sources]]\nname = "Not a sitemap"\nurl = "{site.base}/news/ferry-strike"\n'
         'kind = "sitemap"\n',

@@ -17,6 +17,7 @@ META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE | re.DOTALL
 )
 # WHATWG: pages labelled latin-1 or ASCII are read as windows-1252, as every browser does.
+WEB_DEFAULT = "cp1252"
 BROWSER_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "latin-1": "cp1252"}
 
 
@@ -56,6 +57,15 @@ def decode_page(body: bytes, content_type: str) -> str:
             return body.decode(codec)
         except UnicodeDecodeError:
             continue  # the declaration is wrong for these bytes: ask the next source
-    guess = from_bytes(body[:200_000]).best()
-    codec = _codec(guess.encoding) if guess is not None else None
-    return body.decode(codec or "cp1252", errors="replace")
+    return body.decode(detected(body) or WEB_DEFAULT, errors="replace")
+
+
+def detected(body: bytes) -> str | None:
+    """The codec the bytes most look like; among equally likely ones, the web's default
+    (windows-1252: what browsers assume for an undeclared Western page)."""
+    matches = from_bytes(body[:200_000])
+    best = matches.best()
+    if best is None:
+        return None
+    tied = {m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)}
+    return WEB_DEFAULT if WEB_DEFAULT in tied else _codec(best.encoding)

@@ -115,8 +115,13 @@ class Fetcher:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def fetch(self, url: str, validators: Validators | None = None) -> Fetched:
-        """GET a URL politely; FetchError (URL and reason) for anything but 2xx or 304."""
+    def fetch(
+        self, url: str, validators: Validators | None = None, within: float | None = None
+    ) -> Fetched:
+        """GET a URL politely; FetchError (URL and reason) for anything but 2xx or 304.
+
+        ``within``: seconds the caller has left (a source scan's), when fewer than the
+        fetch's own deadline."""
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(url, "only http(s) URLs can be fetched")
         if not self.allowed(url):
@@ -127,13 +132,19 @@ class Fetcher:
         if validators and validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
         self._wait_turn(url)
-        return self._get(url, headers, self.max_bytes, validators)
+        seconds = self.deadline_seconds if within is None else min(within, self.deadline_seconds)
+        return self._get(url, headers, self.max_bytes, seconds, validators)
 
     def _get(
-        self, url: str, headers: dict[str, str], cap: int, validators: Validators | None = None
+        self,
+        url: str,
+        headers: dict[str, str],
+        cap: int,
+        seconds: float,
+        validators: Validators | None = None,
     ) -> Fetched:
-        """One GET (redirects followed) within the fetch deadline and the size cap."""
-        self._deadline.set(self.deadline_seconds)
+        """One GET (redirects followed) within ``seconds`` and ``cap`` bytes."""
+        self._deadline.set(seconds)
         try:
             with self._client.stream("GET", url, headers=headers) as response:
                 if response.status_code == 304:
@@ -159,7 +170,7 @@ class Fetcher:
             raise FetchError(url, "too many redirects") from None
         except httpx.TimeoutException:
             if self._deadline.passed():
-                reason = f"gave up after {self.deadline_seconds:g} s: the site is too slow"
+                reason = f"gave up after {seconds:.2g} s: the site is too slow"
                 raise FetchError(url, reason) from None
             raise FetchError(url, "timed out") from None
         except httpx.HTTPError as exc:
@@ -206,7 +217,7 @@ class Fetcher:
     def _load_robots(self, origin: str) -> RobotFileParser | None:
         self._wait_turn(origin)
         try:
-            fetched = self._get(origin + "/robots.txt", {}, ROBOTS_MAX_BYTES)
+            fetched = self._get(origin + "/robots.txt", {}, ROBOTS_MAX_BYTES, self.deadline_seconds)
         except FetchError:
             # None there (4xx), unreachable (the page fetch reports the real problem), or
             # over the cap robots.txt files are held to: read as "everything is allowed".

@@ -48,9 +48,14 @@ class Crawl:
     problems: int = 0
     scan_deadline: float | None = None  # time.monotonic() past which this source's scan stops
 
+    def time_left(self) -> float | None:
+        """Seconds this source's scan has left (None: no limit)."""
+        return None if self.scan_deadline is None else self.scan_deadline - time.monotonic()
+
     def out_of_time(self) -> bool:
         """Whether this source's scan has used its time."""
-        return self.scan_deadline is not None and time.monotonic() >= self.scan_deadline
+        left = self.time_left()
+        return left is not None and left <= 0
 
     def start_source(self, seconds: float) -> None:
         """Give the next source (a feed and its pages) ``seconds`` of wall-clock time."""
@@ -67,7 +72,7 @@ class Crawl:
             return
         self.seen.add(url)
         try:
-            fetched = self.fetcher.fetch(url, self.validators_of(url))
+            fetched = self.fetcher.fetch(url, self.validators_of(url), self.time_left())
         except FetchError as exc:
             self.problems += 1
             yield WebItem(url, problem=exc.reason)

@@ -10,6 +10,7 @@ Both record their requests.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 import time
@@ -20,8 +21,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 GIB = 1 << 30
 LATIN1_PAGE = """<!doctype html><html><head><meta charset="iso-8859-1">
 <title>Régime change | The Kestrel Times</title></head><body><article><h1>Régime change</h1>
-<p>“This régime has had its day, and the café owners know it,” said councillor Zoë Brûlé on
-Monday, speaking outside the town hall.</p></article></body></html>"""
+<p>"This régime has had its day, and the café owners know it," said councillor Zoë Brûlé on
+Monday, speaking outside the town hall.</p>
+<p>The council has run the harbour district for eleven years, and its plans for the old fish
+market have divided residents, traders and the tourist board since the spring.</p>
+<p>Ms Brûlé, who chairs the traders' association, said the vote next week would decide
+whether the market stays open through the winter months.</p></article></body></html>"""
+# The same page as a Windows CMS writes it: curly quotes (cp1252 has them), no declaration.
+CP1252_PAGE = (
+    LATIN1_PAGE.replace('<meta charset="iso-8859-1">', "")
+    .replace('"This', "“This")
+    .replace('know it,"', "know it,”")
+)
 INTERNAL_SECRET = "“The admin password is hunter2,” said operator Ian Internal."
 
 
@@ -83,21 +94,20 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             with site.lock:
                 site.requests.append((self.path, time.monotonic()))
-            try:
-                self._answer()
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the fetcher gave up on us: that is the point
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self._answer()  # a fetcher that gives up on us is the point of some pages
 
         def _answer(self) -> None:
-            if self.path == "/drip":
+            path = self.path.split("?")[0]  # /drip?1 and /drip?2 are two URLs, one page
+            if path == "/drip":
                 return self._drip()
-            if self.path == "/huge-chunked":
+            if path == "/huge-chunked":
                 return self._huge_chunked()
-            if self.path.startswith("/loop/"):
-                n = int(self.path.rsplit("/", 1)[1])
+            if path.startswith("/loop/"):
+                n = int(path.rsplit("/", 1)[1])
                 return self._send(302, {"Location": f"/loop/{n + 1}"}, b"")
             status, headers, body = site.routes.get(
-                self.path, (404, {"Content-Type": "text/plain"}, b"not here")
+                path, (404, {"Content-Type": "text/plain"}, b"not here")
             )
             return self._send(status, headers, body)
 
