@@ -32,6 +32,12 @@ ROWS: list[tuple[str, str, str | None]] = [
         "back down",
         "Justin Trudeau",
     ),
+    # --- a name the page's charset mangled is no name (it would be a wrong one)
+    (
+        '"This r\ufffdgime has had its day," said councillor Zo\ufffd Br\ufffdl\ufffd on Monday.',
+        "had its day",
+        None,
+    ),
     # --- a first name before a surname that is also an organisation word
     (
         "Damon Green’s future looked bright.\n\n"

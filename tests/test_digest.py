@@ -144,6 +144,23 @@ def test_stored_then_500_is_never_posted_twice(
     assert len(fake.history) == 1 and DigestRepository(store_with_seeds).pending() == []
 
 
+def test_a_stored_digest_is_found_deep_in_a_busy_channel(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack
+) -> None:
+    fake.fail_after_storing = 1
+    fake.history_page_size = 3  # the digest ends up on the third page of the channel
+    first = poster(store_with_seeds, cfg).run(NOON)
+    assert first.failed and len(fake.history) == 1
+    chatter = [{"ts": f"1700000001.{n:06d}", "text": "chat", "metadata": None} for n in range(7)]
+    fake.history += [{**m, "channel": "CDIGEST"} for m in chatter]
+    fake.history += [{**m, "channel": "COTHER"} for m in chatter]
+    again = poster(store_with_seeds, cfg).run(NOON + timedelta(minutes=2))
+    assert len(again.posted) == 1
+    assert len(fake.of("chat.postMessage")) == 1  # found, not posted again
+    pages = fake.of("conversations.history")
+    assert {call.body["channel"] for call in pages} == {"CDIGEST"} and len(pages) == 3
+
+
 def digest_env(db_url: str, fake: FakeSlack) -> dict[str, str]:
     """The environment of a `quotebot digest --now` process against the fake Slack."""
     return {

@@ -20,6 +20,7 @@ from sqlalchemy import text
 from bot.ingest import ingest
 from bot.settings import Settings
 from bot.slack.app import create_app
+from bot.slack.verify import response_url_allowed
 from bot.store.repository import Store
 from bot.web.app import create_web
 from tests.conftest import ROOT, SEEDS
@@ -167,6 +168,37 @@ def test_signed_request_with_a_foreign_response_url_sends_nothing(
     app_url: str, fake: FakeSlack
 ) -> None:
     resp, _ = slash(app_url, "/whosaid", '"a line has been crossed"', "https://evil.example/x")
+    assert resp.status_code == 400
+    time.sleep(0.3)
+    assert fake.calls == []
+
+
+@pytest.mark.parametrize(
+    ("url", "override", "allowed"),
+    [
+        ("https://hooks.slack.com/commands/T1/123/abc", None, True),  # Slack's real hook host
+        ("https://hooks.slack.com/actions/T1/123/abc", "http://127.0.0.1:9/api/", True),
+        ("http://hooks.slack.com/commands/T1/123/abc", None, False),  # never in clear text
+        ("https://hooks.slack.com.evil.example/x", None, False),
+        ("https://evil.example/hooks.slack.com", None, False),
+        ("http://127.0.0.1:9/response/1", None, False),  # no override: no local address
+        ("http://127.0.0.1:9/response/1", "http://127.0.0.1:9/api/", True),
+        ("http://127.0.0.1:10/response/1", "http://127.0.0.1:9/api/", False),
+    ],
+)
+def test_replies_go_only_to_slacks_hooks(url: str, override: str | None, allowed: bool) -> None:
+    assert response_url_allowed(url, override) is allowed
+
+
+def test_without_an_api_override_a_local_response_url_is_refused(
+    fake: FakeSlack, settings: Settings, tmp_path: Path
+) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 'q.db'}")
+    cfg = settings.model_copy(
+        update={"slack_bot_token": "xoxb-test", "slack_signing_secret": SECRET}
+    )
+    with serve_app(create_web(store, create_app(cfg, store), SECRET)) as url:
+        resp, _ = slash(url, "/whosaid", '"a line has been crossed"', fake.url + "/response/1")
     assert resp.status_code == 400
     time.sleep(0.3)
     assert fake.calls == []

@@ -29,7 +29,8 @@ class Mention:
 
 
 def _is_name_word(tok: Token) -> bool:
-    return tok.is_word and tok.is_capitalised and len(tok.text) > 0
+    # A word with an unreadable character is nobody's name: it would be a wrong one.
+    return tok.is_word and tok.is_capitalised and "\ufffd" not in tok.text
 
 
 def _bare(tok: Token) -> str:

@@ -59,6 +59,7 @@ class FakeSlack:
     auth_error: str | None = None  # auth.test answers {"ok": false, "error": auth_error}
     socket_url: str = ""  # apps.connections.open hands out this ws:// URL
     group_users: list[str] = field(default_factory=list)  # usergroups.users.list members
+    history_page_size: int = 200  # conversations.history's most messages per page
 
     def fail(
         self, method: str, status: int, times: int = 1, headers: dict[str, str] | None = None
@@ -82,6 +83,22 @@ class FakeSlack:
                 return found
             time.sleep(0.02)
         raise AssertionError(f"expected {count} {method} call(s), got {len(self.of(method))}")
+
+    def history_page(self, body: dict[str, Any]) -> dict[str, Any]:
+        """conversations.history as Slack answers it: one channel's messages, newest first,
+        a page at a time (cursor), metadata only when ``include_all_metadata`` is asked."""
+        with self.lock:
+            channel = [m for m in reversed(self.history) if m["channel"] == body.get("channel")]
+        start = int(body.get("cursor") or 0)
+        size = min(int(body.get("limit") or 100), self.history_page_size)
+        page = channel[start : start + size]
+        if str(body.get("include_all_metadata", "")).lower() not in ("1", "true"):
+            page = [{k: v for k, v in m.items() if k != "metadata"} for m in page]
+        more = start + size < len(channel)
+        answer: dict[str, Any] = {"ok": True, "messages": page, "has_more": more}
+        if more:
+            answer["response_metadata"] = {"next_cursor": str(start + size)}
+        return answer
 
     def answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test" and self.auth_error:
@@ -118,9 +135,7 @@ class FakeSlack:
                     )
             return {"ok": True, "channel": body.get("channel"), "ts": ts, "message_ts": ts}
         if method == "conversations.history":
-            with self.lock:
-                messages = list(reversed(self.history))
-            return {"ok": True, "messages": messages, "has_more": False}
+            return self.history_page(body)
         return {"ok": True}
 
 
