@@ -15,7 +15,9 @@ MASK = "\ue000"
 # U+FFFD (a byte the page's charset could not read) stays inside its word, so "Zo\ufffd" is
 # one damaged word, never the clean-looking name "Zo".
 TOKEN = re.compile(
-    MASK + r"+|(?:[^\W\d_]|\ufffd)[\w'’\-\ufffd]*(?:\.(?=[A-Z]\.))?|\d+(?:[,.:]\d+)*%?\w*|@\w+|[,;:()—–]|\s-\s"
+    MASK
+    + r"+|(?:[^\W\d_]|\ufffd)[\w'’\-\ufffd]*(?:\.(?=[A-Z]\.))?"
+    + r"|\d+(?:[,.:]\d+)*%?\w*|@\w+|[,;:()—–]|\s-\s"
 )
 NEXT_CHAR = re.compile(r"\s*(\S)")
 BOUNDARY = re.compile(r"[.!?…]+[\"”’'\u00bb)]*(?=\s+)")
