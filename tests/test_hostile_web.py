@@ -12,6 +12,7 @@ import sys
 import textwrap
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from ipaddress import ip_address
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,11 @@ from typing import Any
 import pytest
 
 from bot.answers import context, whosaid
+from bot.digest.clock import Clock
 from bot.errors import ConfigError
 from bot.ingest import ingest
-from bot.settings import Settings, WebSettings, load_settings
-from bot.slack.app import create_app
+from bot.settings import Settings, SourceSettings, WebSettings, load_settings
+from bot.slack.app import create_app, web_client
 from bot.sources.fetch import Fetcher, FetchError
 from bot.sources.guard import HostPolicy
 from bot.sources.web import OUT_OF_TIME, Crawl
@@ -42,6 +44,7 @@ from tests.fakes.slack_api import FakeSlack
 from tests.slack_helpers import SECRET, serve_app, slash
 
 PEAK_LIMIT_MB = 300
+NOON = datetime(2025, 1, 13, 12, 0, tzinfo=UTC)
 REBINDING_HOST = "news.rebind.test"
 
 
@@ -376,3 +379,31 @@ def test_a_cp1252_page_sent_as_utf8_keeps_its_quotes(
     ingest(store, [], web_settings(settings), progress=False, urls=[hostile.base + "/regime"])
     (hit,) = whosaid("the café owners know it", store, settings.search).hits
     assert hit.speaker == "Zoë Brûlé" and "café" in hit.quote
+
+
+def test_the_clock_posts_its_digest_while_a_source_drips(
+    db_url: str, settings: Settings, fake: FakeSlack, hostile: Site
+) -> None:
+    hostile.drip_interval = 1.0  # a minute a page
+    cfg = web_settings(settings, deadline_seconds=3.0).model_copy(
+        update={
+            "slack_bot_token": "xoxb-test",
+            "slack_api_url": fake.url + "/api/",
+            "digest": settings.digest.model_copy(update={"channel": "CDIGEST"}),
+            "corpus": settings.corpus.model_copy(update={"dirs": [str(SEEDS)]}),
+            "sources": [SourceSettings(name="drip", url=hostile.base + "/drip")],
+        }
+    )
+    # 13 January, noon: the 08:00 digest was missed while the clock was down.
+    clock = Clock(cfg, Store.open(db_url), web_client(cfg), now=lambda: NOON)
+    clock.acquire()
+    scheduler = clock.scheduler()
+    runner = threading.Thread(target=scheduler.start, daemon=True)
+    runner.start()
+    try:
+        (post, *_) = fake.wait_for("chat.postMessage", timeout=30.0)
+    finally:
+        scheduler.shutdown(wait=False)
+        runner.join(timeout=10)
+    assert "5 new articles" in post.body["text"]  # the seeds came in; the dripping page did not
+    assert "/drip" in hostile.paths()
