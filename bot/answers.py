@@ -30,6 +30,7 @@ from bot.models import (
 )
 from bot.quotes.extract import Extractor
 from bot.search.claims import backshifted, split_claim
+from bot.search.identity import identity
 from bot.search.normalize import STOPWORDS, content_terms, norm, words
 from bot.search.outside import as_typed, outside_marks
 from bot.search.query import SearchQuery
@@ -392,11 +393,17 @@ def _name_like(query: str) -> bool:
     return len(query.split()) <= 4 and (query[:1].isupper() or query.lower().startswith("the "))
 
 
-def speaker_check(claimed: str | None, hits: list[Hit]) -> SpeakerCheck:
-    """Whether the record's speaker for the best hit is the one the query claims."""
+CHECK_OF: dict[str, SpeakerCheck] = {"same": "matches", "different": "differs", "nobody": "unknown"}
+
+
+def speaker_check(claimed: str | None, hits: list[Hit], resolved: str | None) -> SpeakerCheck:
+    """Whether the record's speaker for the best hit is the person the query claims:
+    "differs" only when the record names someone else, "unknown" when it names nobody (or
+    the claim is a post we cannot pin on anyone). ``resolved``: the archive's speaker for
+    the claim, if it knows one."""
     if claimed is None or not hits or hits[0].speaker is None:
         return "unknown"
-    return "matches" if same_person(claimed, hits[0].speaker) else "differs"
+    return CHECK_OF[identity(claimed, hits[0].speaker, resolved)]
 
 
 def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None = None) -> Answer:
@@ -416,6 +423,7 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
         speaker_named = (
             None if claim.speaker or not _name_like(query) else store.resolve_speaker(query)
         )
+        claimed_as = store.resolve_speaker(claim.speaker) if claim.speaker else None
         budget = Budget(cfg.time_budget_ms / 1000)
         # A name is not a paraphrase of anything its speaker said.
         reports = (
@@ -442,7 +450,7 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
         verdict=hits[0].verdict if hits else "not_found",
         hits=tuple(hits),
         claimed_speaker=claim.speaker,
-        speaker_check=speaker_check(claim.speaker, hits),
+        speaker_check=speaker_check(claim.speaker, hits, claimed_as),
         conflict=best_conflict,
     )
 
@@ -604,6 +612,5 @@ def check_draft(
 
 
 def same_person(a: str, b: str) -> bool:
-    """Whether two names plausibly name one person ("Musk" and "Elon Musk")."""
-    wa, wb = words(a), words(b)
-    return wa == wb or (len(wa) == 1 and wa[0] == wb[-1]) or (len(wb) == 1 and wb[0] == wa[-1])
+    """Whether two names plausibly name one person ("Musk" and "Elon Musk", "Mr Musk")."""
+    return "same" in (identity(a, b), identity(b, a))

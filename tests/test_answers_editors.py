@@ -42,6 +42,33 @@ def test_a_claim_the_record_contradicts(seeded_store: Store, settings: Settings)
     assert answer.speaker_check == "differs"
 
 
+@pytest.mark.parametrize(
+    ("query", "speaker", "check"),
+    [
+        ("Mr Musk said civil war is inevitable", "Elon Musk", "matches"),
+        ("Elon said civil war is inevitable", "Elon Musk", "matches"),
+        ("Sir Keir Starmer said a line has been crossed", "Keir Starmer", "matches"),
+        ("Prime Minister Keir Starmer said a line has been crossed", "Keir Starmer", "matches"),
+        ("Keir Starmer said civil war is inevitable", "Elon Musk", "differs"),
+        ("Jane Musk said civil war is inevitable", "Elon Musk", "differs"),
+        # a role the articles give one speaker is that speaker ("British Health Secretary")
+        (
+            "the Health Secretary said Musk's views were misjudged and certainly misinformed",
+            "Wes Streeting",
+            "matches",
+        ),
+        ("The Health Secretary said civil war is inevitable", "Elon Musk", "differs"),
+        ("The minister said civil war is inevitable", "Elon Musk", "unknown"),
+    ],
+)
+def test_a_claimed_speaker_is_a_person_not_a_string(
+    seeded_store: Store, settings: Settings, query: str, speaker: str, check: str
+) -> None:
+    answer = ask(seeded_store, settings, query)
+    assert answer.hits[0].speaker == speaker
+    assert answer.speaker_check == check, answer.claimed_speaker
+
+
 def test_reporters_context_around_a_verbatim_quote(seeded_store: Store, settings: Settings) -> None:
     answer = ask(seeded_store, settings, "Jess Phillips deserves to be in prison")
     top = answer.hits[0]

@@ -14,7 +14,7 @@ from bot.models import Frozen
 from bot.quotes import lexicon as lx
 
 TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+)?"
-NAME = TITLE + r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|bin|al))*"
+NAME = r"(?:[Tt]he\s+)?" + TITLE + r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|bin|al))*"
 VERB = r"(?P<verb>[a-z]+)"
 LEADING = re.compile(
     rf"^(?P<name>{NAME})\s+(?:also\s+|has\s+|had\s+)?{VERB}\b[:,]?\s*(?P<rest>.+)$"

@@ -868,7 +868,10 @@ class Store:
                     return found
             if not key.startswith("the "):
                 return None  # a role is asked for as "the health secretary"
-            return self._only_speaker(conn, func.lower(s.quotes.c.role) == bare)
+            # A role matches on its head: "the health secretary" is the articles'
+            # "British Health Secretary" too.
+            role = func.lower(s.quotes.c.role)
+            return self._only_speaker(conn, or_(role == bare, role.like(f"% {bare}")))
 
     @staticmethod
     def _speaker_named(conn: Connection, key: str) -> str | None:

@@ -1,0 +1,52 @@
+"""A claimed speaker is a person, not a string (issue 24): one row per way editors name people.
+
+The record's name is what the archive holds; the claim is what an editor typed before "said".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.identity import identity
+
+ROWS: list[tuple[str, str, str]] = [
+    # titles and honorifics change nobody
+    ("Mr Musk", "Elon Musk", "same"),
+    ("Mr. Musk", "Elon Musk", "same"),
+    ("Ms. Phillips", "Jess Phillips", "same"),
+    ("Sir Keir Starmer", "Keir Starmer", "same"),
+    ("Dr Smith", "Anna Smith", "same"),
+    ("Councillor Priya Shah", "Priya Shah", "same"),
+    # roles, parties and nationalities before the name
+    ("Health Secretary Wes Streeting", "Wes Streeting", "same"),
+    ("Democratic Sen. Chris Murphy", "Chris Murphy", "same"),
+    ("Italian Prime Minister Giorgia Meloni", "Giorgia Meloni", "same"),
+    ("White House Press Secretary Karine Jean-Pierre", "Karine Jean-Pierre", "same"),
+    ("Rep. Ocasio-Cortez", "Alexandria Ocasio-Cortez", "same"),
+    ("Prime Minister Meloni", "Giorgia Meloni", "same"),
+    # first names, initials, accents, possessives
+    ("Elon", "Elon Musk", "same"),
+    ("Sir Keir", "Keir Starmer", "same"),
+    ("J. Phillips", "Jess Phillips", "same"),
+    ("Zoe Brule", "Zoë Brûlé", "same"),
+    ("Musk's", "Elon Musk", "same"),
+    # someone else
+    ("Keir Starmer", "Elon Musk", "different"),
+    ("Starmer", "Elon Musk", "different"),
+    ("Jane Musk", "Elon Musk", "different"),
+    ("Elon", "Keir Starmer", "different"),
+    ("Officials", "Elon Musk", "different"),  # a group is never the one person on record
+    # a post, not a person: the archive alone can pin it on someone
+    ("The minister", "Elon Musk", "nobody"),
+    ("the Health Secretary", "Wes Streeting", "nobody"),
+]
+
+
+@pytest.mark.parametrize(("claimed", "record", "expected"), ROWS, ids=[r[0] for r in ROWS])
+def test_identity(claimed: str, record: str, expected: str) -> None:
+    assert identity(claimed, record) == expected
+
+
+def test_the_archives_resolution_decides_a_post() -> None:
+    assert identity("the Health Secretary", "Wes Streeting", resolved="Wes Streeting") == "same"
+    assert identity("The Health Secretary", "Elon Musk", resolved="Wes Streeting") == "different"
