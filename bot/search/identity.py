@@ -7,7 +7,8 @@ strings with the record's "Elon Musk" raises false alarms; comparing *people* do
 - the record's surname among the claim's words, with no different first name right before
   it, is the same person (titles, roles, parties and nationalities around a name change
   nobody);
-- the record's first name alone at the end of the claim ("Elon said …") is the same person;
+- the record's first name alone at the end of the claim ("Elon said …") is the same person,
+  and so is an organisation's acronym ("EDC" for Export Development Canada);
 - a claim that names a post, not a person ("The minister said …"), is the record's person
   only when the archive says so (one speaker holds that role); else "unknown", never
   "differs";
@@ -59,20 +60,30 @@ def identity(claimed: str, record: str, resolved: str | None = None) -> Identity
 
     ``resolved``: the archive's speaker for the claim, when it knows one (an alias from
     speakers.toml, "Sir Keir", a surname or role only one speaker has)."""
-    named = name_words(record)
-    if resolved is not None and named:
-        return "same" if name_words(resolved) == named else "different"
-    claim = name_words(claimed)
+    named, claim = name_words(record), name_words(claimed)
     if not claim or not named:
         return "nobody"
+    if resolved is not None and name_words(resolved) == named:
+        return "same"  # the archive knows the claim as this person (an alias, a role)
+    if is_role(claim):
+        # A post is the record's person only when the archive says so.
+        return "nobody" if resolved is None else "different"
+    if len(named) == 1 and named[0] in lx.FIRST_NAMES and named[0] not in claim:
+        return "nobody"  # the record has a first name only: "Michael" may be Mr Greenspan
     surname, given = named[-1], named[:-1]
     if surname in claim:
         at = len(claim) - 1 - claim[::-1].index(surname)
         if at > 0 and given and _first_name_clash(claim[at - 1], given):
             return "different"
         return "same"
-    if given and claim[-1] == given[0]:
+    if given and claim[-1] in given:
         return "same"  # "Elon said …", "Sir Keir said …"
-    if is_role(claim):
-        return "nobody"  # the post may be this person's: nothing to say either way
+    if _acronym_of(claimed, record) or _acronym_of(record, claimed):
+        return "same"  # "EDC" is Export Development Canada
     return "different"
+
+
+def _acronym_of(short: str, full: str) -> bool:
+    """ "IRCC" for "Immigration, Refugees and Citizenship Canada"."""
+    initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+    return len(short) >= 2 and short.isupper() and short == initials

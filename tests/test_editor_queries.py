@@ -1,0 +1,41 @@
+"""The generated editor-query suite on the GGT gold set (issue 24): every way editors type a
+check, judged against the annotators' speakers (tests/editor_queries.py says how).
+
+Runs when ``QUOTEBOT_GGT_DIR`` names a local copy (never committed); skips otherwise. The floors
+are today's measures rounded down, and prints the table per query kind.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.settings import Settings
+from tests.editor_queries import KindScore, run, table, total
+from tests.test_ggt_eval import GGT_DIR, HAVE_GGT
+
+pytestmark = pytest.mark.skipif(
+    not HAVE_GGT,
+    reason="GGT gold set absent: set QUOTEBOT_GGT_DIR to a local copy (see tests/ggt_eval.py)",
+)
+
+
+@pytest.fixture(scope="module")
+def scores(settings: Settings) -> list[KindScore]:
+    found = run(GGT_DIR, settings)
+    print("\n" + table(found))
+    return found
+
+
+def test_editor_queries_hold_their_floors(scores: list[KindScore]) -> None:
+    everything = total(scores)
+    assert everything.queries >= 6000
+    assert everything.share >= 0.975
+    assert everything.false_alarms <= 5
+    by_kind = {s.kind: s for s in scores}
+    for kind in ("title said", "role said", "first name said", "surname said"):
+        assert by_kind[kind].share >= 0.97, kind  # a claimed speaker is a person
+
+
+def test_quotes_from_another_collection_are_never_found(scores: list[KindScore]) -> None:
+    (foreign,) = [s for s in scores if s.kind == "another collection"]
+    assert foreign.queries >= 20 and foreign.right == foreign.queries
