@@ -69,6 +69,16 @@ def test_a_claimed_speaker_is_a_person_not_a_string(
     assert answer.speaker_check == check, answer.claimed_speaker
 
 
+def test_accents_are_not_differences(seeded_store: Store, settings: Settings) -> None:
+    typed = "one of the most comprehensive exposes of the rape gang scandal"
+    answer = ask(seeded_store, settings, typed)
+    assert (answer.verdict, answer.hits[0].speaker) == ("verbatim", "Rupert Lowe")
+    altered = ask(seeded_store, settings, typed.replace("comprehensive", "complete"))
+    assert [(d.query, d.record) for d in altered.hits[0].diff or ()] == [
+        ("complete", "comprehensive")  # the changed word only; "exposes" is no change
+    ]
+
+
 def test_reporters_context_around_a_verbatim_quote(seeded_store: Store, settings: Settings) -> None:
     answer = ask(seeded_store, settings, "Jess Phillips deserves to be in prison")
     top = answer.hits[0]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -52,10 +54,26 @@ def best_window(query: list[str], record: list[str]) -> tuple[float, int, int]:
     return best
 
 
-def word_diff(query: list[str], record: list[str]) -> tuple[DiffWord, ...]:
-    """The words that differ between the query and the matched record window."""
+@lru_cache(maxsize=1 << 16)
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def folded(words: list[str]) -> list[str]:
+    """The words without accents: "exposés" and "exposes" are the same word to an editor
+    who could not type the accent (and the diff never shows one as a change)."""
+    return [w if w.isascii() else _fold(w) for w in words]
+
+
+def word_diff(
+    query: list[str], record: list[str], same: tuple[list[str], list[str]] | None = None
+) -> tuple[DiffWord, ...]:
+    """The words that differ between the query and the matched record window, as typed and
+    as on record. ``same``: the forms compared (accents folded), when not the words."""
     ops: list[DiffWord] = []
-    matcher = SequenceMatcher(a=query, b=record, autojunk=False)
+    a, b = same or (query, record)
+    matcher = SequenceMatcher(a=a, b=b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -70,11 +88,13 @@ def word_diff(query: list[str], record: list[str]) -> tuple[DiffWord, ...]:
 
 
 def match(query: list[str], record: list[str]) -> Match:
-    """Score a normalised query against normalised record words."""
-    if contains_words(record, query):
+    """Score a normalised query against normalised record words (accents aside)."""
+    fq, fr = folded(query), folded(record)
+    if contains_words(fr, fq):
         return Match(score=100.0, verbatim=True)
-    score, start, end = best_window(query, record)
-    return Match(score=round(score, 1), verbatim=False, diff=word_diff(query, record[start:end]))
+    score, start, end = best_window(fq, fr)
+    diff = word_diff(query, record[start:end], (fq, fr[start:end]))
+    return Match(score=round(score, 1), verbatim=False, diff=diff)
 
 
 def quick_score(query: str, record: str) -> float:
