@@ -51,6 +51,9 @@ def correction_line(hit: Hit) -> str | None:
         return None
     was = c.original_speaker or UNATTRIBUTED.lower()
     note = f" — {c.note}" if c.note else ""
+    if c.kind == "not_quote":
+        when = date_in_words(c.at.isoformat())
+        return f"Marked not a quote by {c.user} on {when} (the extractor had: {was}){note}"
     return f"Corrected by {c.user} on {date_in_words(c.at.isoformat())} (was: {was}){note}"
 
 
@@ -93,7 +96,12 @@ def conflict_line(answer: Answer) -> str | None:
 
 
 def named_in_line(hit: Hit) -> str | None:
-    """``Named in 1 of 2 articles`` when some articles carry the words unattributed."""
+    """``Named in 1 of 2 articles`` when some articles carry the words unattributed; for words
+    in quote marks that nobody is named for, where they stand and that nobody is named."""
+    if hit.in_marks_only:
+        n = len(hit.sources)
+        where = "the article does" if n == 1 else f"none of the {n} articles does"
+        return f"In quote marks, but {where} not say who said it"
     if hit.speaker is None or not hit.attributed_in or len(hit.attributed_in) >= len(hit.sources):
         return None
     return f"{hit.speaker} is named in {len(hit.attributed_in)} of {len(hit.sources)} articles"

@@ -34,7 +34,7 @@ from bot.search.identity import identity
 from bot.search.normalize import STOPWORDS, content_terms, norm, words
 from bot.search.outside import as_typed, outside_marks
 from bot.search.query import SearchQuery
-from bot.search.scoring import contains_words, match, quick_score
+from bot.search.scoring import contains_words, folded, match, quick_score
 from bot.settings import BoilerplateRules, SearchSettings
 from bot.store.repository import Store
 
@@ -46,6 +46,7 @@ QUICK_MARGIN = 10.0  # refine only candidates whose quick score is this close to
 VERDICT_ORDER: dict[Verdict, int] = {"verbatim": 0, "close": 1, "paraphrase": 2, "not_found": 3}
 KWIC_CHARS = 80
 NEAR_CERTAIN = 90.0  # a close match this good is a misquote of it, not words around a quote
+MARKED = re.compile(r"[\"“](?P<words>[^\"“”]{2,400})[\"”]")  # words between quote marks
 NAME_RUN = re.compile(r"(?<=\S )(?:[A-Z][\w'’-]+ ){1,}[A-Z][\w'’-]+")
 DRAFT_FURNITURE = Furniture.from_rules(BoilerplateRules(drop_lines=[], cut_from=[]))
 # The reported-speech search runs beside the quote search, each on its own connection: the
@@ -302,6 +303,48 @@ def _quotes_inside_query(
     return found
 
 
+def _marked_hits(
+    query_words: list[str], store: Store, query: SearchQuery, base_url: str | None
+) -> list[Hit]:
+    """Words in quote marks that the archive holds but attributes to nobody (a term, a
+    slogan, a quote the article leaves unattributed, words the desk marked "not a quote"):
+    never "not found". Found through the paragraphs that hold the query's words, one hit per
+    marked span with every article; the desk's decision, when there is one, goes with it."""
+    found: dict[str, tuple[str, list[tuple[str, Source]]]] = {}
+    for paragraph in store.paragraph_candidates(query, REFINE):
+        for marked in MARKED.finditer(paragraph.text):
+            span = marked.group("words").strip(" ,.")
+            span_words = folded(words(span))
+            # The marked words hold the query, or make most of it (a term inside a long
+            # query is not what was asked about).
+            mostly = len(span_words) >= 0.6 * len(query_words)
+            if not span_words or not (
+                contains_words(span_words, folded(query_words))
+                or (mostly and contains_words(folded(query_words), span_words))
+            ):
+                continue
+            _, sources = found.setdefault(norm(span), (span, []))
+            sources.append((paragraph.article.id, source_of(paragraph.article, None, base_url)))
+    desk = store.not_quote_marks(list(found))
+    hits = []
+    for key, (span, sources) in found.items():
+        verdict = match(query_words, words(span))
+        decisions = [desk[(article, key)] for article, _ in sources if (article, key) in desk]
+        hits.append(
+            Hit(
+                speaker=None,
+                quote=span,
+                score=verdict.score,
+                verdict="verbatim" if verdict.verbatim else "close",
+                diff=verdict.diff or None,
+                in_marks_only=True,
+                correction=decisions[-1] if decisions else None,
+                sources=_earliest_first({s.article_id: s for _, s in sources}.values()),
+            )
+        )
+    return hits
+
+
 def _without_names(text: str) -> str:
     """The sentence without runs of capitalised words after its first word: an organisation's
     name ("the Rape Gang Inquiry") is not something its speaker said."""
@@ -434,6 +477,8 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
         quote_hits, quoted_places, conflict = _quote_hits(
             query_words, store, searches, cfg, base_url, claim.words, budget
         )
+        if budget.left() and not any(h.verdict in ("verbatim", "close") for h in quote_hits):
+            quote_hits = [*quote_hits, *_marked_hits(query_words, store, searches[0], base_url)]
         para_hits = (
             _paraphrase_hits(
                 query_words, store, reports.result(), quoted_places, cfg, base_url, budget

@@ -292,6 +292,7 @@ class Hit(Frozen):
     attributed_in: tuple[str, ...] = ()
     correction: DeskCheck | None = None  # the desk corrected the speaker (shown, with original)
     confirmation: DeskCheck | None = None  # an editor checked it against the source
+    in_marks_only: bool = False  # in quote marks, attributed to nobody (a term, a slogan)
     sources: tuple[Source, ...]
 
 

@@ -69,6 +69,18 @@ def test_a_claimed_speaker_is_a_person_not_a_string(
     assert answer.speaker_check == check, answer.claimed_speaker
 
 
+def test_words_in_quote_marks_are_never_not_found(seeded_store: Store, settings: Settings) -> None:
+    answer = ask(seeded_store, settings, "two-tier policing")  # a term nobody is named for
+    (hit,) = answer.hits
+    assert (answer.verdict, hit.speaker, hit.in_marks_only) == ("verbatim", None, True)
+    assert [s.article_id[:3] for s in hit.sources] == ["002"]
+    shown = answer_text(answer)
+    assert "In quote marks, but the article does not say who said it" in shown
+    assert "NOT FOUND" not in shown
+    assert ask(seeded_store, settings, "three-tier policing").verdict != "verbatim"
+    assert ask(seeded_store, settings, "policing that nobody wrote about").hits == ()
+
+
 def test_accents_are_not_differences(seeded_store: Store, settings: Settings) -> None:
     typed = "one of the most comprehensive exposes of the rape gang scandal"
     answer = ask(seeded_store, settings, typed)

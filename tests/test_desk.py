@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from bot.answers import context, whosaid
+from bot.cli.render import answer_text
 from bot.ingest import ingest
 from bot.settings import Settings, SlackSettings
 from bot.slack.app import create_app
@@ -161,7 +162,13 @@ def test_not_a_quote_leaves_the_words_out(
     submit(app_url, open_correction(app_url, fake), "UANA", not_quote=True)
     assert "not a quote" in fake.wait_for("response", 2)[1].text()
     answer = whosaid(PHRASE, desk, settings.search)
-    assert all(h.quote != PHRASE for h in answer.hits)
+    marked = [h for h in answer.hits if h.quote == PHRASE]
+    # The words still stand in quote marks, so they are no "not found": the desk's decision
+    # is shown, with who and when, and nobody is named for them.
+    assert marked and all(h.speaker is None and h.correction for h in marked)
+    assert marked[0].correction is not None and marked[0].correction.kind == "not_quote"
+    by = marked[0].correction.user  # the Slack user's name, as the desk log keeps it
+    assert f"Marked not a quote by {by} on" in answer_text(answer)
 
 
 def test_an_empty_correction_is_sent_back_with_the_reason(app_url: str, fake: FakeSlack) -> None:

@@ -690,6 +690,25 @@ class Store:
                 return None
             return _desk_check(conn.execute(select(d).where(d.c.id == check_id)).one())
 
+    def not_quote_marks(self, norms: Sequence[str]) -> dict[tuple[str, str], DeskCheck]:
+        """The desk's standing "not a quote" decisions on these words, by (article, words)."""
+        if not norms:
+            return {}
+        d = s.desk_checks
+        query = (
+            select(d)
+            .where(
+                and_(
+                    d.c.quote_norm.in_(sorted(set(norms))),
+                    d.c.kind == "not_quote",
+                    d.c.withdrawn_at.is_(None),
+                )
+            )
+            .order_by(d.c.id)
+        )
+        with self._read() as conn:
+            return {(r.article_id, r.quote_norm): _desk_check(r) for r in conn.execute(query)}
+
     def desk_checks(
         self, since: datetime | None = None, limit: int | None = None
     ) -> list[DeskCheck]:
