@@ -97,6 +97,17 @@ def web_settings(settings: Settings, **web: Any) -> Settings:
     return settings.model_copy(update={"web": WebSettings(**(options | web))})
 
 
+def slack_settings(settings: Settings, fake: FakeSlack, deadline_seconds: float) -> Settings:
+    """Settings for the real Bolt app against the fake Slack, with a fetch deadline."""
+    return web_settings(settings, deadline_seconds=deadline_seconds).model_copy(
+        update={
+            "slack_bot_token": "xoxb-test",
+            "slack_signing_secret": SECRET,
+            "slack_api_url": fake.url + "/api/",
+        }
+    )
+
+
 def peak_fetch(url: str, respect_robots: bool) -> tuple[str, int]:
     """Fetch ``url`` in a fresh process: what happened, and that process's peak memory (MB)."""
     script = textwrap.dedent(
@@ -201,13 +212,7 @@ def test_slow_adds_from_slack_never_hold_up_an_answer(
     hostile.drip_interval = 1.0  # a minute per page; the fetcher gives up after 8 s
     store = Store.open(db_url)
     ingest(store, [SEEDS], settings, progress=False)
-    cfg = web_settings(settings, deadline_seconds=8.0).model_copy(
-        update={
-            "slack_bot_token": "xoxb-test",
-            "slack_signing_secret": SECRET,
-            "slack_api_url": fake.url + "/api/",
-        }
-    )
+    cfg = slack_settings(settings, fake, deadline_seconds=8.0)
     with serve_app(create_web(store, create_app(cfg, store), SECRET)) as app:
         for n in range(4):  # as many adds as there are answer workers
             slash(app, "/quotebot", f"add {hostile.base}/drip?{n}", f"{fake.url}/response/add{n}")
@@ -223,13 +228,7 @@ def test_a_burst_of_adds_is_told_to_wait_not_queued_without_end(
 ) -> None:
     hostile.drip_interval = 1.0
     store = Store.open(db_url)
-    cfg = web_settings(settings, deadline_seconds=3.0).model_copy(
-        update={
-            "slack_bot_token": "xoxb-test",
-            "slack_signing_secret": SECRET,
-            "slack_api_url": fake.url + "/api/",
-        }
-    )
+    cfg = slack_settings(settings, fake, deadline_seconds=3.0)
     with serve_app(create_web(store, create_app(cfg, store), SECRET)) as app:
         for n in range(9):  # two fetching, six waiting, one too many
             slash(app, "/quotebot", f"add {hostile.base}/drip?{n}", f"{fake.url}/response/{n}")
