@@ -17,7 +17,6 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
@@ -80,18 +79,18 @@ class Fetcher:
         respect_robots: bool = True,
         allow_hosts: Iterable[str] = (),
         deadline: float = 25.0,
-        resolve: Any = None,
     ) -> None:
         """``timeout``: per socket operation; ``deadline``: the whole fetch, connect to last
         byte; ``allow_hosts``: private host names or networks that may be fetched (an
-        intranet CMS); ``resolve``: a getaddrinfo stand-in (tests)."""
+        intranet CMS)."""
         self.max_bytes = max_bytes
         self.min_interval = min_interval
         self.respect_robots = respect_robots
         self.deadline_seconds = deadline
         self._deadline = Deadline()
+        # The resolver is looked up now, not when guard.py was imported: tests stand in for it.
         backend = PinnedBackend(
-            HostPolicy.allowing(allow_hosts), self._deadline, resolve or socket.getaddrinfo
+            HostPolicy.allowing(allow_hosts), self._deadline, socket.getaddrinfo
         )
         self._client = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
