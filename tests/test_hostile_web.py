@@ -228,13 +228,14 @@ def test_a_burst_of_adds_is_told_to_wait_not_queued_without_end(
 ) -> None:
     hostile.drip_interval = 1.0
     store = Store.open(db_url)
-    cfg = slack_settings(settings, fake, deadline_seconds=3.0)
+    # Long enough that no add finishes (and frees a place) while the nine are sent.
+    cfg = slack_settings(settings, fake, deadline_seconds=6.0)
     with serve_app(create_web(store, create_app(cfg, store), SECRET)) as app:
         for n in range(9):  # two fetching, six waiting, one too many
             slash(app, "/quotebot", f"add {hostile.base}/drip?{n}", f"{fake.url}/response/{n}")
-        (busy,) = fake.wait_for("response", timeout=2.5)
+        (busy,) = fake.wait_for("response", timeout=5.0)
         assert busy.path == "/response/8" and "Try this link again" in busy.text()
-        replies = fake.wait_for("response", count=9, timeout=40.0)
+        replies = fake.wait_for("response", count=9, timeout=60.0)
     assert sum("too slow" in call.text() for call in replies) == 8
 
 
