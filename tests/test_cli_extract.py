@@ -122,3 +122,46 @@ def test_config_paths_are_relative_to_where_the_file_says(
     assert result.returncode == 0, result.stderr
     assert "1 new" in result.stdout + result.stderr
     assert (tmp_path / expected_root / "quotebot.db").is_file()
+
+
+def test_whosaid_batch_answers_a_whole_story_one_json_line_each(tmp_path: Path) -> None:
+    queries = tmp_path / "story.txt"
+    too_long = "word " * 200
+    queries.write_text(
+        "Mr Musk said Jess Phillips deserves to be in prison\n\n"
+        f"{too_long}\n"
+        "two-tier policing\n"
+        "the moon is made of green cheese\n",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'batch.db'}"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "whosaid", "--batch", str(queries), "--db", db],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(answers) == 4  # the blank line is no query; the bad one still gets its line
+    first, bad, term, absent = answers
+    assert (first["verdict"], first["hits"][0]["speaker"], first["speaker_check"]) == (
+        "verbatim",
+        "Elon Musk",
+        "matches",
+    )
+    assert "too long" in bad["error"]
+    assert term["hits"][0]["in_marks_only"] is True and term["hits"][0]["speaker"] is None
+    assert absent["verdict"] == "not_found"
+    from_stdin = subprocess.run(
+        [sys.executable, "-m", "bot", "whosaid", "--batch", "-", "--db", db],
+        cwd=ROOT,
+        input="two-tier policing\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert [json.loads(line)["query"] for line in from_stdin.stdout.splitlines()] == [
+        "two-tier policing"
+    ]

@@ -7,7 +7,7 @@ import csv
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -149,7 +149,41 @@ def _answer_command(
 
 def cmd_whosaid(args: argparse.Namespace, settings: Settings) -> int:
     """Who said a phrase: verdict, speaker, the words on record, sources earliest first."""
+    if args.batch is not None:
+        if args.phrase:
+            raise UsageError("give a phrase or --batch FILE, not both")
+        return _whosaid_batch(args, settings)
+    if not args.phrase:
+        raise UsageError('give the quoted words, e.g. quotebot whosaid "deserves to be in prison"')
     return _answer_command(args, settings, whosaid, answer_text)
+
+
+def _batch_lines(source: str) -> Iterator[str]:
+    """The non-blank lines of a file, or of standard input for ``-``."""
+    if source == "-":
+        lines: Iterable[str] = sys.stdin
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise UsageError(f"no such file: {source}")
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for line in lines:
+        if line.strip():
+            yield line.strip()
+
+
+def _whosaid_batch(args: argparse.Namespace, settings: Settings) -> int:
+    """One JSON answer a line, in the order of the queries; a query that cannot be asked
+    gets ``{"query": …, "error": …}`` on its line, and the rest are still answered."""
+    store = open_store(args, settings, auto_ingest=True)
+    for line in _batch_lines(args.batch):
+        try:
+            answer = whosaid(clean_query(line), store, settings.search, settings.public_base_url)
+        except UsageError as exc:
+            print(json.dumps({"query": line, "error": str(exc)}, ensure_ascii=False), flush=True)
+            continue
+        print(answer.model_dump_json(), flush=True)
+    return 0
 
 
 def cmd_context(args: argparse.Namespace, settings: Settings) -> int:
@@ -321,7 +355,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("whosaid", parents=[db, corpus, output], help="who said a phrase, and where")
-    p.add_argument("phrase", nargs="+", help='the quoted words, e.g. "deserves to be in prison"')
+    p.add_argument("phrase", nargs="*", help='the quoted words, e.g. "deserves to be in prison"')
+    p.add_argument(
+        "--batch",
+        metavar="FILE",
+        help="one query a line (- for standard input); prints one JSON answer a line",
+    )
     p.set_defaults(func=cmd_whosaid)
     p = sub.add_parser(
         "context",
