@@ -564,6 +564,20 @@ def _hit_of(record: QuoteRecord, base_url: str | None) -> Hit:
     )
 
 
+def _hits_once(records: Iterable[QuoteRecord], base_url: str | None) -> tuple[Hit, ...]:
+    """One hit per quote (the same words by the same speaker), with every article that
+    carries it, earliest first; in the order the records came."""
+    grouped: dict[tuple[str, str | None], list[QuoteRecord]] = {}
+    for record in records:
+        grouped.setdefault((norm(record.text), record.speaker), []).append(record)
+    return tuple(
+        _hit_of(same[0], base_url).model_copy(
+            update={"sources": _earliest_first(source_of(r.article, r.n, base_url) for r in same)}
+        )
+        for same in grouped.values()
+    )
+
+
 def _speaker_context(
     query: str, speaker: str, store: Store, cfg: SearchSettings, base_url: str | None
 ) -> ContextAnswer:
@@ -586,8 +600,8 @@ def _speaker_context(
         query=query,
         kind="speaker",
         speaker=speaker,
-        quotes_by=tuple(_hit_of(r, base_url) for r in by),
-        quotes_about=tuple(_hit_of(r, base_url) for r in about[: cfg.max_hits * 2]),
+        quotes_by=_hits_once(by, base_url),
+        quotes_about=_hits_once(about, base_url)[: cfg.max_hits * 2],
         articles=articles,
     )
 

@@ -81,6 +81,16 @@ def test_words_in_quote_marks_are_never_not_found(seeded_store: Store, settings:
     assert ask(seeded_store, settings, "policing that nobody wrote about").hits == ()
 
 
+def test_a_speakers_record_lists_each_quote_once_with_all_its_sources(
+    seeded_store: Store, settings: Settings
+) -> None:
+    record = context("Musk", seeded_store, settings.search)
+    quotes = [h.quote.lower() for h in record.quotes_by]
+    assert len(quotes) == len(set(quotes))
+    (prison,) = [h for h in record.quotes_by if h.quote == "deserves to be in prison"]
+    assert sorted(s.article_id[:3] for s in prison.sources) == ["002", "003"]
+
+
 def test_accents_are_not_differences(seeded_store: Store, settings: Settings) -> None:
     typed = "one of the most comprehensive exposes of the rape gang scandal"
     answer = ask(seeded_store, settings, typed)
