@@ -31,10 +31,10 @@ from bot.models import (
 from bot.quotes.extract import Extractor
 from bot.search.claims import backshifted, split_claim
 from bot.search.identity import identity
-from bot.search.normalize import STOPWORDS, content_terms, norm, words
+from bot.search.normalize import STOPWORDS, content_terms, folded, norm, words
 from bot.search.outside import as_typed, outside_marks
 from bot.search.query import SearchQuery
-from bot.search.scoring import contains_words, folded, match, quick_score
+from bot.search.scoring import contains_words, match, quick_score
 from bot.settings import BoilerplateRules, SearchSettings
 from bot.store.repository import Store
 
@@ -311,16 +311,16 @@ def _marked_hits(
     never "not found". Found through the paragraphs that hold the query's words, one hit per
     marked span with every article; the desk's decision, when there is one, goes with it."""
     found: dict[str, tuple[str, list[tuple[str, Source]]]] = {}
+    asked = folded(query_words)
     for paragraph in store.paragraph_candidates(query, REFINE):
         for marked in MARKED.finditer(paragraph.text):
             span = marked.group("words").strip(" ,.")
             span_words = folded(words(span))
             # The marked words hold the query, or make most of it (a term inside a long
             # query is not what was asked about).
-            mostly = len(span_words) >= 0.6 * len(query_words)
+            mostly = len(span_words) >= 0.6 * len(asked)
             if not span_words or not (
-                contains_words(span_words, folded(query_words))
-                or (mostly and contains_words(folded(query_words), span_words))
+                contains_words(span_words, asked) or (mostly and contains_words(asked, span_words))
             ):
                 continue
             _, sources = found.setdefault(norm(span), (span, []))

@@ -19,18 +19,17 @@ Accents are folded ("Zoe Brule" is Zoë Brûlé) and a hyphenated surname is one
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Literal
 
 from bot.quotes import lexicon as lx
+from bot.search.normalize import without_accents
 
 Identity = Literal["same", "different", "nobody"]
 
 
 def name_words(name: str) -> list[str]:
     """A name's words, lower case, accents folded, dots and possessives dropped."""
-    folded = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    plain = without_accents(name).lower()
     out = []
     for word in plain.replace("’", "'").split():
         word = word.strip(".,;:()\"'")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.wordlists import word_set
 
@@ -15,6 +16,19 @@ def words(text: str) -> list[str]:
     """Lower-case words with curly apostrophes made straight and accents kept."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
     return WORD.findall(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def without_accents(word: str) -> str:
+    """A word with its accents taken off ("exposés" → "exposes", "Brûlé" → "Brule")."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def folded(words: list[str]) -> list[str]:
+    """The words without accents: "exposés" and "exposes" are the same word to an editor
+    who could not type the accent (and the diff never shows one as a change)."""
+    return [w if w.isascii() else without_accents(w) for w in words]
 
 
 def norm(text: str) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from bot.models import DiffWord, Frozen
+from bot.search.normalize import folded
 
 
 class Match(Frozen):
@@ -52,18 +51,6 @@ def best_window(query: list[str], record: list[str]) -> tuple[float, int, int]:
             if score > best[0]:
                 best = (score, start, start + size)
     return best
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def folded(words: list[str]) -> list[str]:
-    """The words without accents: "exposés" and "exposes" are the same word to an editor
-    who could not type the accent (and the diff never shows one as a change)."""
-    return [w if w.isascii() else _fold(w) for w in words]
 
 
 def word_diff(
