@@ -264,7 +264,7 @@ class Source(Frozen):
 class DiffWord(Frozen):
     """One difference between the words typed and the words on record (bot.search.scoring)."""
 
-    op: str  # "replace" | "insert" (words on record the query lacks) | "delete"
+    op: str  # "replace" | "insert" (words on record the query lacks) | "delete" | "order"
     query: str
     record: str
 
@@ -293,6 +293,7 @@ class Hit(Frozen):
     correction: DeskCheck | None = None  # the desk corrected the speaker (shown, with original)
     confirmation: DeskCheck | None = None  # an editor checked it against the source
     in_marks_only: bool = False  # in quote marks, attributed to nobody (a term, a slogan)
+    reported_verbatim: bool = False  # reported speech in the very words typed (no marks)
     sources: tuple[Source, ...]
 
 
@@ -312,6 +313,7 @@ class Answer(Frozen):
     conflict: tuple[str, ...] = ()
     speaker_named: str | None = None  # the query is a speaker's name: their record is /context
     incomplete: bool = False  # the time budget ran out: hits are the best found so far
+    parts: tuple[Answer, ...] = ()  # a pasted passage: one answer per quote in it
 
 
 class Snippet(Frozen):
@@ -321,11 +323,23 @@ class Snippet(Frozen):
     source: Source
 
 
+class SpeakerCandidate(Frozen):
+    """Someone an ambiguous name or role may mean, with a role the articles give them."""
+
+    name: str
+    role: str | None = None
+
+
 class ContextAnswer(Frozen):
-    """The answer to ``context``: a quote in its paragraph, a speaker's record, or snippets."""
+    """The answer to ``context``: a quote in its paragraph, a speaker's record (or, for a name
+    several speakers fit, the candidates), or snippets.
+
+    ``reported_by``: for a speaker with no quotes on record, what the articles report they
+    said.
+    """
 
     query: str
-    kind: Literal["quote", "speaker", "keyword", "not_found"]
+    kind: Literal["quote", "speaker", "ambiguous", "keyword", "not_found"]
     speaker: str | None = None
     hit: Hit | None = None
     paragraphs: tuple[tuple[int, str], ...] = ()
@@ -333,6 +347,8 @@ class ContextAnswer(Frozen):
     antecedent: str | None = None
     quotes_by: tuple[Hit, ...] = ()
     quotes_about: tuple[Hit, ...] = ()
+    reported_by: tuple[Hit, ...] = ()
+    candidates: tuple[SpeakerCandidate, ...] = ()
     articles: tuple[Source, ...] = ()
     snippets: tuple[Snippet, ...] = ()
 

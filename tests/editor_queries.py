@@ -4,7 +4,9 @@ annotators' gold (issue 24). Never against our own extraction.
 For every gold quoted segment of four words or more whose annotators name a speaker, the
 queries an editor would type: the exact words; "Surname said …", "Full Name said …", a title
 or a role before the name, the first name only; a wrong claimed speaker (another article's
-speaker); one word swapped; words reordered; reported-speech backshift. Quotes from another
+speaker); one word swapped; words reordered; reported-speech backshift; from the article
+itself, the two words before the opening mark pasted with the quote, the quote with its accents
+stripped, and its whole paragraph pasted (answered quote by quote). Quotes from another
 collection (the shipped seeds) must not be found. Then::
 
     python -m tests.editor_queries DIR [--json]      # DIR: the GGT copy (tests/ggt_eval.py)
@@ -19,16 +21,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.answers import whosaid
+from bot.answers.whosaid import is_passage, whosaid
 from bot.ingest import ingest
 from bot.models import Answer
 from bot.quotes import lexicon as lx
+from bot.search.normalize import without_accents
 from bot.settings import Settings, load_settings
 from bot.store.repository import Store
 from tests.ggt_eval import ROOT, GoldSegment, covers, load_gold, norm, same_person
@@ -78,6 +82,9 @@ def queries_for(segment: GoldSegment, n: int, other: str) -> Iterator[EditorQuer
     assert segment.reference is not None
     first, surname, full = _names(segment.reference)
     yield EditorQuery("exact", words, segment)
+    plain = "".join(without_accents(c) for c in words)
+    if plain != words:
+        yield EditorQuery("accents stripped", plain, segment)
     if not is_person(full):  # an organisation: named whole, or not at all
         yield EditorQuery("full name said", f"{full} said {words}", segment, True)
         yield EditorQuery("wrong speaker", f"{other} said {words}", segment, False)
@@ -99,8 +106,32 @@ def queries_for(segment: GoldSegment, n: int, other: str) -> Iterator[EditorQuer
         yield EditorQuery("backshift", f"{surname} said {' '.join(shifted)}", segment, True)
 
 
-def generated(gold: dict[str, list[GoldSegment]], foreign: list[str]) -> list[EditorQuery]:
-    """Every query kind for every usable gold segment, then the foreign quotes."""
+WORD = re.compile(r"[\w'’-]+")
+OPENING = ('"', "“")
+
+
+def article_queries(segment: GoldSegment, raw: str) -> Iterator[EditorQuery]:
+    """The queries that take the article's own text: the words just before the opening mark
+    pasted with the quote, and its whole paragraph pasted."""
+    at = raw.find(segment.text)
+    if at < 0:
+        return
+    start = raw.rfind("\n", 0, at) + 1
+    end = raw.find("\n", at)
+    paragraph = raw[start : end if end >= 0 else len(raw)].strip()
+    before = raw[start:at]
+    lead = WORD.findall(before)[-2:]
+    if before.rstrip().endswith(OPENING) and len(lead) == 2:
+        yield EditorQuery("outside words", f"{' '.join(lead)} {segment.text}", segment)
+    if is_passage(paragraph) and len(paragraph) <= 500:
+        yield EditorQuery("pasted paragraph", paragraph, segment)
+
+
+def generated(
+    gold: dict[str, list[GoldSegment]], foreign: list[str], raw: dict[str, str] | None = None
+) -> list[EditorQuery]:
+    """Every query kind for every usable gold segment, then the foreign quotes; ``raw``: the
+    article texts by id, for the kinds that take the article's own words."""
     segments = [
         g
         for article in sorted(gold)
@@ -113,12 +144,23 @@ def generated(gold: dict[str, list[GoldSegment]], foreign: list[str]) -> list[Ed
         assert segment.reference is not None
         others = [r for r in references if not same_person(r, segment.reference)]
         out.extend(queries_for(segment, n, others[n % len(others)]))
+        if raw and segment.article in raw:
+            out.extend(article_queries(segment, raw[segment.article]))
     out.extend(EditorQuery("another collection", text, None) for text in foreign)
     return out
 
 
 def judge(query: EditorQuery, answer: Answer) -> tuple[bool, bool, bool]:
-    """(right, false alarm, wrong name) for one answer."""
+    """(right, false alarm, wrong name) for one answer; a pasted paragraph by the part that
+    answers the gold quote (its claim is the passage's reading, not the editor's)."""
+    if answer.parts and query.gold is not None:
+        gold = norm(query.gold.text)
+        part = next(
+            (p for p in answer.parts if p.hits and covers(norm(p.hits[0].quote), gold)), None
+        )
+        if part is None:
+            return False, False, False
+        return judge(EditorQuery(query.kind, part.query, query.gold, None), part)
     if query.gold is None:
         return answer.verdict == "not_found" or answer.verdict == "paraphrase", False, False
     top = answer.hits[0] if answer.hits else None
@@ -129,7 +171,9 @@ def judge(query: EditorQuery, answer: Answer) -> tuple[bool, bool, bool]:
     # "differs" is the truth when the record names someone else (an extraction error,
     # counted as a wrong name); it is a false alarm only when the record is right.
     record_right = bool(top and top.speaker and strictly_same(top.speaker, reference))
-    false_alarm = carries and record_right and query.claimed_right is True and check == "differs"
+    false_alarm = (
+        carries and record_right and query.claimed_right is not False and check == "differs"
+    )
     if query.claimed_right is True:
         check_right = check == "matches" or (
             check == "unknown" and top is not None and not top.speaker
@@ -175,7 +219,8 @@ def run(data_dir: Path, settings: Settings, db_url: str = "sqlite://") -> list[K
     store = Store.open(db_url)
     ingest(store, [data_dir / "rawtext"], settings, progress=False)
     tally: dict[str, Counter[str]] = {}
-    for query in generated(load_gold(data_dir), foreign_quotes(settings)):
+    raw = {p.stem: p.read_text(encoding="utf-8") for p in (data_dir / "rawtext").glob("*.txt")}
+    for query in generated(load_gold(data_dir), foreign_quotes(settings), raw):
         right, alarm, wrong = judge(query, whosaid(query.text, store, settings.search))
         counts = tally.setdefault(query.kind, Counter())
         counts.update(queries=1, right=right, false_alarms=alarm, wrong_names=wrong)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import context, whosaid
+from bot.answers.context import context
+from bot.answers.whosaid import whosaid
 from bot.errors import UsageError
 from bot.ingest import ingest
 from bot.settings import Settings

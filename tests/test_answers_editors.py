@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, text
 
-from bot.answers import context, whosaid
+from bot.answers.context import context
+from bot.answers.whosaid import whosaid
 from bot.cli.render import answer_text
 from bot.errors import SearchTimeout, UsageError
 from bot.ingest import ingest

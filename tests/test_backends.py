@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bot.answers import whosaid
+from bot.answers.whosaid import whosaid
 from bot.cli.bench import generate, make_queries
 from bot.ingest import ingest
 from bot.search.normalize import norm
@@ -82,7 +82,7 @@ from pathlib import Path
 from bot.settings import load_settings
 from bot.store.repository import Store
 from bot.ingest import ingest
-from bot.answers import whosaid
+from bot.answers.whosaid import whosaid
 settings = load_settings(sys.argv[3])
 store = Store.open(sys.argv[1])
 if sys.argv[2] == "ingest":

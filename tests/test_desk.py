@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from bot.answers import context, whosaid
+from bot.answers.context import context
+from bot.answers.whosaid import whosaid
 from bot.cli.render import answer_text
 from bot.ingest import ingest
 from bot.settings import Settings, SlackSettings

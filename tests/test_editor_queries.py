@@ -30,10 +30,12 @@ def test_editor_queries_hold_their_floors(scores: list[KindScore]) -> None:
     everything = total(scores)
     assert everything.queries >= 6000
     assert everything.share >= 0.975
-    assert everything.false_alarms <= 5
+    assert everything.false_alarms == 0  # "differs" for the right person misleads an editor
     by_kind = {s.kind: s for s in scores}
-    for kind in ("title said", "role said", "first name said", "surname said"):
+    for kind in ("title said", "role said", "first name said", "surname said", "reordered"):
         assert by_kind[kind].share >= 0.97, kind  # a claimed speaker is a person
+    for kind in ("outside words", "pasted paragraph"):  # from the article's own text
+        assert by_kind[kind].queries >= 40 and by_kind[kind].share >= 0.9, kind
 
 
 def test_quotes_from_another_collection_are_never_found(scores: list[KindScore]) -> None:

@@ -19,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from bot.answers import context, whosaid
+from bot.answers.context import context
+from bot.answers.whosaid import whosaid
 from bot.digest.clock import Clock
 from bot.errors import ConfigError
 from bot.ingest import ingest

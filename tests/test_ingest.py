@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from bot.answers import whosaid
+from bot.answers.whosaid import whosaid
 from bot.corpus.reader import article_files
 from bot.extraction import build_extractor
 from bot.ingest import ingest

@@ -7,7 +7,7 @@ import sys
 
 from sqlalchemy import text, update
 
-from bot.answers import whosaid
+from bot.answers.whosaid import whosaid
 from bot.settings import Settings
 from bot.store import schema as s
 from bot.store.engine import normalise_url

@@ -401,7 +401,7 @@ def test_claimed_speaker_checked_in_slack(app_url: str, fake: FakeSlack) -> None
 def test_article_pages_link_only_the_web_and_encode_ids(
     tmp_path: Path, db_url: str, settings: Settings
 ) -> None:
-    from bot.answers import link_for
+    from bot.answers.common import link_for
     from bot.models import ArticleMeta
 
     corpus = tmp_path / "odd"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import whosaid
+from bot.answers.whosaid import whosaid
 from bot.cli.render import answer_text
 from bot.digest.clock import Clock
 from bot.ingest import ingest

@@ -25,7 +25,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
-from bot.answers import REFINE, whosaid
+from bot.answers.common import REFINE
+from bot.answers.whosaid import whosaid
 from bot.ingest import ingest
 from bot.ingest_pool import default_jobs
 from bot.models import Frozen

@@ -15,7 +15,9 @@ from typing import Any
 from pydantic import BaseModel
 from slack_sdk import WebClient
 
-from bot.answers import clean_query, context, whosaid
+from bot.answers.common import clean_query
+from bot.answers.context import context
+from bot.answers.whosaid import whosaid
 from bot.cli.render import answer_text, context_text, quotes_table
 from bot.corpus.reader import Skipped
 from bot.errors import ConfigError, QuotebotError, UsageError
@@ -140,9 +142,10 @@ def _answer_command(
     ask: Callable[[str, Store, SearchSettings, str | None], BaseModel],
     render: Callable[[Any, bool], str],
 ) -> int:
-    query = clean_query(" ".join(args.phrase))
+    phrase = " ".join(args.phrase)
+    clean_query(phrase)  # a bad query is told before any archive is opened
     store = open_store(args, settings, auto_ingest=True)
-    answer = ask(query, store, settings.search, settings.public_base_url)
+    answer = ask(phrase, store, settings.search, settings.public_base_url)
     print(answer.model_dump_json(indent=2) if args.json else render(answer, _use_color(args)))
     return 0
 
@@ -178,7 +181,7 @@ def _whosaid_batch(args: argparse.Namespace, settings: Settings) -> int:
     store = open_store(args, settings, auto_ingest=True)
     for line in _batch_lines(args.batch):
         try:
-            answer = whosaid(clean_query(line), store, settings.search, settings.public_base_url)
+            answer = whosaid(line, store, settings.search, settings.public_base_url)
         except UsageError as exc:
             print(json.dumps({"query": line, "error": str(exc)}, ensure_ascii=False), flush=True)
             continue

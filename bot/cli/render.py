@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.answer_words import (
+from bot.answers.words import (
     INCOMPLETE,
+    NO_QUOTES,
+    PASSAGE_NAMES,
     UNATTRIBUTED,
     VERDICT_NAME,
+    YOU_NAMED,
+    candidates_line,
     claim_line,
     confirmation_line,
     conflict_line,
     correction_line,
     date_in_words,
+    diff_parts,
     evidence_worth_showing,
     first_label,
     named_in_line,
     outside_warning,
+    passage_line,
+    reported_label,
     updated_note,
 )
 from bot.models import Answer, ContextAnswer, ExtractedArticle, Hit, Source
@@ -53,15 +60,7 @@ def quotes_table(articles: list[ExtractedArticle], color: bool = False, width: i
 
 def diff_text(hit: Hit) -> str:
     """``you typed “had” — on record “has”`` for an altered hit."""
-    parts = []
-    for d in hit.diff or ():
-        if d.op == "insert":
-            parts.append(f"on record adds “{d.record}”")
-        elif d.op == "delete":
-            parts.append(f"you typed “{d.query}”, not on record")
-        else:
-            parts.append(f"you typed “{d.query}” — on record “{d.record}”")
-    return "; ".join(parts)
+    return "; ".join(diff_parts(hit, lambda w: f"“{w}”"))
 
 
 def source_lines(sources: tuple[Source, ...], indent: str = "    ") -> list[str]:
@@ -89,7 +88,7 @@ def hit_lines(hit: Hit, color: bool) -> list[str]:
     label = paint(VERDICT_NAME[hit.verdict].upper(), BOLD + code, color)
     lines = [f"{label}  {paint(who, BOLD, color)}{role}{conf}"]
     if hit.verdict == "paraphrase":
-        lines.append("  the article reports: " + textwrap.shorten(hit.quote, 200))
+        lines.append(f"  {reported_label(hit)}: " + textwrap.shorten(hit.quote, 200))
     else:
         lines.append("  " + textwrap.shorten(f"“{hit.quote}”", width=200, placeholder="…”"))
     if hit.verdict == "close" and hit.diff:
@@ -106,12 +105,15 @@ def hit_lines(hit: Hit, color: bool) -> list[str]:
     return lines
 
 
-def answer_text(answer: Answer, color: bool = False) -> str:
-    """A whosaid answer for the terminal: a contested attribution first, then the hits."""
+def answer_text(answer: Answer, color: bool = False, named: str = YOU_NAMED) -> str:
+    """A whosaid answer for the terminal: a contested attribution first, then the hits; a
+    pasted passage, quote by quote. ``named``: who named the claimed speaker."""
+    if answer.parts:
+        return _passage_text(answer, color)
     lines: list[str] = []
     if (conflict := conflict_line(answer)) is not None:
         lines.append(paint(f"! {conflict}", BOLD + YELLOW, color))
-    if (claim := claim_line(answer)) is not None:
+    if (claim := claim_line(answer, named)) is not None:
         lines.append(("! " if answer.speaker_check == "differs" else "") + claim)
     if answer.incomplete:
         lines.append(f"! {INCOMPLETE}")
@@ -120,7 +122,7 @@ def answer_text(answer: Answer, color: bool = False) -> str:
         lines.append(f'{name} is a speaker in our archive: quotebot context "{name}"')
     if not answer.hits and answer.incomplete:
         lines.append(f"NOT FOUND  nothing found in the time allowed for “{answer.query}”.")
-    elif not answer.hits:
+    elif not answer.hits and not answer.speaker_named:
         lines.append(
             f"NOT FOUND  nothing in the archive is close to “{answer.query}”.\n"
             "  Check the wording, or search a shorter distinctive part of the quote."
@@ -129,6 +131,15 @@ def answer_text(answer: Answer, color: bool = False) -> str:
         if lines:
             lines.append("")
         lines.extend(hit_lines(hit, color))
+    return "\n".join(lines).rstrip()
+
+
+def _passage_text(answer: Answer, color: bool) -> str:
+    lines = [paint(passage_line(answer), BOLD, color)]
+    for i, part in enumerate(answer.parts, 1):
+        lines.append("")
+        lines.append(paint(f"Quote {i} of {len(answer.parts)}: “{part.query}”", BOLD, color))
+        lines.append(textwrap.indent(answer_text(part, color, PASSAGE_NAMES), "  "))
     return "\n".join(lines).rstrip()
 
 
@@ -147,11 +158,23 @@ def context_text(ctx: ContextAnswer, color: bool = False) -> str:
                 textwrap.fill(body, width=100, initial_indent=marker, subsequent_indent="  ")
             )
             lines.append("")
+    elif ctx.kind == "ambiguous":
+        names = [f"{c.name} ({c.role})" if c.role else c.name for c in ctx.candidates]
+        lines.append(candidates_line(names))
+        lines.extend(f'  quotebot context "{c.name}"' for c in ctx.candidates)
     elif ctx.kind == "speaker":
         lines.append(paint(f"{ctx.speaker}", BOLD, color))
-        lines.append(f"  quotes by {ctx.speaker} (newest first):")
+        if ctx.quotes_by:
+            lines.append(f"  quotes by {ctx.speaker} (newest first):")
+        else:
+            lines.append(f"  {NO_QUOTES} for {ctx.speaker}.")
         for h in ctx.quotes_by:
             lines.append("    " + textwrap.shorten(f"“{h.quote}”", 110))
+            lines.extend(source_lines(h.sources, indent="      "))
+        if ctx.reported_by:
+            lines.append(f"  what the articles report {ctx.speaker} said (not in quote marks):")
+        for h in ctx.reported_by:
+            lines.append("    " + textwrap.shorten(h.quote, 110))
             lines.extend(source_lines(h.sources, indent="      "))
         if ctx.quotes_about:
             lines.append(f"  quotes that mention {ctx.speaker}:")

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.answers import link_for
+from bot.answers.common import link_for
 from bot.models import ArticleMeta, Digest, DigestArticle, DigestQuote, QuoteRecord
 from bot.search.normalize import words
 

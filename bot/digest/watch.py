@@ -15,7 +15,7 @@ from datetime import datetime
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.answers import link_for
+from bot.answers.common import link_for
 from bot.digest.blocks import watch_alert_message
 from bot.digest.history import messages_with_metadata
 from bot.digest.post import LeaseLost, too_soon, without_blind_retries

@@ -946,7 +946,10 @@ class Attributor:
                 continue
             if _is_cue(tokens, j):
                 attr = self.subject_of(ctx, j)
-                if attr.entity is None and not tok.lower.endswith("ing"):
+                # "He told The Liverpool Echo: “…”": a subject before the verb, even one
+                # that names nobody here, means the name after it is the one spoken to.
+                subject_before = j > 0 and (j - 1) in ctx.by_last
+                if attr.entity is None and not tok.lower.endswith("ing") and not subject_before:
                     m = self._inverted(ctx, j)
                     if m is not None and m.first > j and m.last < qi:
                         between = {t.text for t in tokens[m.last + 1 : qi]}

@@ -86,3 +86,8 @@ def _acronym_of(short: str, full: str) -> bool:
     """ "IRCC" for "Immigration, Refugees and Citizenship Canada"."""
     initials = "".join(w[0] for w in full.split() if w[:1].isupper())
     return len(short) >= 2 and short.isupper() and short == initials
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names plausibly name one person ("Musk" and "Elon Musk", "Mr Musk")."""
+    return "same" in (identity(a, b), identity(b, a))

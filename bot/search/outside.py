@@ -51,3 +51,36 @@ def as_typed(run: str, typed: str) -> str:
     lowered = [t.lower() for t in tokens]
     at = find_run(lowered, target)
     return " ".join(tokens[at : at + len(target)]) if at is not None else run
+
+
+def peel(
+    query: list[str], paragraph: str, quote_text: str, most: int = 4
+) -> tuple[list[str], tuple[str, ...]]:
+    """The query without words at either end that the paragraph has right outside the
+    quote's marks ("phillips deserved to be in prison" beside “deserves to be in prison”
+    after "Jess Phillips"): the words to compare with the quote, and the runs peeled off."""
+    pos = paragraph.find(quote_text)
+    if pos < 0:
+        return query, ()
+    before = words(paragraph[:pos])
+    after = words(paragraph[pos + len(quote_text) :])
+    k = next(
+        (
+            k
+            for k in range(min(most, len(query) - 2, len(before)), 0, -1)
+            if query[:k] == before[-k:]
+        ),
+        0,
+    )
+    rest = query[k:]
+    m = next(
+        (
+            m
+            for m in range(min(most, len(rest) - 2, len(after)), 0, -1)
+            if rest[len(rest) - m :] == after[:m]
+        ),
+        0,
+    )
+    core = rest[: len(rest) - m]
+    runs = (" ".join(query[:k]), " ".join(rest[len(rest) - m :]))
+    return core, tuple(r for r in runs if r and not all(w in STOPWORDS for w in r.split()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
@@ -64,6 +65,10 @@ def word_diff(
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
+        if tag == "insert" and i1 in (0, len(a)):
+            # Words on record beyond either end of what was typed: a fragment of a quote is
+            # not an alteration of its rest ("… the rape gang scandal" of "… scandal to date").
+            continue
         ops.append(
             DiffWord(
                 op={"replace": "replace", "delete": "delete", "insert": "insert"}[tag],
@@ -74,12 +79,41 @@ def word_diff(
     return tuple(ops)
 
 
+REORDERED = 90.0  # the words on record, every one, in another order: altered, but closely
+MIN_REORDERED = 3  # two words swapped are too little to call a quote
+WHOLE_SLACK = 2  # a quote at most this many words longer than the query is diffed whole
+
+
+def reordered_window(query: list[str], record: list[str]) -> int | None:
+    """Where a run of the record holds exactly the query's words in another order, or None."""
+    n = len(query)
+    if n < MIN_REORDERED or n > len(record):
+        return None
+    want = Counter(query)
+    window = Counter(record[:n])
+    for start in range(len(record) - n + 1):
+        if start:
+            window[record[start - 1]] -= 1
+            window[record[start + n - 1]] += 1
+        if window == want:
+            return start
+    return None
+
+
 def match(query: list[str], record: list[str]) -> Match:
     """Score a normalised query against normalised record words (accents aside)."""
     fq, fr = folded(query), folded(record)
     if contains_words(fr, fq):
         return Match(score=100.0, verbatim=True)
     score, start, end = best_window(fq, fr)
+    if score < REORDERED and (at := reordered_window(fq, fr)) is not None:
+        on_record = " ".join(record[at : at + len(query)])
+        order = DiffWord(op="order", query=" ".join(query), record=on_record)
+        return Match(score=REORDERED, verbatim=False, diff=(order,))
+    if len(record) <= len(query) + WHOLE_SLACK:
+        # The query stands for the whole quote: a window that leaves out its first words
+        # would hide them from the diff ("should be" for "deserves to be", not "to").
+        start, end = 0, len(record)
     diff = word_diff(query, record[start:end], (fq, fr[start:end]))
     return Match(score=round(score, 1), verbatim=False, diff=diff)
 

@@ -6,21 +6,28 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from bot.answer_words import (
+from bot.answers.words import (
     INCOMPLETE,
+    NO_QUOTES,
+    PASSAGE_NAMES,
     UNATTRIBUTED,
-    VERDICT_MEANING,
     VERDICT_NAME,
+    YOU_NAMED,
+    candidates_line,
     claim_line,
     confirmation_line,
     conflict_line,
     correction_line,
     date_in_words,
+    diff_parts,
     evidence_worth_showing,
     first_label,
     named_in_line,
     outside_warning,
+    passage_line,
+    reported_label,
     updated_note,
+    verdict_meaning,
 )
 from bot.models import (
     AddedArticle,
@@ -127,15 +134,7 @@ def quote_text(hit: Hit) -> str:
 
 def diff_line(hit: Hit) -> str:
     """``Differs: you typed *had* — on record *has*``: whole words, in bold that renders."""
-    parts = []
-    for d in hit.diff or ():
-        if d.op == "insert":
-            parts.append(f"on record adds {bold_words(d.record)}")
-        elif d.op == "delete":
-            parts.append(f"you typed {bold_words(d.query)}, not on record")
-        else:
-            parts.append(f"you typed {bold_words(d.query)} — on record {bold_words(d.record)}")
-    return "Differs: " + "; ".join(parts)
+    return "Differs: " + "; ".join(diff_parts(hit, bold_words))
 
 
 def bold_words(words: str) -> str:
@@ -277,7 +276,8 @@ def hit_blocks(hit: Hit, actions: bool = False) -> list[Block]:
     with ``actions``, the desk's buttons."""
     blocks = [section(hit_label(hit))]
     if hit.verdict == "paraphrase":
-        blocks.append(context_line(f"The article reports: {escape(truncate(hit.quote, 600))}"))
+        said = reported_label(hit).capitalize()
+        blocks.append(context_line(f"{said}: {escape(truncate(hit.quote, 600))}"))
     else:
         blocks.append(quote_block(hit.quote))
     notes = []
@@ -311,16 +311,36 @@ def answer_blocks(
     answer: Answer, with_button: bool = True, shared_by: str | None = None
 ) -> list[Block]:
     """The /whosaid answer: a contested attribution first, then the verdict, the speaker the
-    query claims, each hit, and a "Post in channel" button; ``shared_by``: who posted it."""
+    query claims, each hit, and a "Post in channel" button; ``shared_by``: who posted it. A
+    pasted passage: each of its quotes answered in turn."""
     blocks: list[Block] = [shared_line(shared_by)] if shared_by else []
+    if answer.parts:
+        blocks.append(section(f"*{escape(passage_line(answer))}*"))
+        for i, part in enumerate(answer.parts, 1):
+            blocks.append({"type": "divider"})
+            blocks.append(context_line(f"*Quote {i} of {len(answer.parts)}*"))
+            blocks.extend(_answer_body(part, actions=with_button, named=PASSAGE_NAMES))
+    else:
+        blocks.extend(_answer_body(answer, actions=with_button))
+    if with_button and (answer.hits or answer.parts):
+        blocks.append(share_button("post_in_channel", answer.query[:BUTTON_VALUE_LIMIT]))
+    return fit(blocks)
+
+
+def _answer_body(answer: Answer, actions: bool, named: str = YOU_NAMED) -> list[Block]:
+    blocks: list[Block] = []
     if (conflict := conflict_line(answer)) is not None:
         blocks.append(section(f"⚠️ *{escape(conflict)}*"))
+    if answer.speaker_named and not answer.hits:  # a name: their record is /context
+        name = escape(answer.speaker_named)
+        blocks.append(section(f"*{name}* is a speaker in our archive: `/context {name}`"))
+        return blocks
     verdict = f"{VERDICT_ICON[answer.verdict]} *{VERDICT_NAME[answer.verdict]}* — "
-    meaning = VERDICT_MEANING[answer.verdict]
+    meaning = verdict_meaning(answer)
     if answer.incomplete and not answer.hits:
         meaning = "nothing found in the time allowed"
     blocks.append(section(f"{verdict}{meaning}\n_You asked:_ “{escape(answer.query)}”"))
-    if (claim := claim_line(answer)) is not None:
+    if (claim := claim_line(answer, named)) is not None:
         warn = "⚠️ " if answer.speaker_check == "differs" else ""
         blocks.append(context_line(warn + escape(claim)))
     if answer.incomplete:
@@ -332,10 +352,8 @@ def answer_blocks(
         blocks.append(context_line("Check the wording, or search a shorter, distinctive part."))
     for hit in answer.hits:
         blocks.append({"type": "divider"})
-        blocks.extend(hit_blocks(hit, actions=with_button))
-    if with_button and answer.hits:
-        blocks.append(share_button("post_in_channel", answer.query[:BUTTON_VALUE_LIMIT]))
-    return fit(blocks)
+        blocks.extend(hit_blocks(hit, actions=actions))
+    return blocks
 
 
 def context_blocks(ctx: ContextAnswer) -> list[Block]:
@@ -348,10 +366,27 @@ def context_blocks(ctx: ContextAnswer) -> list[Block]:
         for idx, text in ctx.paragraphs:
             body = escape(text)
             blocks.append(section(f"*{body}*" if idx == ctx.focus_paragraph else body))
+    elif ctx.kind == "ambiguous":
+        names = [f"{c.name} ({c.role})" if c.role else c.name for c in ctx.candidates]
+        blocks.append(section(escape(candidates_line(names))))
+        blocks.append(
+            context_line(" · ".join(f"`/context {escape(c.name)}`" for c in ctx.candidates))
+        )
     elif ctx.kind == "speaker":
-        blocks.append(section(f"*{escape(ctx.speaker)}* — quotes on record (newest first)"))
+        if ctx.quotes_by:
+            blocks.append(section(f"*{escape(ctx.speaker)}* — quotes on record (newest first)"))
+        else:
+            blocks.append(section(f"*{escape(ctx.speaker)}* — {NO_QUOTES.lower()}"))
         for h in ctx.quotes_by[:10]:
             blocks.append(section(f"{quote_text(h)}\n{source_lines(h.sources, 1)}"))
+        if ctx.reported_by:
+            blocks.append(
+                section(f"*What the articles report {escape(ctx.speaker)} said* (no quote marks)")
+            )
+            for h in ctx.reported_by[:8]:
+                blocks.append(
+                    section(f"{escape(truncate(h.quote, 600))}\n{source_lines(h.sources, 1)}")
+                )
         if ctx.quotes_about:
             blocks.append(section(f"*Quotes that mention {escape(ctx.speaker)}*"))
             for h in ctx.quotes_about[:8]:

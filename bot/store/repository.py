@@ -786,6 +786,13 @@ class Store:
         """Active reported-speech sentences with these ids."""
         if not ids:
             return []
+        return self._reports_where(s.reports.c.id.in_(list(ids)))
+
+    def reports_by_speaker(self, name: str, limit: int = 20) -> list[ReportRecord]:
+        """Reported-speech sentences whose speaker is ``name``, newest first."""
+        return self._reports_where(s.speakers.c.name == name, limit)
+
+    def _reports_where(self, condition: Any, limit: int | None = None) -> list[ReportRecord]:
         r, a, sp = s.reports, s.articles, s.speakers
         with self._read() as conn:
             rows = conn.execute(
@@ -800,7 +807,9 @@ class Store:
                 .select_from(
                     r.join(a, r.c.article_id == a.c.id).join(sp, r.c.speaker_id == sp.c.id)
                 )
-                .where(and_(a.c.status == "active", r.c.id.in_(list(ids))))
+                .where(and_(a.c.status == "active", condition))
+                .order_by(a.c.published.is_(None), a.c.published.desc(), r.c.article_id, r.c.n)
+                .limit(limit)
             )
             return [
                 ReportRecord(
@@ -870,27 +879,69 @@ class Store:
             )
             return [(r[0], r[1]) for r in rows]
 
+    def paragraph_texts(self, places: Sequence[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """The text of each (article id, paragraph index) place, in one read."""
+        if not places:
+            return {}
+        p = s.paragraphs
+        with self._read() as conn:
+            rows = conn.execute(
+                select(p.c.article_id, p.c.idx, p.c.text).where(
+                    and_(
+                        p.c.article_id.in_(sorted({a for a, _ in places})),
+                        tuple_(p.c.article_id, p.c.idx).in_(sorted(set(places))),
+                    )
+                )
+            )
+            return {(str(r[0]), int(r[1])): str(r[2]) for r in rows}
+
+    def articles_say(self, article_ids: Sequence[str], phrase: str) -> bool:
+        """Whether any of these articles has ``phrase`` (case aside) in its text."""
+        if not article_ids or not phrase.strip():
+            return False
+        p = s.paragraphs
+        escaped = phrase.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        with self._read() as conn:
+            row = conn.execute(
+                select(p.c.id)
+                .where(
+                    and_(
+                        p.c.article_id.in_(list(article_ids)),
+                        func.lower(p.c.text).like(f"%{escaped}%", escape="\\"),
+                    )
+                )
+                .limit(1)
+            ).first()
+            return row is not None
+
     def resolve_speaker(self, name: str) -> str | None:
         """The canonical speaker for a name as editors type it, if the archive knows one:
         the full name or an alias, "Mr Musk", a bare surname ("Streeting"), or a role the
         articles give ("the health secretary") — the last two only when one speaker fits."""
+        found = self.speaker_candidates(name)
+        return found[0][0] if len(found) == 1 else None
+
+    def speaker_candidates(self, name: str, limit: int = 6) -> list[tuple[str, str | None]]:
+        """(speaker, role) of everyone a name as editors type it may mean: one speaker for a
+        full name or alias; for a bare surname or a role ("the MP"), every speaker it fits
+        (a role matches on its head: "the health secretary" is "British Health Secretary")."""
         key = " ".join(name.split()).lower().rstrip(".")
         bare = TITLE_PREFIX.sub("", key)
         with self._read() as conn:
             for candidate in dict.fromkeys([key, bare]):
                 found = self._speaker_named(conn, candidate)
                 if found is not None:
-                    return found
+                    return [(found, None)]
             if bare and " " not in bare:
-                found = self._only_speaker(conn, func.lower(s.speakers.c.name).like(f"% {bare}"))
-                if found is not None:
-                    return found
+                fits = self._speakers_where(
+                    conn, func.lower(s.speakers.c.name).like(f"% {bare}"), limit
+                )
+                if fits:
+                    return fits
             if not key.startswith("the "):
-                return None  # a role is asked for as "the health secretary"
-            # A role matches on its head: "the health secretary" is the articles'
-            # "British Health Secretary" too.
+                return []  # a role is asked for as "the health secretary"
             role = func.lower(s.quotes.c.role)
-            return self._only_speaker(conn, or_(role == bare, role.like(f"% {bare}")))
+            return self._speakers_where(conn, or_(role == bare, role.like(f"% {bare}")), limit)
 
     @staticmethod
     def _speaker_named(conn: Connection, key: str) -> str | None:
@@ -918,16 +969,20 @@ class Store:
         return str(row[0]) if row is not None else None
 
     @staticmethod
-    def _only_speaker(conn: Connection, condition: Any) -> str | None:
-        """The one quoted speaker meeting ``condition``; None when none or several do."""
+    def _speakers_where(
+        conn: Connection, condition: Any, limit: int
+    ) -> list[tuple[str, str | None]]:
+        """(speaker, a role the articles give them) of quoted speakers meeting ``condition``,
+        the most quoted first."""
         rows = conn.execute(
-            select(s.speakers.c.name)
+            select(s.speakers.c.name, func.max(s.quotes.c.role))
             .select_from(s.quotes.join(s.speakers, s.quotes.c.speaker_id == s.speakers.c.id))
             .where(condition)
             .group_by(s.speakers.c.name)
-            .limit(2)
+            .order_by(func.count().desc(), s.speakers.c.name)
+            .limit(limit)
         ).all()
-        return str(rows[0][0]) if len(rows) == 1 else None
+        return [(str(r[0]), r[1]) for r in rows]
 
     def quotes_by_speaker(self, name: str, limit: int = 20) -> list[QuoteRecord]:
         """The speaker's quotes, newest first (undated last), as the desk corrected them: a

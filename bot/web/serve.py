@@ -10,7 +10,7 @@ from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.answer_words import date_in_words
+from bot.answers.words import date_in_words
 from bot.errors import ConfigError
 from bot.settings import Settings
 from bot.slack.app import create_app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from bot.models import Answer, Hit, Source
@@ -19,7 +20,55 @@ VERDICT_MEANING = {
     "paraphrase": "the idea is reported in other words; nobody is quoted saying this",
     "not_found": "nothing in the archive is close enough",
 }
+REPORTED_VERBATIM_MEANING = (
+    "these words are on record as reported speech, without quote marks: "
+    "nobody is quoted saying them"
+)
+REPORTED_IN_THESE_WORDS = "the article reports, in these words (no quote marks)"
+REPORTED = "the article reports"
 UNATTRIBUTED = "Unattributed"
+NO_QUOTES = "No quotes on record"
+
+
+def verdict_meaning(answer: Answer) -> str:
+    """What the answer's verdict means, said for its best hit."""
+    if answer.verdict == "paraphrase" and answer.hits and answer.hits[0].reported_verbatim:
+        return REPORTED_VERBATIM_MEANING
+    return VERDICT_MEANING[answer.verdict]
+
+
+def reported_label(hit: Hit) -> str:
+    """How a reported-speech sentence is introduced."""
+    return REPORTED_IN_THESE_WORDS if hit.reported_verbatim else REPORTED
+
+
+def diff_parts(hit: Hit, mark: Callable[[str], str]) -> list[str]:
+    """The differences of an altered hit, each as words an editor reads (``mark`` sets the
+    words apart: quotes in a terminal, bold in Slack)."""
+    parts = []
+    for d in hit.diff or ():
+        if d.op == "order":
+            parts.append(f"the words are on record in another order: {mark(d.record)}")
+        elif d.op == "insert":
+            parts.append(f"on record adds {mark(d.record)}")
+        elif d.op == "delete":
+            parts.append(f"you typed {mark(d.query)}, not on record")
+        else:
+            parts.append(f"you typed {mark(d.query)} — on record {mark(d.record)}")
+    return parts
+
+
+def passage_line(answer: Answer) -> str:
+    """The head of a pasted passage's answer."""
+    n = len(answer.parts)
+    if n == 1:
+        return "Pasted passage: 1 quote in it, checked on its own."
+    return f"Pasted passage: {n} quotes, each checked on its own."
+
+
+def candidates_line(names: list[str]) -> str:
+    """An ambiguous name or role: who it may mean."""
+    return "That may mean more than one speaker: " + "; ".join(names)
 
 
 def date_in_words(published: str | None) -> str | None:
@@ -75,17 +124,22 @@ def outside_warning(run: str) -> str:
     return f"‘{run}’ is the reporter's wording — keep it outside the quote marks"
 
 
-def claim_line(answer: Answer) -> str | None:
-    """What the record says about the speaker the query names, or None without a claim."""
+YOU_NAMED = "You named"
+PASSAGE_NAMES = "The passage names"  # a pasted passage's own attribution, read by Quotebot
+
+
+def claim_line(answer: Answer, named: str = YOU_NAMED) -> str | None:
+    """What the record says about the speaker the query names, or None without a claim;
+    ``named``: who names them (the editor, or a pasted passage)."""
     claimed = answer.claimed_speaker
     if claimed is None:
         return None
     on_record = answer.hits[0].speaker if answer.hits else None
     if answer.speaker_check == "matches":
-        return f"You named {claimed}: the record agrees ({on_record})."
+        return f"{named} {claimed}: the record agrees ({on_record})."
     if answer.speaker_check == "differs":
-        return f"You named {claimed}, but the record names {on_record}."
-    return f"You named {claimed}: the record does not say who said these words."
+        return f"{named} {claimed}, but the record names {on_record}."
+    return f"{named} {claimed}: the record does not say who said these words."
 
 
 def conflict_line(answer: Answer) -> str | None:
