@@ -20,6 +20,7 @@ from bot.settings import Settings
 from bot.slack.blocks import answer_blocks
 from bot.store.repository import Store
 from tests.conftest import SEEDS
+from tests.test_answers_editors import write
 
 
 def ask(store: Store, settings: Settings, phrase: str) -> Answer:
@@ -196,11 +197,6 @@ def test_a_name_alone_is_one_coherent_answer(seeded_store: Store, settings: Sett
 
 
 # The same classes on articles written here, not the seeds.
-
-
-def write(directory: Path, name: str, text: str) -> None:
-    directory.mkdir(exist_ok=True)
-    (directory / name).write_text(text, encoding="utf-8")
 
 
 @pytest.fixture
