@@ -171,12 +171,7 @@ def _speakers_agree(a: list[QuoteMatch], b: list[QuoteMatch]) -> bool:
     return all(same_person(x, y) for x in names for y in names)
 
 
-def quote_hits(
-    query_words: list[str],
-    matches: list[QuoteMatch],
-    base_url: str | None,
-    typed: str,
-) -> QuoteHits:
+def quote_hits(matches: list[QuoteMatch], base_url: str | None, typed: str) -> QuoteHits:
     """One hit per quote across articles, the paragraphs they stand in, and conflicts."""
     hits: list[Hit] = []
     conflict: tuple[str, ...] = ()

@@ -122,7 +122,7 @@ def _answer(
             else []
         )
         in_marks, reported = quotes_in_reports(query_words, reported, store, cfg)
-        quotes = quote_hits(query_words, [*matches, *in_marks], base_url, claim.words)
+        quotes = quote_hits([*matches, *in_marks], base_url, claim.words)
         found = quotes.hits
         if budget.left() and not any(h.verdict in ("verbatim", "close") for h in found):
             found = [*found, *marked_hits(query_words, store, searches[0], base_url)]
@@ -173,9 +173,10 @@ def _without_noise(hits: list[Hit], cfg: SearchSettings) -> list[Hit]:
     """Once the very words are on record (in marks or reported), loose matches are noise,
     except another article's account by the same speaker (001's "should be in prison"
     beside the quote "deserves to be in prison"): it is the same statement."""
-    said_it = [h.speaker for h in hits if h.score >= 100.0 and h.speaker]
-    if not any(h.score >= 100.0 for h in hits):
+    exact = [h for h in hits if h.score >= 100.0]
+    if not exact:
         return hits
+    said_it = [h.speaker for h in exact if h.speaker]
     return [
         h
         for h in hits
