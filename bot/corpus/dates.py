@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 MONTHS = {
     m: i + 1
@@ -131,16 +131,54 @@ def _trim_end(text: str, end: int) -> int:
     return end
 
 
+EARLIEST_YEAR = 1990  # no news archive online carries an earlier publication date
+# "GMT+0530" is the offset +05:30, but dateutil reads "GMT+3" the POSIX way (three hours
+# west), so the prefix goes before it sees the string.
+_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)(?=[+-]\d)")
+_ZONE_NAME = re.compile(r"\s*\([A-Za-z .]+\)\s*$")  # "(Coordinated Universal Time)"
+_FIRST = datetime(2001, 1, 1, 0, 0, 0)
+_SECOND = datetime(2002, 2, 2, 1, 1, 1)
+
+
+def _loose(text: str) -> date | datetime | None:
+    """Shapes the patterns above do not know ("Tue Nov 19 2019 03:05:46 GMT+0000",
+    "03:05 PM IST Nov 20, 2019"), read by dateutil; only when the year, month and day are
+    all written (parsed against two different defaults, anything it filled in differs)."""
+    from dateutil import parser as dateutil_parser  # only pages with unusual dates need it
+
+    cleaned = _ZONE_NAME.sub("", _GMT_OFFSET.sub("", text))
+    if not re.search(r"\d", cleaned) or len(cleaned) > 80:
+        return None
+    zones = {name.upper(): minutes * 60 for name, minutes in ZONES.items()}
+    try:
+        one = dateutil_parser.parse(cleaned, default=_FIRST, tzinfos=zones)
+        two = dateutil_parser.parse(cleaned, default=_SECOND, tzinfos=zones)
+    except (ValueError, OverflowError):
+        return None
+    if one.date() != two.date():
+        return None  # a year, month or day was missing
+    if (one.hour, one.minute) != (two.hour, two.minute):
+        return one.date()
+    return one.replace(second=one.second if one.second == two.second else 0)
+
+
 def parse_date(text: str) -> date | datetime | None:
     """Parse a whole string as a publication date ("Published 4 March 2025", ISO, …)."""
     stripped = text.strip()
     start = _PREFIX_RE.match(stripped)
     pos = start.end() if start else 0
     found = match_date(stripped, pos)
-    if not found:
-        return None
-    value, end = found
-    return value if not stripped[end:].strip(" .,") else None
+    if found and not stripped[found[1] :].strip(" .,"):
+        return found[0]
+    return _loose(stripped[pos:])
+
+
+def plausible(value: date | datetime, now: datetime | None = None) -> bool:
+    """A publication date that can be true: not before 1990 (placeholders such as
+    0001-01-01) and not after tomorrow (a time zone ahead of ours is still today)."""
+    latest = (now or datetime.now(UTC)).date() + timedelta(days=1)
+    day = value.date() if isinstance(value, datetime) else value
+    return day.year >= EARLIEST_YEAR and day <= latest
 
 
 def split_dateline(line: str) -> tuple[date | datetime, str] | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.corpus.boilerplate import Furniture
-from bot.corpus.dates import parse_date, split_dateline
+from bot.corpus.dates import parse_date, plausible, split_dateline
 from bot.corpus.formats import RawArticle, parse_text
 from bot.corpus.page import read_page
 from bot.errors import ArticleError
@@ -131,6 +131,9 @@ def build_article(
     published = parse_date(date_text) if date_text else None
     if date_text and published is None:
         log.warning("%s: unrecognised date %r; published left empty", source, date_text)
+    elif published is not None and not plausible(published):
+        log.warning("%s: impossible date %r; published left empty", source, date_text)
+        published = None
     body_parts: list[Paragraph] = []
     offset = 0
     for index, text in enumerate(paragraphs):
