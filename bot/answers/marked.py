@@ -8,23 +8,38 @@ import re
 from bot.answers.common import REFINE, earliest_first, source_of
 from bot.models import Hit, Source
 from bot.search.normalize import folded, norm, words
-from bot.search.query import SearchQuery
 from bot.search.scoring import contains_words, match
 from bot.store.repository import Store
 
 MARKED = re.compile(r"[\"“](?P<words>[^\"“”]{2,400})[\"”]")  # words between quote marks
 MOSTLY = 0.6  # marked words inside a longer query must make most of it
+LONG = 12  # a query longer than this is looked for by its middle (see ``runs_to_find``)
 
 
-def marked_hits(
-    query_words: list[str], store: Store, query: SearchQuery, base_url: str | None
-) -> list[Hit]:
+def runs_to_find(query_words: list[str]) -> list[list[str]]:
+    """Runs of the query's words that any paragraph with a qualifying marked span holds word
+    for word: the whole query (a span that holds it), or a run of ``MOSTLY`` of it (a span
+    the query holds, most of the query). Every run of m = ⌈0.6n⌉ words or more covers the
+    words from n - m to m, so a long query is looked for by that middle part alone; a short
+    one by each of its runs of m words (a middle of one common word would be most of the
+    archive). Exact runs only: a marked span is never matched loosely, so the fuzzy tiers
+    of the quote search would only cost time (a third of an absent query's answer)."""
+    n = len(query_words)
+    m = max(2, -(-n * 3 // 5))  # ⌈0.6n⌉ without floats
+    if n <= m:
+        return [query_words] if query_words else []
+    if n > LONG:
+        return [query_words[n - m : m]]
+    return [query_words[i : i + m] for i in range(n - m + 1)]
+
+
+def marked_hits(query_words: list[str], store: Store, base_url: str | None) -> list[Hit]:
     """Marked words the archive holds but attributes to nobody, found through the paragraphs
     that hold the query's words: one hit per marked span with every article; the desk's
     decision, when there is one, goes with it."""
     found: dict[str, tuple[str, list[tuple[str, Source]]]] = {}
     asked = folded(query_words)
-    for paragraph in store.paragraph_candidates(query, REFINE):
+    for paragraph in store.paragraphs_with_runs(runs_to_find(query_words), REFINE):
         for marked in MARKED.finditer(paragraph.text):
             span = marked.group("words").strip(" ,.")
             span_words = folded(words(span))

@@ -9,7 +9,7 @@ from bot.answers.common import QUICK_MARGIN, REFINE, Budget, earliest_first, sho
 from bot.errors import SearchTimeout
 from bot.models import DiffWord, Hit, QuoteRecord
 from bot.search.identity import same_person
-from bot.search.normalize import STOPWORDS, norm, words
+from bot.search.normalize import STOPWORDS, folded, norm, words
 from bot.search.outside import as_typed, outside_marks, peel
 from bot.search.query import SearchQuery
 from bot.search.scoring import contains_words, match
@@ -17,6 +17,7 @@ from bot.settings import SearchSettings
 from bot.store.repository import Store
 
 NEAR_CERTAIN = 90.0  # a close match this good is a misquote of it, not words around a quote
+MOST_PEELED = 4  # words at one end of a query that may stand outside the marks (see peel)
 MIN_MERGED = 3  # a shorter quote joins a longer one that holds it only if it says something
 
 
@@ -114,6 +115,29 @@ def _quotes_inside_query(
     ]
 
 
+def could_peel(query_words: list[str], m: QuoteMatch, threshold: float) -> bool:
+    """Whether words at an end of the query may be the article's words outside the marks,
+    told without the paragraph: the query starts or ends with words the quote does not
+    have (at most ``MOST_PEELED`` a side), and without them it would come close to the
+    quote. Most near misses are other quotes that share a few words: for them the
+    paragraph is not read."""
+    if m.verbatim or len(query_words) < 3:
+        return False
+    quote_words = words(m.record.text)
+    have = set(folded(quote_words))
+    ends = folded(query_words)
+    k = 0
+    while k < min(MOST_PEELED, len(ends) - 2) and ends[k] not in have:
+        k += 1
+    j = len(ends)
+    while len(ends) - j < MOST_PEELED and j - k > 2 and ends[j - 1] not in have:
+        j -= 1
+    if (k, j) == (0, len(ends)):
+        return False
+    better = match(query_words[k:j], quote_words)
+    return better.verbatim or better.score >= threshold
+
+
 def with_outside_words(
     query_words: list[str], matches: list[QuoteMatch], store: Store, threshold: float
 ) -> list[QuoteMatch]:
@@ -121,7 +145,7 @@ def with_outside_words(
     quote inside the query gets its outside runs; a near miss whose ends the paragraph has
     right outside the marks ("Phillips deserved to be in prison" beside Jess Phillips
     “deserves to be in prison”) is scored on the rest, and kept if that is close."""
-    wanted = [m for m in matches if m.inside_query or not m.verbatim]
+    wanted = [m for m in matches if m.inside_query or could_peel(query_words, m, threshold)]
     places = sorted({(m.record.article.id, m.record.paragraph) for m in wanted})
     texts = store.paragraph_texts(places)
     out = []
@@ -130,7 +154,7 @@ def with_outside_words(
         if m.inside_query:
             runs = outside_marks(query_words, words(m.record.text), paragraph, m.record.text)
             m = m._replace(outside=runs)
-        elif not m.verbatim and paragraph:
+        elif paragraph and could_peel(query_words, m, threshold):
             core, runs = peel(query_words, paragraph, m.record.text)
             if runs:
                 better = match(core, words(m.record.text))

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from bot.answers.common import QUICK_MARGIN, Budget, earliest_first, shortlist, source_of
 from bot.answers.quotes import QuoteMatch
 from bot.errors import SearchTimeout
-from bot.models import Hit, QuoteRecord, ReportRecord
+from bot.models import DiffWord, Hit, ReportRecord
 from bot.search.normalize import folded, is_function_word, norm, words
 from bot.search.outside import find_run, peel
 from bot.search.query import SearchQuery
@@ -24,6 +24,7 @@ NAME_RUN = re.compile(r"(?<=\S )(?:[A-Z][\w'’-]+ ){1,}[A-Z][\w'’-]+")
 IN_MARKS = 0.5  # this share of the matched words inside a quote's marks makes it a quote hit
 MIN_IN_MARKS = 3  # ... when the words compared with the quote are at least this many
 MIN_IDEAS = 2  # "there will be more" has too few words of its own to be anyone's quote
+OPENING_MARKS = '"“„«»‘'
 STEM = 5  # letters two forms of one word share ("deserv-ed", "deserv-es")
 
 Candidates = list[tuple[int, str]] | None  # None: the search ran out of time
@@ -35,6 +36,12 @@ class ReportMatch(NamedTuple):
     report: ReportRecord
     score: float
     verbatim: bool
+
+
+def has_marks(text: str) -> bool:
+    """Whether a sentence has an opening quote mark (double marks of any style, or a single
+    one opening after a space: an apostrophe is none)."""
+    return any(ch in text for ch in OPENING_MARKS) or " '" in text
 
 
 def without_names(text: str) -> str:
@@ -89,50 +96,77 @@ def quotes_in_reports(
 ) -> tuple[list[QuoteMatch], list[ReportMatch]]:
     """The quote hits among the reported sentences (the words matched lie mostly inside a
     quote's marks: "Starmer said a line would be crossed" is “a line has been crossed”,
-    altered), and the reports that stay reported speech."""
-    in_place: dict[tuple[str, int], list[QuoteRecord]] = {}
-    places = sorted({(r.report.article.id, r.report.paragraph) for r in reports})
-    for record in store.quotes_in_places(places) if places else []:
-        in_place.setdefault((record.article.id, record.paragraph), []).append(record)
-    quotes: list[QuoteMatch] = []
-    staying: list[ReportMatch] = []
+    altered), and the reports that stay reported speech.
+
+    The quotes' words are read first and checked; only the quotes that pass are read whole
+    (with the desk's checks): most reported sentences hold no quote the query is in."""
+    # Only a sentence with quote marks in it can hold a quote: the others need no read.
+    places = sorted(
+        {(r.report.article.id, r.report.paragraph) for r in reports if has_marks(r.report.text)}
+    )
+    in_place: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    for quote_id, article_id, paragraph, text in store.quote_texts_in_places(places):
+        in_place.setdefault((article_id, paragraph), []).append((quote_id, text))
+    passed: list[tuple[ReportMatch, int, _InMarks]] = []
     for rm in reports:
         place = (rm.report.article.id, rm.report.paragraph)
-        found = [
-            m
-            for record in in_place.get(place, [])
-            if (m := _quote_in_sentence(query_words, rm.report.text, record, cfg)) is not None
-        ]
-        if found:
-            quotes.extend(found)
-        else:
-            staying.append(rm)
-    return quotes, staying
+        inside = [(i, t) for i, t in in_place.get(place, []) if t in rm.report.text]
+        sentence = _Sentence(query_words, rm.report.text) if inside else None
+        for quote_id, text in inside:
+            if sentence is not None and (m := _quote_in_sentence(query_words, sentence, text, cfg)):
+                passed.append((rm, quote_id, m))
+    records = {r.id: r for r in store.quotes_by_ids(sorted({i for _, i, _ in passed}))}
+    quotes: list[QuoteMatch] = []
+    quoted: set[int] = set()
+    for rm, quote_id, m in passed:
+        record = records.get(quote_id)  # None: the desk marked it "not a quote"
+        if record is not None:
+            quotes.append(QuoteMatch(record, m.score, m.verbatim, m.diff, m.outside))
+            quoted.add(id(rm))
+    return quotes, [rm for rm in reports if id(rm) not in quoted]
+
+
+class _Sentence:
+    """A reported sentence's words, and where the query fits best in them (worked out once
+    for every quote the sentence holds)."""
+
+    def __init__(self, query_words: list[str], text: str) -> None:
+        self.text = text
+        self.words = folded(words(text))
+        _, self.start, self.end = best_window(folded(query_words), self.words)
+
+
+class _InMarks(NamedTuple):
+    """How the query matches a quote inside a reported sentence."""
+
+    score: float
+    verbatim: bool
+    diff: tuple[DiffWord, ...]
+    outside: tuple[str, ...]
 
 
 def _quote_in_sentence(
-    query_words: list[str], sentence: str, record: QuoteRecord, cfg: SearchSettings
-) -> QuoteMatch | None:
-    """The quote match when the query's best place in the sentence lies inside this quote."""
-    sentence_words = folded(words(sentence))
-    quote_words = folded(words(record.text))
-    at = find_run(sentence_words, quote_words) if record.text in sentence else None
+    query_words: list[str], sentence: _Sentence, quote_text: str, cfg: SearchSettings
+) -> _InMarks | None:
+    """The match when the query's best place in the sentence lies inside this quote."""
+    quote_words = folded(words(quote_text))
+    at = find_run(sentence.words, quote_words)
     if at is None or not quote_words:
         return None
-    _, start, end = best_window(folded(query_words), sentence_words)
+    start, end = sentence.start, sentence.end
     overlap = min(end, at + len(quote_words)) - max(start, at)
     if overlap < IN_MARKS * max(1, end - start):
         return None
-    core, runs = peel(query_words, sentence, record.text)
+    core, runs = peel(query_words, sentence.text, quote_text)
     if len(core) < MIN_IN_MARKS:
         return None
-    record_words = words(record.text)
+    record_words = words(quote_text)
     m = match(core, record_words)
     if not (m.verbatim or m.score >= cfg.paraphrase_threshold):
         return None
     if not m.verbatim and not ideas_kept(core, record_words):
         return None  # "deserves to be in prison" is not an altered "deserve to be spoken"
-    return QuoteMatch(record, m.score, m.verbatim, m.diff, runs)
+    return _InMarks(m.score, m.verbatim, m.diff, runs)
 
 
 def ideas_kept(query_words: list[str], record_words: list[str]) -> bool:

@@ -90,6 +90,8 @@ def reordered_window(query: list[str], record: list[str]) -> int | None:
     if n < MIN_REORDERED or n > len(record):
         return None
     want = Counter(query)
+    if want - Counter(record):
+        return None  # a query word the record lacks: no window can hold them all (the common case)
     window = Counter(record[:n])
     for start in range(len(record) - n + 1):
         if start:

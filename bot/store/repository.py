@@ -827,25 +827,32 @@ class Store:
         """Paragraphs the prefilter finds (keyword-in-context)."""
         with self._read() as conn:
             ids = [i for i, _ in self.backend.candidates(conn, "paragraphs", query, limit)]
-            if not ids:
-                return []
-            p, a = s.paragraphs, s.articles
-            rows = conn.execute(
-                select(
-                    p.c.id,
-                    p.c.idx,
-                    p.c.text,
-                    *META_COLUMNS,
-                )
-                .select_from(p.join(a, p.c.article_id == a.c.id))
-                .where(and_(a.c.status == "active", p.c.id.in_(ids)))
-            )
-            order = {i: k for k, i in enumerate(ids)}
-            recs = [
-                ParagraphRecord(id=x.id, idx=x.idx, text=x.text, article=self._meta(x))
-                for x in rows
-            ]
-            return sorted(recs, key=lambda r: order[r.id])
+            return self._paragraphs(conn, ids)
+
+    def paragraphs_with_runs(
+        self, runs: Sequence[Sequence[str]], limit: int
+    ) -> list[ParagraphRecord]:
+        """Paragraphs holding one of these runs of words in order (one index query, no
+        ranking): where words in marks are looked for word for word."""
+        with self._read() as conn:
+            found = self.backend.any_phrase(conn, "paragraphs", runs, limit)
+            return self._paragraphs(conn, [i for i, _ in found])
+
+    def _paragraphs(self, conn: Connection, ids: list[int]) -> list[ParagraphRecord]:
+        """The active articles' paragraphs with these ids, in the order of ``ids``."""
+        if not ids:
+            return []
+        p, a = s.paragraphs, s.articles
+        rows = conn.execute(
+            select(p.c.id, p.c.idx, p.c.text, *META_COLUMNS)
+            .select_from(p.join(a, p.c.article_id == a.c.id))
+            .where(and_(a.c.status == "active", p.c.id.in_(ids)))
+        )
+        order = {i: k for k, i in enumerate(ids)}
+        recs = [
+            ParagraphRecord(id=x.id, idx=x.idx, text=x.text, article=self._meta(x)) for x in rows
+        ]
+        return sorted(recs, key=lambda r: order[r.id])
 
     def places_with_all_terms(self, terms: Sequence[str], limit: int) -> list[tuple[str, int]]:
         """(article id, paragraph index) of paragraphs holding every term: one unranked
@@ -1048,6 +1055,28 @@ class Store:
                 .order_by(s.quotes.c.article_id, s.quotes.c.n)
             )
             return self._records(conn, rows)
+
+    def quote_texts_in_places(
+        self, places: Sequence[tuple[str, int]]
+    ) -> list[tuple[int, str, int, str]]:
+        """(id, article id, paragraph, text) of the active quotes in these places: the words
+        alone, for a check that most of them fail (``quotes_by_ids`` reads the rest)."""
+        if not places:
+            return []
+        q, a = s.quotes, s.articles
+        with self._read() as conn:
+            rows = conn.execute(
+                select(q.c.id, q.c.article_id, q.c.paragraph, q.c.text)
+                .select_from(q.join(a, q.c.article_id == a.c.id))
+                .where(
+                    and_(
+                        a.c.status == "active",
+                        q.c.article_id.in_(sorted({a for a, _ in places})),
+                        tuple_(q.c.article_id, q.c.paragraph).in_(sorted(set(places))),
+                    )
+                )
+            )
+            return [(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
 
     def quotes_in_places(self, places: Sequence[tuple[str, int]]) -> list[QuoteRecord]:
         """Quotes in the given (article id, paragraph index) places, read by place (not the

@@ -87,6 +87,11 @@ class SearchBackend(Protocol):
     ) -> Rows:
         """Rows holding every term (best first when ``ranked``)."""
 
+    def any_phrase(
+        self, conn: Connection, kind: Kind, runs: Sequence[Sequence[str]], n: int
+    ) -> Rows:
+        """Rows holding one of these runs of words, in order (unranked)."""
+
 
 class TieredSearch:
     """The shared candidate strategy; subclasses supply the engine queries."""
@@ -109,6 +114,17 @@ class TieredSearch:
         """Rows holding one of these near groups: the query with one word altered, added or
         dropped."""
         raise NotImplementedError
+
+    def any_phrase(
+        self, conn: Connection, kind: Kind, runs: Sequence[Sequence[str]], n: int
+    ) -> Rows:
+        """Rows holding one of these runs of words, in order (unranked)."""
+        found: dict[int, str] = {}
+        for run in runs:
+            if len(found) >= n:
+                break
+            found.update(self.phrase(conn, kind, run, n - len(found)))
+        return list(found.items())
 
     def fuzzy(self, conn: Connection, kind: Kind, query: SearchQuery, n: int) -> Rows:
         """A loose fallback for queries whose terms match nothing."""
@@ -258,6 +274,14 @@ class SQLiteFTS(TieredSearch):
     def phrase(self, conn: Connection, kind: Kind, words: Sequence[str], n: int) -> Rows:
         """FTS5 phrase query."""
         return self._match(conn, kind, _fts_phrase(words), n)
+
+    def any_phrase(
+        self, conn: Connection, kind: Kind, runs: Sequence[Sequence[str]], n: int
+    ) -> Rows:
+        """One FTS5 query of phrases joined by OR."""
+        if not runs:
+            return []
+        return self._match(conn, kind, " OR ".join(_fts_phrase(r) for r in runs), n)
 
     def near(self, conn: Connection, kind: Kind, groups: Sequence[NearGroup], n: int) -> Rows:
         """Rows holding the words either side of each word or gap, at most one word apart.
@@ -455,6 +479,20 @@ class PostgresFTS(TieredSearch):
         else:
             where = f"WHERE tsv @@ phraseto_tsquery('english', :q) AND {exact} LIMIT :n"
         return self._rows(conn, kind, where, params)
+
+    def any_phrase(
+        self, conn: Connection, kind: Kind, runs: Sequence[Sequence[str]], n: int
+    ) -> Rows:
+        """Paragraphs: one tsquery of phrase alternatives (one index scan); quotes and
+        reports, whose phrases are checked on their text too, one phrase at a time."""
+        if kind in PAIRED:
+            return super().any_phrase(conn, kind, runs, n)
+        indexed = [" ".join(r) for r in runs if not all(w in STOPWORDS for w in r)]
+        if not indexed:
+            return []
+        params: dict[str, object] = {f"v{i}": phrase for i, phrase in enumerate(indexed)}
+        any_run = " || ".join(f"phraseto_tsquery('english', :v{i})" for i in range(len(indexed)))
+        return self._rows(conn, kind, f"WHERE tsv @@ ({any_run}) LIMIT :n", {**params, "n": n})
 
     def near(self, conn: Connection, kind: Kind, groups: Sequence[NearGroup], n: int) -> Rows:
         """Phrases with the altered word's place kept (by a stopword, which the english
