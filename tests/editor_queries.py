@@ -9,7 +9,7 @@ itself, the two words before the opening mark pasted with the quote, the quote w
 stripped, and its whole paragraph pasted (answered quote by quote). Quotes from another
 collection (the shipped seeds) must not be found. Then::
 
-    python -m tests.editor_queries DIR [--json]      # DIR: the GGT copy (tests/ggt_eval.py)
+    python -m tests.editor_queries DIR [--json]      # DIR: the GGT copy (tests/devsets/ggt.py)
 
 A query is *right* when the best hit carries the gold words, its speaker is the annotators'
 (or none: unattributed is an honest answer), and the speaker check says what the claim is:
@@ -35,12 +35,32 @@ from bot.quotes import lexicon as lx
 from bot.search.normalize import without_accents
 from bot.settings import Settings, load_settings
 from bot.store.repository import Store
-from tests.ggt_eval import ROOT, GoldSegment, covers, load_gold, norm, same_person
+from tests.devsets import ggt
+from tests.devsets.gold import covers, norm, same_person
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TITLES = ("Mr", "Ms.", "Dr", "Sir")
 ROLES = ("Health Secretary", "Democratic Sen.", "Prime Minister", "Councillor")
 BACKSHIFT = {"is": "was", "will": "would", "has": "had", "are": "were", "can": "could"}
 SWAP_WORD = "tangerine"
+
+
+@dataclass(frozen=True)
+class GoldSegment:
+    """The words inside one pair of quote marks of an annotated quotation, and its speaker."""
+
+    article: str
+    text: str
+    reference: str | None
+
+
+def load_gold(data_dir: Path, settings: Settings) -> dict[str, list[GoldSegment]]:
+    """Gold segments by article id: every marked segment of every annotated quotation."""
+    return {
+        doc.id: [GoldSegment(doc.id, seg, q.reference) for q in doc.gold for seg in q.segments]
+        for doc in ggt.load(data_dir, settings.corpus)
+    }
 
 
 @dataclass(frozen=True)
@@ -220,7 +240,7 @@ def run(data_dir: Path, settings: Settings, db_url: str = "sqlite://") -> list[K
     ingest(store, [data_dir / "rawtext"], settings, progress=False)
     tally: dict[str, Counter[str]] = {}
     raw = {p.stem: p.read_text(encoding="utf-8") for p in (data_dir / "rawtext").glob("*.txt")}
-    for query in generated(load_gold(data_dir), foreign_quotes(settings), raw):
+    for query in generated(load_gold(data_dir, settings), foreign_quotes(settings), raw):
         right, alarm, wrong = judge(query, whosaid(query.text, store, settings.search))
         counts = tally.setdefault(query.kind, Counter())
         counts.update(queries=1, right=right, false_alarms=alarm, wrong_names=wrong)

@@ -10,18 +10,18 @@ from __future__ import annotations
 import pytest
 
 from bot.settings import Settings
+from tests.devsets import SETS
 from tests.editor_queries import KindScore, run, table, total
-from tests.test_ggt_eval import GGT_DIR, HAVE_GGT
-
-pytestmark = pytest.mark.skipif(
-    not HAVE_GGT,
-    reason="GGT gold set absent: set QUOTEBOT_GGT_DIR to a local copy (see tests/ggt_eval.py)",
-)
 
 
 @pytest.fixture(scope="module")
 def scores(settings: Settings) -> list[KindScore]:
-    found = run(GGT_DIR, settings)
+    dev = SETS["ggt"]
+    directory = dev.directory()
+    if directory is None:
+        pytest.skip(f"GGT dev set absent: set {dev.env} to a copy (see tests/devsets/ggt.py)")
+    assert dev.present(directory), f"{dev.env}={directory} holds no copy of the GGT set"
+    found = run(directory, settings)
     print("\n" + table(found))
     return found
 

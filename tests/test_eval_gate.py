@@ -18,6 +18,7 @@ from tests.conftest import ARTICLES, GOLD
 
 PRECISION_FLOOR = 0.97
 RECALL_FLOOR = 0.90
+SPEAKER_RECALL_FLOOR = 0.90  # gold quotes with a speaker that come back with that speaker
 
 
 def norm(text: str) -> str:
@@ -33,6 +34,8 @@ class Score:
     found: int = 0
     named: int = 0
     named_right: int = 0
+    gold_named: int = 0  # gold quotes whose article names the speaker
+    gold_named_right: int = 0  # ... found with that speaker: a quote with none is no hit
 
 
 def score(settings: Settings) -> tuple[Score, list[str]]:
@@ -45,6 +48,7 @@ def score(settings: Settings) -> tuple[Score, list[str]]:
         unmatched = list(quotes)
         for item in gold:
             total.gold += 1
+            total.gold_named += item["speaker"] is not None
             match = next((q for q in unmatched if norm(q.text) == norm(item["quote"])), None)
             if match is None:
                 problems.append(f"{path.stem}: missed {item['quote']!r}")
@@ -55,6 +59,7 @@ def score(settings: Settings) -> tuple[Score, list[str]]:
                 total.named += 1
                 if match.speaker == item["speaker"]:
                     total.named_right += 1
+                    total.gold_named_right += item["speaker"] is not None
                 else:
                     problems.append(f"{path.stem}: {match.text!r} -> {match.speaker}")
         for q in unmatched:  # quotes that are not in the gold file count against precision
@@ -72,9 +77,12 @@ def test_precision_and_recall_floors(settings: Settings) -> None:
     total, problems = score(settings)
     precision = total.named_right / total.named
     recall = total.found / total.gold
+    speaker_recall = total.gold_named_right / total.gold_named
     print(
         f"\neval: precision {precision:.3f} ({total.named_right}/{total.named}), "
-        f"recall {recall:.3f} ({total.found}/{total.gold})"
+        f"recall {recall:.3f} ({total.found}/{total.gold}), "
+        f"speaker recall {speaker_recall:.3f} ({total.gold_named_right}/{total.gold_named})"
     )
     assert precision >= PRECISION_FLOOR, problems
     assert recall >= RECALL_FLOOR, problems
+    assert speaker_recall >= SPEAKER_RECALL_FLOOR, problems

@@ -1,0 +1,71 @@
+"""Extraction scored on the dev sets (annotated news, never committed): floors that fail when
+a change makes attribution worse on any of them.
+
+Each set runs when its variable names a copy (``QUOTEBOT_GGT_DIR``, ``QUOTEBOT_POLNEAR_DIR``,
+``QUOTEBOT_GERMAN_DIR``; each module in tests/devsets says how to make one) and is skipped with
+its reason when the variable is unset. A variable that names no copy fails: a gate that skips
+itself on a typo gates nothing. Floors are measured scores rounded down: they only go up. The
+held-out fifth of each set is printed apart (it is never tuned on).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from bot.extraction import build_extractor
+from bot.settings import Settings
+from tests.devsets import SETS
+from tests.devsets.score import Result, calibration, run, score
+
+
+class Floors(NamedTuple):
+    """The four measures' floors, and the least number of articles a copy must have."""
+
+    articles: int
+    speaker_precision: float
+    speaker_recall: float
+    quote_precision: float
+    speech_recall: float
+
+
+FLOORS = {
+    "ggt": Floors(97, 0.98, 0.85, 0.955, 0.975),
+    "polnear": Floors(840, 0.95, 0.79, 0.93, 0.92),
+    "german": Floors(700, 0.0, 0.0, 0.80, 0.60),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scored(request: pytest.FixtureRequest, settings: Settings) -> tuple[str, list[Result]]:
+    dev = SETS[request.param]
+    directory = dev.directory()
+    if directory is None:
+        pytest.skip(f"{dev.name} dev set absent: set {dev.env} to a copy (see tests/devsets)")
+    assert dev.present(directory), f"{dev.env}={directory} holds no copy of {dev.name}"
+    docs = dev.load(directory, settings.corpus)
+    return dev.name, run(docs, build_extractor(settings), jobs=2)
+
+
+def test_scores_hold_their_floors(scored: tuple[str, list[Result]]) -> None:
+    name, results = scored
+    floors = FLOORS[name]
+    s = score(results)
+    held = score([r for r in results if r.held_out])
+    print(f"\n{name} all:  {s.line()}\n{name} held: {held.line()}")
+    assert len(results) >= floors.articles
+    assert s.speaker_precision >= floors.speaker_precision, s.line()
+    assert s.speaker_recall >= floors.speaker_recall, s.line()
+    assert s.quote_precision >= floors.quote_precision, s.line()
+    assert s.speech_recall >= floors.speech_recall, s.line()
+
+
+def test_high_confidence_means_right(scored: tuple[str, list[Result]]) -> None:
+    name, results = scored
+    high = [(n, share) for bucket, n, share in calibration(results) if float(bucket[:4]) >= 0.9]
+    total = sum(n for n, _ in high)
+    right = sum(n * share for n, share in high)
+    if name == "german":
+        pytest.skip("German attribution has too few named speakers to calibrate yet")
+    assert total >= 200 and right / total >= 0.96, (total, right)
