@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.corpus.reader import Skipped, read_all
 from bot.errors import ConfigError
 from bot.models import ExtractedArticle
+from bot.quotes.attribution.sieves import DEFAULT_ORDER
 from bot.quotes.extract import Extractor
 from bot.settings import Settings
 
@@ -30,9 +31,17 @@ def load_aliases(path: Path | None) -> dict[str, str]:
 
 
 def build_extractor(settings: Settings) -> Extractor:
-    """The extractor the settings describe (aliases file, confidence threshold)."""
+    """The extractor the settings describe (aliases file, confidence threshold, sieves)."""
     aliases = load_aliases(settings.resolve(settings.extraction.speakers_file))
-    return Extractor(aliases=aliases, min_confidence=settings.extraction.min_confidence)
+    chosen = settings.extraction.sieves
+    try:
+        return Extractor(
+            aliases=aliases,
+            min_confidence=settings.extraction.min_confidence,
+            sieves=tuple(chosen) if chosen is not None else DEFAULT_ORDER,
+        )
+    except ValueError as exc:
+        raise ConfigError(f"extraction.sieves: {exc}") from exc
 
 
 def extract_paths(

@@ -68,6 +68,7 @@ class Quote(Frozen):
     evidence: str | None = None
     antecedent: str | None = None
     run: int
+    sieve: str | None = None  # the attribution sieve that named the speaker
 
 
 class Report(Frozen):

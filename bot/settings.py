@@ -97,6 +97,11 @@ class ExtractionSettings(BaseModel):
     speakers_file: str = Field(
         "config/speakers.toml", description="Manual speaker aliases and merges."
     )
+    sieves: list[str] | None = Field(
+        None,
+        description="Attribution sieves to run, in order (unset: all, in the default order; "
+        "`quotebot extract --sieves` lists them).",
+    )
 
 
 class SearchSettings(BaseModel):

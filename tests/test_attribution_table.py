@@ -1,378 +1,606 @@
 """Attribution, one row per rule: paragraphs → the quote → who said it (None: unattributed).
 
 A regression is one failing row, with its sentence in the test id. Paragraphs are separated by
-blank lines; the quote is named by a fragment of its words.
+blank lines; the quote is named by a fragment of its words; each row names the sieve that must
+fire. The sentences are written for these tests (none is drawn from a dev set).
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pytest
 
 from bot.models import Article, ExtractedArticle, Paragraph
+from bot.quotes.attribution.sieves import DEFAULT_ORDER
 from bot.quotes.extract import Extractor
 
-ROWS: list[tuple[str, str, str | None]] = [
+
+class Row(NamedTuple):
+    """Paragraphs, a fragment of the quote, who said it (None: unattributed), and the sieve
+    that must name them (None when nobody is named)."""
+
+    text: str
+    fragment: str
+    speaker: str | None
+    sieve: str | None
+
+
+ROWS: list[Row] = [
     # --- reporting verbs, before and after the quote
-    (
+    Row(
         '"We will appeal," said managing director Alasdair Quinn.',
         "We will appeal",
         "Alasdair Quinn",
+        "inverted_post_cue",
     ),
-    ('"We will appeal," Alasdair Quinn said on Monday.', "We will appeal", "Alasdair Quinn"),
-    ("Musk suggested that Jess Phillips “deserves to be in prison”.", "deserves", "Musk"),
+    Row(
+        '"We will appeal," Alasdair Quinn said on Monday.',
+        "We will appeal",
+        "Alasdair Quinn",
+        "post_cue",
+    ),
+    Row(
+        "Musk suggested that Jess Phillips “deserves to be in prison”.",
+        "deserves",
+        "Musk",
+        "pre_cue",
+    ),
     # --- name boundaries: openers, common words, initials, datelines
-    ("Finally Demi Burnett said: “It was always going to be me.”", "always going", "Demi Burnett"),
-    (
+    Row(
+        "Finally Demi Burnett said: “It was always going to be me.”",
+        "always going",
+        "Demi Burnett",
+        "pre_cue",
+    ),
+    Row(
         "Chicken is on the menu again. “We sell out every night,” he said.",
         "We sell out",
         None,
+        None,
     ),
-    (
-        "OTTAWA — Justin Trudeau spoke on Monday.\n\n“We will not back down,” he said.",
+    Row(
+        ("OTTAWA — Justin Trudeau spoke on Monday.\n\n“We will not back down,” he said."),
         "back down",
         "Justin Trudeau",
+        "post_cue",
     ),
     # --- a name the page's charset mangled is no name (it would be a wrong one)
-    (
-        '"This r\ufffdgime has had its day," said councillor Zo\ufffd Br\ufffdl\ufffd on Monday.',
+    Row(
+        '"This r�gime has had its day," said councillor Zo� Br�l� on Monday.',
         "had its day",
+        None,
         None,
     ),
     # --- a first name before a surname that is also an organisation word
-    (
-        "Damon Green’s future looked bright.\n\n"
-        "“It didn’t take me long to get a job,” quipped Green, who lives nearby.",
-        "take me long",
-        "Damon Green",
+    Row(
+        (
+            "Marcus Green’s shop opened in June.\n\n"
+            "“It did not take long to find customers,” quipped Green, who lives upstairs."
+        ),
+        "take long",
+        "Marcus Green",
+        "inverted_post_cue",
     ),
-    (
-        "Canada Post is on strike.\n\n“We will not deliver,” Post said.",
+    Row(
+        ("Canada Post is on strike.\n\n“We will not deliver,” Post said."),
         "not deliver",
+        None,
         None,
     ),
     # --- organisations and people
-    (
-        "The minister spoke first. A spokesperson for the Department of Health said: "
-        "“We are reviewing the figures.”",
+    Row(
+        (
+            "The minister spoke first. A spokesperson for the Department of Health said: “We "
+            "are reviewing the figures.”"
+        ),
         "reviewing the figures",
         "Department of Health",
+        "pre_cue",
     ),
-    (
-        "The company's chief executive, Graham Pell, said sales had fallen. "
-        "“It has been a hard year,” he said.",
+    Row(
+        (
+            "The company's chief executive, Graham Pell, said sales had fallen. “It has been "
+            "a hard year,” he said."
+        ),
         "hard year",
         "Graham Pell",
+        "post_cue",
     ),
-    (
-        "Fenwick Voices campaigned for years.\n\n“We are not done,” she said.",
+    Row(
+        ("Fenwick Voices campaigned for years.\n\n“We are not done,” she said."),
         "not done",
         None,
-    ),
-    (
-        "Meng, the finance chief of China’s Huawei Technologies, was arrested in December.\n\n"
-        "“We share the commitment to the rule of law,” the agency said in a statement.",
-        "rule of law",
         None,
     ),
-    (
-        "“Most places will not print fewer than 1,000 copies,” says Campbell’s partner, "
-        "Jason Louth.",
-        "Most places",
-        "Jason Louth",
+    Row(
+        (
+            "Ortiz, the treasurer of Peru’s Andina Technologies, was detained in March.\n\n"
+            "“We respect the independence of the courts,” the agency said in a statement."
+        ),
+        "independence of the courts",
+        None,
+        None,
     ),
-    (
-        "“The system is designed for that,” says the director of operations for EHS, Jeff Fraser.",
-        "designed for that",
-        "Jeff Fraser",
+    Row(
+        "“Few printers will take orders under 500 copies,” says Novak’s partner, Hugo Brandt.",
+        "Few printers",
+        "Hugo Brandt",
+        "inverted_post_cue",
     ),
-    (
-        "Tim Guest with the Nova Scotia Health Authority says there are many reasons.\n\n"
-        "“The emergency department cares for the sickest first.”",
-        "sickest first",
-        "Tim Guest",
+    Row(
+        "“The schedule is built for that,” says the director of planning for NTA, Rosa Imrie.",
+        "built for that",
+        "Rosa Imrie",
+        "inverted_post_cue",
     ),
-    (
-        "“The worries surround the tariffs,” Jingyi Pan of IG said in a commentary.",
-        "worries surround",
-        "Jingyi Pan",
+    Row(
+        (
+            "Ruth Kemp with the Halifax Water Commission says there are several causes.\n\n"
+            "“The oldest pipes fail first.”"
+        ),
+        "oldest pipes",
+        "Ruth Kemp",
+        "after_report",
+    ),
+    Row(
+        "“The fears centre on interest rates,” Wei Zhang of CMC said in a note.",
+        "fears centre",
+        "Wei Zhang",
+        "long_subject",
     ),
     # --- role nouns, appositives and long subjects
-    (
-        "The US technology billionaire Elon Musk has weighed in. "
-        "The businessman called it “a disgrace”.",
+    Row(
+        (
+            "The US technology billionaire Elon Musk has weighed in. The businessman called "
+            "it “a disgrace”."
+        ),
         "a disgrace",
         "Elon Musk",
+        "pre_cue",
     ),
-    (
-        "“It is a positive thing for the workers” UFCW Local 832 president Jeff Traeger "
-        "said Saturday.",
-        "positive thing",
-        "Jeff Traeger",
+    Row(
+        (
+            "“It is a fair result for the members” Unifor Local 444 president Dale Munro "
+            "said Sunday."
+        ),
+        "fair result",
+        "Dale Munro",
+        "long_subject",
     ),
-    (
-        "“I have needed Tesla as a role model,” Guenther Schuh, the company’s founder and "
-        "the mastermind behind its van, said inside his factory.",
-        "role model",
-        "Guenther Schuh",
+    Row(
+        (
+            "“I have studied Airbus as a model,” Henrik Vogel, the startup’s founder and the "
+            "engineer behind its glider, said inside his hangar."
+        ),
+        "studied Airbus",
+        "Henrik Vogel",
+        "appositive_post_cue",
     ),
-    (
-        "Sen. Debbie Stabenow, D-Mich., a member of the leadership team, said Schumer has "
-        "“an uncanny way to be able to listen”.",
-        "uncanny way",
-        "Debbie Stabenow",
+    Row(
+        (
+            "Sen. Tammy Rourke, D-Ore., a member of the finance committee, said Harris has "
+            "“a rare gift for listening”."
+        ),
+        "rare gift",
+        "Tammy Rourke",
+        "pre_cue",
     ),
-    (
-        "Controversy erupted after John McCallum, Canada’s ambassador to China, told reporters "
-        "that Meng has “quite a strong case”.",
-        "strong case",
-        "John McCallum",
+    Row(
+        (
+            "Outrage followed after Alan Whitby, Britain’s envoy to Chile, told journalists "
+            "that Ruiz has “a very solid defence”."
+        ),
+        "solid defence",
+        "Alan Whitby",
+        "pre_cue",
     ),
-    (
-        "The prime minister said he was “deeply concerned” about comments Premier Doug Ford made.",
-        "deeply concerned",
+    Row(
+        "The premier said she was “deeply troubled” by remarks Mayor Ken Sim made.",
+        "deeply troubled",
+        None,
         None,
     ),
     # --- who is not the speaker
-    (
-        "The Billy on the Street star then quipped to Colton, “That you should look into.”",
-        "look into",
+    Row(
+        "The Comedy Bang star then joked to Tariq, “That you might want to check.”",
+        "want to check",
+        None,
         None,
     ),
-    (
-        '"Harsh winter is a reality," says a document titled White Paper: Railroading in Winter.',
-        "Harsh winter",
+    Row(
+        '"Icy roads are a hazard," says a report titled Winter Roads: Driving in Snow.',
+        "Icy roads",
+        None,
         None,
     ),
-    (
-        "James Bullard gave an interview noting that hikes could “endanger a strong economy,” "
-        "according to CNBC.",
+    Row(
+        (
+            "James Bullard gave an interview noting that hikes could “endanger a strong "
+            "economy,” according to CNBC."
+        ),
         "endanger",
         "James Bullard",
+        "according_to_after",
     ),
-    ("Canadians are advised to “exercise a high degree of caution”.", "high degree", None),
+    Row("Travellers are advised to “take extra care near the border”.", "extra care", None, None),
     # --- pronouns: the gender must fit; the subject of the last sentence is in focus
-    (
-        "Dorie Greenspan has written books with Pierre Herme.\n\n“I loved doing that,” she says.",
+    Row(
+        ("Dorie Greenspan has written books with Pierre Herme.\n\n“I loved doing that,” she says."),
         "loved doing",
         "Dorie Greenspan",
+        "post_cue",
     ),
-    (
-        "Jerry Sabine hopes Ottawa will act.\n\n“This is a way to show off,” he said.",
+    Row(
+        ("Jerry Sabine hopes Ottawa will act.\n\n“This is a way to show off,” he said."),
         "show off",
         "Jerry Sabine",
+        "post_cue",
     ),
-    (
-        "Liberal MP Marco Mendicino — a former prosecutor — went on CBC later.\n\n"
-        "“Neither directed, nor pressured,” he said.",
-        "Neither directed",
-        "Marco Mendicino",
+    Row(
+        (
+            "Labour MP Priya Anand — a former barrister — went on Sky later.\n\n"
+            "“Neither pushed, nor pressured,” she said."
+        ),
+        "Neither pushed",
+        "Priya Anand",
+        "post_cue",
     ),
-    (
-        "Vice-President Wang Qishan spoke in Davos. Wang said China still has "
-        "“enormous market potential”.",
-        "enormous market",
-        "Wang Qishan",
+    Row(
+        (
+            "Vice-Premier Wang Ling spoke in Davos. Wang said China still offers “vast "
+            "market opportunities”."
+        ),
+        "vast market",
+        "Wang Ling",
+        "pre_cue",
     ),
     # --- a first name no hand-typed list holds still makes a person a pronoun can reach
-    (
-        "Cecil Foster wrote a book about train porters.\n\n"
-        "“Canada was not intended to be a multicultural society,” he writes.",
-        "multicultural",
-        "Cecil Foster",
+    Row(
+        (
+            "Cecil Ramsay wrote a book about rail workers.\n\n"
+            "“The country was not built as a melting pot,” he writes."
+        ),
+        "melting pot",
+        "Cecil Ramsay",
+        "post_cue",
     ),
     # --- a surname that is also a month or a modal verb, after a title
-    (
-        "The vote was a blow to Theresa May.\n\n"
-        "After the vote, Ms. May acknowledged the scale of the defeat. “I have always "
-        "believed in an orderly exit,” she told MPs.",
-        "orderly exit",
-        "Theresa May",
+    Row(
+        (
+            "The budget was a blow to Dana May.\n\n"
+            "After the vote, Ms. May admitted the scale of the defeat. “I have always "
+            "believed in a careful plan,” she told MPs."
+        ),
+        "careful plan",
+        "Dana May",
+        "post_cue",
     ),
     # --- a definite description as the speaker: the person the story is about
-    (
-        "Guenther Schuh knows he is entering uncharted waters.\n\n"
-        "“I don’t know any carmaker that makes money,” the lanky, bespectacled professor said.",
-        "carmaker",
-        "Guenther Schuh",
+    Row(
+        (
+            "Henrik Vogel knows he is entering new territory.\n\n"
+            "“I don’t know any airline that makes money,” the tall, soft-spoken engineer said."
+        ),
+        "airline",
+        "Henrik Vogel",
+        "described",
     ),
-    (
-        "Caleb Jones recorded his first NHL goal.\n\n"
-        '"We played well tonight," said the rookie defenceman.',
+    Row(
+        (
+            "Caleb Jones recorded his first NHL goal.\n\n"
+            '"We played well tonight," said the rookie defenceman.'
+        ),
         "played well",
         "Caleb Jones",
+        "described",
     ),
-    (
-        "Caleb Jones and Mark Scheifele both scored.\n\n"
-        '"We played well tonight," said the rookie defenceman.',
+    Row(
+        (
+            "Caleb Jones and Mark Scheifele both scored.\n\n"
+            '"We played well tonight," said the rookie defenceman.'
+        ),
         "played well",
+        None,
         None,
     ),
     # --- background paragraphs between a speaker and her pronoun
-    (
-        "Sarah Baxter chairs the board of trustees.\n\n"
-        "The district has grown for a decade.\n\nPortables fill the school yards.\n\n"
-        "Class sizes are rising across the region.\n\n"
-        "“We absolutely realize how huge it is,” she said.",
-        "how huge",
-        "Sarah Baxter",
+    Row(
+        (
+            "Helen Ward leads the parents' council.\n\n"
+            "The town has grown for years.\n\n"
+            "Trailers fill the playgrounds.\n\n"
+            "Class sizes keep rising.\n\n"
+            "“We know how serious it is,” she said."
+        ),
+        "how serious",
+        "Helen Ward",
+        "post_cue",
     ),
-    (
-        "Sarah Baxter chairs the board of trustees.\n\n"
-        "The district has grown for a decade.\n\nPortables fill the school yards.\n\n"
-        "Trustees received a letter from Laura Chen about portables.\n\n"
-        "“We absolutely realize how huge it is,” she said.",
-        "how huge",
+    Row(
+        (
+            "Helen Ward leads the parents' council.\n\n"
+            "The town has grown for years.\n\n"
+            "Trailers fill the playgrounds.\n\n"
+            "Councillors received a letter from Nora Diaz about trailers.\n\n"
+            "“We know how serious it is,” she said."
+        ),
+        "how serious",
+        None,
         None,
     ),
     # --- reporting verbs beyond "say": scold, echo, mention
-    (
+    Row(
         "“You would never do that with a man,” scolded Elyse.",
         "never do that",
         "Elyse",
+        "inverted_post_cue",
     ),
-    (
-        "Robert McMillen is a barber.\n\n"
-        "“Confidence is the most attractive thing,” echoes McMillen.",
+    Row(
+        (
+            "Robert McMillen is a barber.\n\n"
+            "“Confidence is the most attractive thing,” echoes McMillen."
+        ),
         "Confidence",
         "Robert McMillen",
+        "inverted_post_cue",
     ),
     # --- "it" is an organisation the article named, even one written in capitals
-    (
-        "EDC declined to answer most questions. “We are obligated to respect the "
-        "confidentiality of clients,” it said in a statement.",
-        "confidentiality",
-        "EDC",
+    Row(
+        (
+            "ATB declined to answer most questions. “We must respect the privacy of our "
+            "customers,” it said in a statement."
+        ),
+        "privacy",
+        "ATB",
+        "post_cue",
     ),
     # --- a quote after a sentence about one person, with no verb of its own
-    (
-        "Pete Fry won a seat on council.\n\n"
-        "Mr. Fry describes himself as the most left-leaning member. “Why would I pander "
-        "to the millionaires?”",
-        "pander",
-        "Pete Fry",
+    Row(
+        (
+            "Omar Diallo won a seat on council.\n\n"
+            "Mr. Diallo calls himself the most radical member. “Why would I flatter the "
+            "landlords?”"
+        ),
+        "flatter",
+        "Omar Diallo",
+        "previous_subject",
     ),
-    (
-        "Police arrested the driver on Tuesday. “Why would I pander to the millionaires?”",
-        "pander",
+    Row(
+        "Police arrested the driver on Tuesday. “Why would I flatter the landlords?”",
+        "flatter",
+        None,
         None,
     ),
     # --- a second man named just before "he": two people it could mean, so nobody
-    (
-        "Donald Trump mocked the prime minister on Tuesday.\n\n"
-        "It is a comment that Andrew Scheer found concerning.\n\n"
-        "“We would never accept that,” he said.",
+    Row(
+        (
+            "Donald Trump mocked the prime minister on Tuesday.\n\n"
+            "It is a comment that Andrew Scheer found concerning.\n\n"
+            "“We would never accept that,” he said."
+        ),
         "never accept",
         None,
+        None,
     ),
-    (
-        "Donald Trump mocked the prime minister on Tuesday. He then called Andrew Scheer.\n\n"
-        "“We would never accept that,” he said.",
+    Row(
+        (
+            "Donald Trump mocked the prime minister on Tuesday. He then called Andrew Scheer.\n\n"
+            "“We would never accept that,” he said."
+        ),
         "never accept",
         "Donald Trump",
+        "post_cue",
     ),
     # --- the main clause after an opening phrase with commas of its own
-    (
-        "Jody Wilson-Raybould resigned.\n\n"
-        "Speaking in Vaughan, Ont., on Thursday morning, Justin Trudeau denied the story. "
-        "“The allegations are false,” he said.",
-        "allegations",
-        "Justin Trudeau",
+    Row(
+        (
+            "Maria Lopez resigned.\n\n"
+            "Speaking in Lyon, France, on Friday morning, Pierre Garnier denied the report. "
+            "“The claims are untrue,” he said."
+        ),
+        "claims are untrue",
+        "Pierre Garnier",
+        "post_cue",
     ),
     # --- the subject after its verb, past the words that qualify it
-    (
-        "Results are “very exciting,” says Heart and Stroke senior manager Erin Kim, who "
-        "leads the project.",
-        "very exciting",
-        "Erin Kim",
+    Row(
+        (
+            "Sales are “very encouraging,” says Lung Health senior analyst Dina Roy, who "
+            "runs the study."
+        ),
+        "very encouraging",
+        "Dina Roy",
+        "inverted_post_cue",
     ),
-    ("“Our allies are laughing at us,” said oil and gas worker Mike Wipf.", "allies", "Mike Wipf"),
-    (
-        "Doug McCallum released a statement.\n\n“I was deeply dismayed,” he was quoted as "
-        "saying in the press release.",
-        "dismayed",
-        "Doug McCallum",
+    Row(
+        "“Our customers are walking away,” said dairy and grain farmer Tom Birch.",
+        "walking away",
+        "Tom Birch",
+        "inverted_post_cue",
+    ),
+    Row(
+        (
+            "Rita Okafor released a statement.\n\n"
+            "“I was truly saddened,” she was quoted as saying in the release."
+        ),
+        "saddened",
+        "Rita Okafor",
+        "post_cue",
     ),
     # --- a capitalised title at the start of a sentence is no opener
-    (
-        "Foreign Affairs Minister Chrystia Freeland says Canada will plead for clemency, "
-        "calling capital punishment “inhumane.”",
-        "inhumane",
-        "Chrystia Freeland",
+    Row(
+        (
+            "Foreign Affairs Minister Anita Lund says Norway will ask for mercy, calling the "
+            "sentence “cruel.”"
+        ),
+        "cruel",
+        "Anita Lund",
+        "pre_cue",
     ),
     # --- name particles: "van der", "de la"
-    (
-        "Sutopo Purwo Nugroho gave the toll.\n\n"
-        "Ben van der Pluijm, a geologist, said a slope may have collapsed.\n\n"
-        "“Instability of the slope can create a rock slide,” he said.",
+    Row(
+        (
+            "Sutopo Purwo Nugroho gave the toll.\n\n"
+            "Ben van der Pluijm, a geologist, said a slope may have collapsed.\n\n"
+            "“Instability of the slope can create a rock slide,” he said."
+        ),
         "Instability",
         "Ben van der Pluijm",
+        "post_cue",
     ),
     # --- a role set off by the name it describes, then the verb
-    (
-        "Jason Schultz wrote a post.\n\n"
-        "Director, security response at cybersecurity firm Symantec, Kevin Haley, agreed "
-        "with this finding.\n\n“We believe it is the same group,” he confirmed.",
-        "same group",
-        "Kevin Haley",
+    Row(
+        (
+            "Laura Pike wrote a blog post.\n\n"
+            "Director, threat research at security company Vireo, Sam Okoro, agreed with "
+            "this analysis.\n\n"
+            "“We believe it is the same crew,” he confirmed."
+        ),
+        "same crew",
+        "Sam Okoro",
+        "post_cue",
     ),
     # --- a negated auxiliary between the subject and its verb
-    (
-        "Stacy Lewis played first.\n\n"
-        "When asked what was harder, being on the mound or on the green, Mark Mulder didn’t "
-        "hesitate.\n\n“It’s this for sure,” he said.",
-        "for sure",
-        "Mark Mulder",
+    Row(
+        (
+            "Anna Cole batted first.\n\n"
+            "When asked which was tougher, pitching or putting, Greg Hollis didn’t hesitate.\n\n"
+            "“It’s putting for sure,” he said."
+        ),
+        "putting for sure",
+        "Greg Hollis",
+        "post_cue",
     ),
     # --- nobody fitting in focus: the one fitting person just named, object or not
-    (
-        "Ashley wrote in about beards. I asked barber Robert McMillen about the trend.\n\n"
-        "“The big beard has died off a bit,” he explains.",
+    Row(
+        (
+            "Ashley wrote in about beards. I asked barber Robert McMillen about the trend.\n\n"
+            "“The big beard has died off a bit,” he explains."
+        ),
         "died off",
         "Robert McMillen",
+        "post_cue",
     ),
     # --- a name whose first word is a common word is a person once quoted by name
-    (
-        "“My feel is something I have to figure out,” Tiger Woods said.\n\n"
-        "He was using a Scotty Cameron Newport putter.\n\n"
-        "Woods has it covered. He said he feels “a lot stronger” after the gym.",
-        "a lot stronger",
-        "Tiger Woods",
+    Row(
+        (
+            "“My shot is something I need to fix,” Magic Johnson said.\n\n"
+            "He was wearing new shoes.\n\n"
+            "Johnson has it covered. He said he feels “a lot quicker” after the gym."
+        ),
+        "a lot quicker",
+        "Magic Johnson",
+        "pre_cue",
     ),
     # --- a phrase a person owns, or said "in her words", or was "talking about"
-    (
-        "Elon Musk’s company makes cars. To head off Musk’s “production hell”, Schuh tests early.",
-        "production hell",
-        "Elon Musk",
+    Row(
+        "Jeff Bezos’s company sells books. To avoid Bezos’s “day two”, the team works fast.",
+        "day two",
+        "Jeff Bezos",
+        "possessor",
     ),
-    (
-        "Wendy Golden lives with two dogs. The shrine had, in her words, become “unhealthy.”",
-        "unhealthy",
-        "Wendy Golden",
+    Row(
+        "Carol Finch keeps three cats. The attic had, in her words, become “unbearable.”",
+        "unbearable",
+        "Carol Finch",
+        "in_their_words",
     ),
-    (
-        "Onyeka shook things up, talking about how she saved Colton “from drowning” on "
-        "the first night.",
-        "from drowning",
-        "Onyeka",
+    Row(
+        (
+            "Zainab stirred things up, talking about how she rescued Tariq “from boredom” on "
+            "the first night."
+        ),
+        "from boredom",
+        "Zainab",
+        "pre_cue",
     ),
     # --- continuations
-    ('"Start with the facts," he said. "Then ask."', "Then ask", None),
-    (
-        "Keir Starmer spoke outside Downing Street. “A line has been crossed,” he said. "
-        "“We will act.”",
+    Row('"Start with the facts," he said. "Then ask."', "Then ask", None, None),
+    Row(
+        (
+            "Keir Starmer spoke outside Downing Street. “A line has been crossed,” he said. "
+            "“We will act.”"
+        ),
         "We will act",
         "Keir Starmer",
+        "previous_quote",
     ),
-    (
-        "For his part, Dennis Brooks said he obtained housing in October.\n\n"
-        "“It feels good. It feels warm.”",
-        "feels warm",
-        "Dennis Brooks",
+    Row(
+        (
+            "For her part, Amy Shaw said she found work in March.\n\n"
+            "“It feels right. It feels safe.”"
+        ),
+        "feels safe",
+        "Amy Shaw",
+        "after_report",
     ),
-    (
+    Row(
         "“Are there prizes?” Brittany Lincicome asked before her drive.",
         "prizes",
         "Brittany Lincicome",
+        "post_cue",
+    ),
+    # --- the other sieves, one row each
+    Row(
+        "According to coach Lena Marsh, the team is “ready for anything”.",
+        "ready for anything",
+        "Lena Marsh",
+        "according_to",
+    ),
+    Row(
+        "There were claims by developer Nina Castro that the site was “completely abandoned”.",
+        "abandoned",
+        "Nina Castro",
+        "claim_by",
+    ),
+    Row(
+        "Added coach Lena Marsh: “We earned this one.”",
+        "earned this",
+        "Lena Marsh",
+        "inverted_pre_cue",
+    ),
+    Row(
+        "The deal is “a step backwards” for tenants, housing advocate Omar Reyes said.",
+        "step backwards",
+        "Omar Reyes",
+        "trailing",
+    ),
+    Row(
+        "Vance, the fire chief, is more direct: “Leave your homes now.”",
+        "Leave your homes",
+        "Vance",
+        "colon",
+    ),
+    Row(
+        ("Ella Stone said: “We tried everything.\n\n“Nothing worked for us.”"),
+        "Nothing worked",
+        "Ella Stone",
+        "continuation",
+    ),
+    Row(
+        "The crowd left early. “We will rebuild.” Lena Marsh said the team was ready.",
+        "rebuild",
+        "Lena Marsh",
+        "next_sentence",
+    ),
+    Row(
+        ("The mayor, Ivan Petrov, said:\n\n“The bridge will reopen in May.”"),
+        "bridge will reopen",
+        "Ivan Petrov",
+        "after_report",
+    ),
+    Row(
+        ("Ella Stone spoke first. “We tried everything,” she said.\n\n“Nothing worked for us.”"),
+        "Nothing worked",
+        "Ella Stone",
+        "paragraph_run",
+    ),
+    Row(
+        ("Ivan Petrov lost his job in May. He sold his car in June.\n\n“It has been a hard year.”"),
+        "hard year",
+        "Ivan Petrov",
+        "paragraph_subject",
     ),
 ]
 
@@ -390,12 +618,18 @@ def extract(text: str) -> ExtractedArticle:
     return Extractor().extract(article)
 
 
-@pytest.mark.parametrize(("text", "fragment", "speaker"), ROWS, ids=[r[0][:60] for r in ROWS])
-def test_attribution(text: str, fragment: str, speaker: str | None) -> None:
-    found = extract(text)
-    quotes = [q for q in found.quotes if fragment in q.text]
-    assert len(quotes) == 1, f"{fragment!r} in {[q.text for q in found.quotes]}"
-    assert quotes[0].speaker == speaker
+@pytest.mark.parametrize("row", ROWS, ids=[r.text[:60] for r in ROWS])
+def test_attribution(row: Row) -> None:
+    found = extract(row.text)
+    quotes = [q for q in found.quotes if row.fragment in q.text]
+    assert len(quotes) == 1, f"{row.fragment!r} in {[q.text for q in found.quotes]}"
+    assert (quotes[0].speaker, quotes[0].sieve) == (row.speaker, row.sieve)
+
+
+def test_every_sieve_has_a_row() -> None:
+    """A sieve no row exercises is a rule nobody checks."""
+    covered = {row.sieve for row in ROWS}
+    assert [name for name in DEFAULT_ORDER if name not in covered] == []
 
 
 @pytest.mark.parametrize(

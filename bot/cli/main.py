@@ -60,6 +60,7 @@ def article_json(item: ExtractedArticle) -> dict[str, Any]:
                     "evidence",
                     "antecedent",
                     "run",
+                    "sieve",
                 }
             )
             for q in item.quotes
@@ -70,6 +71,10 @@ def article_json(item: ExtractedArticle) -> dict[str, Any]:
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     """Print the quotes of article files without touching any database."""
+    if args.sieves:
+        return _print_sieves(settings)
+    if not args.paths:
+        raise UsageError("give article files or directories (or --sieves)")
     paths = [Path(p) for p in args.paths]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -90,6 +95,21 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
         print()
     else:
         print(quotes_table(articles, color=_use_color(args)))
+    return 0
+
+
+def _print_sieves(settings: Settings) -> int:
+    """The attribution sieves the config runs, in order, each with the line that says what
+    it does (the others marked off)."""
+    from bot.quotes.attribution.sieves import SIEVES
+
+    chosen = settings.extraction.sieves
+    running = list(chosen) if chosen is not None else [s.name for s in SIEVES]
+    by_name = {s.name: s for s in SIEVES}
+    for name in [*running, *(s.name for s in SIEVES if s.name not in running)]:
+        sieve = by_name.get(name)
+        shape = sieve.shape if sieve else "unknown sieve"
+        print(f"{'on ' if name in running else 'off'} {name:20s} {shape}")
     return 0
 
 
@@ -340,7 +360,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "extract", parents=[output], help="print the attributed quotes of article files"
     )
-    p.add_argument("paths", nargs="+", help="article files or directories")
+    p.add_argument("paths", nargs="*", help="article files or directories")
+    p.add_argument(
+        "--sieves", action="store_true", help="list the attribution sieves, in the order run"
+    )
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser(
         "ingest", parents=[db, output], help="index new and changed articles (idempotent)"

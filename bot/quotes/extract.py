@@ -8,8 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bot.models import Article, ExtractedArticle, Quote, QuoteKind, Report
-from bot.quotes import lexicon as lx
-from bot.quotes.attribution import NONE, Attribution, Attributor, SentenceContext
+from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
+from bot.quotes.attribution.reported import reported_speech
+from bot.quotes.attribution.sieves import DEFAULT_ORDER, Sieve, attribute, ordered
 from bot.quotes.entities import Registry
 from bot.quotes.marks import DOUBLE_ANY, Span, find_spans
 from bot.quotes.speech import not_speech_reason
@@ -46,13 +48,17 @@ def extract_quotes(
     article: Article, aliases: Mapping[str, str] | None = None, min_confidence: float = 0.5
 ) -> list[Quote]:
     """The article's direct quotes (speech only), each with its speaker (or None) and evidence."""
-    return list(extract_article(article, aliases, min_confidence).quotes)
+    return list(Extractor(dict(aliases or {}), min_confidence).extract(article).quotes)
 
 
 def extract_all(
-    article: Article, aliases: Mapping[str, str] | None = None, min_confidence: float = 0.5
+    article: Article,
+    aliases: Mapping[str, str] | None = None,
+    min_confidence: float = 0.5,
+    sieves: tuple[Sieve, ...] | None = None,
 ) -> tuple[list[Quote], list[Report]]:
     """The article's quotes and its sentences of attributed reported speech."""
+    sieves = sieves if sieves is not None else ordered(DEFAULT_ORDER)
     texts = [p.text for p in article.paragraphs]
     spans = find_spans(texts, _single_style(article))
     by_paragraph: dict[int, list[Span]] = defaultdict(list)
@@ -62,7 +68,6 @@ def extract_all(
     attributor = Attributor(registry)
     sentence_text: list[str] = []
     results: list[tuple[Span, Attribution, QuoteKind]] = []
-    run_speaker: dict[int, Attribution] = {}
     reports: list[tuple[int, int, int, Attribution]] = []  # paragraph, start, end, speaker
     for para_index, text in enumerate(texts):
         if is_caption(text):
@@ -80,14 +85,14 @@ def extract_all(
             sentence_text.append(text[sentence.start : sentence.end])
             if current is not None:
                 _attribute_sentence(
-                    attributor, current, (previous, upcoming), text, pairer, run_speaker, results
+                    attributor, current, (previous, upcoming), text, pairer, sieves, results
                 )
                 _note_report(attributor, current, min_confidence, reports)
                 previous = current
             current = upcoming
         if current is not None:
             _attribute_sentence(
-                attributor, current, (previous, None), text, pairer, run_speaker, results
+                attributor, current, (previous, None), text, pairer, sieves, results
             )
             _note_report(attributor, current, min_confidence, reports)
     quotes: list[Quote] = []
@@ -116,6 +121,7 @@ def extract_all(
                     else None
                 ),
                 run=span.run,
+                sieve=attr.sieve if entity else None,
             )
         )
     found_reports = [
@@ -139,36 +145,19 @@ def _attribute_sentence(
     neighbours: tuple[SentenceContext | None, SentenceContext | None],
     text: str,
     pairer: _SpanPairer,
-    run_speaker: dict[int, Attribution],
+    sieves: tuple[Sieve, ...],
     results: list[tuple[Span, Attribution, QuoteKind]],
 ) -> None:
     """Attribute the quotes of one sentence (its neighbours: the sentences before and after
     it in the paragraph) and add them to ``results``."""
     # Who the sentence reports, with the focus as it stood before the sentence: its own
     # quotes' speakers must not become its subject's antecedent.
-    ctx.said = attributor.reported_speech(ctx)
+    ctx.said = reported_speech(attributor, ctx)
     for span, qi in pairer.pairs(ctx):
         words = text[span.start : span.end]
-        after = attributor.post_cue(ctx, qi, text[span.start : span.mark_end])
-        attr = after if after.entity is not None else attributor.pre_cue(ctx, qi)
-        if attr.entity is None and attr.cue is None and after.cue is not None:
-            attr = after  # "“…,” a Marine spokeswoman said": speech, nobody named
-        if attr.entity is None and span.continued and span.run in run_speaker:
-            prev = run_speaker[span.run]
-            attr = Attribution(
-                prev.entity,
-                prev.confidence,
-                prev.cue,
-                prev.evidence_sentence,
-                prev.named_sentence,
-            )
-        if attr.entity is None and _standalone(ctx):
-            attr = _neighbour(attributor, ctx, neighbours, results)
-        if attr.entity is None and attr.cue is None and words[:1].islower():
-            attr = attributor.possessor(ctx, qi)  # Musk’s “production hell”
-        if attr.entity is not None and span.run not in run_speaker:
-            run_speaker[span.run] = attr
-        attributor.note_quote(ctx, attr)
+        site = QuoteSite(ctx, qi, span, words, text[span.start : span.mark_end], *neighbours)
+        attr = attribute(site, attributor, sieves)
+        attributor.note_quote(ctx, span.run, attr)
         results.append((span, attr, _kind(words, ctx, qi)))
 
 
@@ -229,83 +218,14 @@ class _SpanPairer:
         return out
 
 
-def _standalone(ctx: SentenceContext) -> bool:
-    """A sentence that is only quotation (no narration words of its own)."""
-    return not any(t.is_word for t in ctx.tokens)
-
-
-def _neighbour(
-    attributor: Attributor,
-    ctx: SentenceContext,
-    neighbours: tuple[SentenceContext | None, SentenceContext | None],
-    results: list[tuple[Span, Attribution, QuoteKind]],
-) -> Attribution:
-    """A stand-alone quote sentence: the speaker of the neighbouring sentence or paragraph."""
-    prev, nxt = neighbours
-    paragraph = ctx.paragraph
-    if prev is not None:
-        for _p, sent, attr in reversed(attributor.quote_speakers):
-            if sent < prev.index:
-                break
-            if sent == prev.index and attr.entity is not None:
-                return _weaker(attr, 0.85)  # "…," he said. "More words."
-        if prev.tokens and prev.tokens[-1].text == ":":
-            return _weaker(attributor.pre_cue(prev, len(prev.tokens)), 0.85)  # "X said:"
-        about = attributor.sentence_subject(prev)
-        if about.entity is not None and not any(t.is_quote for t in prev.tokens):
-            # "Durning did not need much coaxing. “I’m thankful for the invitation.”"
-            return about
-    if nxt is not None:
-        main = nxt.main
-        if main is not None and main.first == 0:
-            k = main.last + 1
-            if k < len(nxt.tokens) and nxt.tokens[k].lower in lx.NEXT_SENTENCE_CUES:
-                return _weaker(attributor.subject_of(nxt, k), 0.75)  # "Q." Smith said …
-    if prev is None:
-        # A paragraph opening with a quote right after a paragraph that ended with a quote.
-        for p, _sent, attr in reversed(attributor.quote_speakers):
-            if p == paragraph:
-                continue
-            if p == paragraph - 1 and attr.entity is not None and _has_quote(results, p):
-                return _weaker(attr, 0.85)
-            break
-        # Or right after the speaker's reported speech: "Brooks … said he obtained housing …"
-        # / "“It feels good. It feels warm.”"
-        report = attributor.reports.get(paragraph - 1)
-        if report is not None and not _has_quote(results, paragraph - 1):
-            return _weaker(report, 0.85)
-        # Or after a paragraph about one person: "Laurin experienced a 40 per cent drop in
-        # income …" / "“It took me two years to grieve …”" (weaker: no verb says it).
-        about = attributor.paragraph_subject(paragraph - 1)
-        if about is not None and not _has_quote(results, paragraph - 1):
-            return about
-    return NONE
-
-
-def _has_quote(results: list[tuple[Span, Attribution, QuoteKind]], paragraph: int) -> bool:
-    for span, _, _ in reversed(results):  # in reading order: look back only this far
-        if span.paragraph <= paragraph:
-            return span.paragraph == paragraph
-    return False
-
-
-def _weaker(attr: Attribution, factor: float) -> Attribution:
-    if attr.entity is None:
-        return attr
-    return Attribution(
-        attr.entity,
-        round(attr.confidence * factor, 2),
-        attr.cue,
-        attr.evidence_sentence,
-        attr.named_sentence,
-    )
-
-
 def extract_article(
-    article: Article, aliases: Mapping[str, str] | None = None, min_confidence: float = 0.5
+    article: Article,
+    aliases: Mapping[str, str] | None = None,
+    min_confidence: float = 0.5,
+    sieves: tuple[Sieve, ...] | None = None,
 ) -> ExtractedArticle:
     """The article with its quotes, its reported speech and its non-speech terms."""
-    found, reports = extract_all(article, aliases, min_confidence)
+    found, reports = extract_all(article, aliases, min_confidence, sieves)
     quotes = [q for q in found if not_speech_reason(q) is None]
     terms = [q for q in found if not_speech_reason(q) is not None]
     return ExtractedArticle(
@@ -318,15 +238,21 @@ class Extractor:
     """The one extraction seam: built once from settings, used by extract, ingest and check.
 
     ``aliases`` are the newsroom's manual speaker names ("Sir Keir" -> "Keir Starmer");
-    attributions below ``min_confidence`` come back unattributed.
+    attributions below ``min_confidence`` come back unattributed; ``sieves`` names the
+    attribution sieves to run, in order.
     """
 
     aliases: Mapping[str, str] = field(default_factory=dict)
     min_confidence: float = 0.5
+    sieves: tuple[str, ...] = DEFAULT_ORDER
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_sieves", ordered(self.sieves))  # ValueError: a bad name
 
     def extract(self, article: Article) -> ExtractedArticle:
         """The article with its quotes and its sentences of reported speech."""
-        return extract_article(article, self.aliases, self.min_confidence)
+        sieves: tuple[Sieve, ...] = object.__getattribute__(self, "_sieves")
+        return extract_article(article, self.aliases, self.min_confidence, sieves)
 
     def quotes(self, article: Article) -> list[Quote]:
         """Only the article's quotes."""

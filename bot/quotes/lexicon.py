@@ -38,6 +38,7 @@ COPULAS = word_set("copulas")
 NAME_CONNECTORS = word_set("name_connectors")
 ORG_CONNECTORS = word_set("org_connectors")
 ABBREVIATIONS = word_set("abbreviations")
+BE_FORMS = word_set("be_forms")
 NEXT_SENTENCE_CUES = word_set("next_sentence_cues")
 # Our lists decide; a name Faker gives both genders (across countries too) has none.
 _CURATED = (

@@ -1,0 +1,138 @@
+"""Reading the narration around quotes without a parser (pure): which word is a reporting
+verb, which could be a verb at all, and which mention is a clause's subject."""
+
+from __future__ import annotations
+
+from bot.quotes import lexicon as lx
+from bot.quotes.attribution.model import SentenceContext
+from bot.quotes.mentions import Mention
+from bot.quotes.tokens import Token, strip_possessive
+
+POSSESSIVES = frozenset(["his", "her", "their", "our", "my", "your"])
+
+
+def mention_after(ctx: SentenceContext, k: int, limit: int = 6) -> Mention | None:
+    """The first mention starting at ``k`` or within ``limit`` words after it, no punctuation."""
+    for pos in range(k, min(k + limit, len(ctx.tokens))):
+        if pos in ctx.by_first:
+            return ctx.by_first[pos]
+        if not ctx.tokens[pos].is_word:
+            return None
+    return None
+
+
+def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
+    """Whether the word at ``j`` is a reporting verb used as a verb ("said", "told"), not a
+    noun ("the claims", "a later tweet") nor a verb that reports nothing ("maintain a")."""
+    tok = tokens[j]
+    if not tok.is_word or tok.lower not in lx.CUE_VERBS or (tok.is_capitalised and j > 0):
+        return False
+    prev = tokens[j - 1].lower if j > 0 else ""
+    nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    if j > 0 and strip_possessive(tokens[j - 1].text) != tokens[j - 1].text:
+        return False  # a noun after a possessor: "Freeland’s remarks"
+    if tok.lower in lx.CUE_VERBS_NEEDING_COMPLEMENT and nxt in lx.DETERMINERS:
+        return False  # "will maintain a presence": not reporting anything
+    nounish = lx.DETERMINERS | lx.PREPOSITIONS | POSSESSIVES
+    if prev in nounish:
+        return False  # a noun: "a flurry of posts", "the claims"
+    if (
+        tok.lower in lx.NOUNABLE_CUES
+        and j > 1
+        and tokens[j - 2].lower in nounish
+        and not tokens[j - 1].is_capitalised  # "the Conservatives call": a verb
+    ):
+        return False  # "a later tweet", "his latest post"
+    return not (nxt in ("for", "of") and tok.lower in ("calls", "call", "claims", "thanks"))
+
+
+def is_reporting(tokens: tuple[Token, ...], j: int) -> bool:
+    """A reporting verb in a finite form ("said", not "saying")."""
+    return is_cue(tokens, j) and not tokens[j].lower.endswith("ing")
+
+
+def quoted_as(tokens: tuple[Token, ...], c: int) -> int:
+    """``he was quoted as saying``: the position of "saying" when the passive frame starts
+    at ``c`` (its subject is the speaker), else ``c``."""
+    k = c + 1 if c < len(tokens) and tokens[c].lower in lx.BE_FORMS else c
+    words = [t.lower for t in tokens[k : k + 2]]
+    passive = k > 0 and tokens[k - 1].lower in lx.BE_FORMS
+    return k + 2 if passive and words == ["quoted", "as"] else c
+
+
+def passive(tokens: tuple[Token, ...], j: int) -> bool:
+    """``Canadians are advised to “…”``: a passive reporting verb, whose subject is the one
+    spoken to, not the speaker."""
+    k = j - 1
+    while k >= 0 and tokens[k].lower in ("also", "still", "now", "repeatedly", "often"):
+        k -= 1
+    return k >= 0 and tokens[k].lower in lx.BE_FORMS and tokens[j].lower.endswith(("ed", "told"))
+
+
+def verb_like(tok: Token, nxt: Token | None = None) -> bool:
+    """A word that can be the verb after a subject ("Sabine hopes", "Smith spoke", "X has").
+
+    Without a part-of-speech model, a lower-case word is taken for a verb when it is a known
+    verb form or looks inflected (-s, -ed) and is no role or organisation noun: "Toronto city
+    councillor …" does not make Toronto a subject.
+    """
+    low = tok.lower
+    if not tok.is_word or tok.is_capitalised:
+        return False
+    if low in lx.CUE_VERBS or low in lx.SKIPPABLE or low in lx.IRREGULAR_PAST:
+        return True
+    if low in lx.DETERMINERS | lx.PREPOSITIONS or low in ("and", "or", "but", "who", "which"):
+        return False
+    if low in lx.PRONOUNS or low in lx.FUNCTION_WORDS:
+        return False  # "his", "this", "thus": never a verb
+    nouns = lx.ROLE_HEADS | lx.ORG_NOUNS
+    if low in nouns or low.endswith(("ss", "ous", "ics")):
+        return False
+    if low.rstrip("s") in nouns:  # "officials said" (a noun) or "chairs the board" (a verb)
+        return nxt is not None and (nxt.lower in lx.DETERMINERS or nxt.lower in lx.PRONOUNS)
+    return low.endswith(("s", "ed"))
+
+
+def follows_ok(tokens: tuple[Token, ...], k: int, open_end: bool) -> bool:
+    """Whether what follows a post-quote cue ends the attribution: the sentence's end,
+    punctuation, a time word ("said Saturday"), or anything after a quote that ended open
+    ("Q," X said …); never "that" (a new clause: "X said that …")."""
+    if k >= len(tokens):
+        return True
+    nxt = tokens[k]
+    if nxt.lower == "that":
+        return False
+    return (
+        open_end
+        or nxt.text in (",", ";", ":")
+        or nxt.lower in lx.POST_CUE_FOLLOW
+        or nxt.lower in lx.TIME_WORDS  # “…” Jeff Traeger said Saturday.
+    )
+
+
+def past_qualifier(tokens: tuple[Token, ...], k: int) -> int:
+    """The position after "with Bumper to Bumper" in "John Goodwin with Bumper to Bumper
+    turned out" or "of Alabama" in "Richard Shelby of Alabama, …": a preposition and a name
+    qualify the subject before its verb."""
+    if k + 1 >= len(tokens) or tokens[k].lower not in ("with", "of", "from", "at"):
+        return k
+    j = k + 1 + (tokens[k + 1].lower == "the")
+    end = j
+    while end < len(tokens) and (
+        (tokens[end].is_word and tokens[end].is_capitalised)
+        or (tokens[end].lower in ("of", "and", "to") and end > j)
+    ):
+        end += 1
+    while end > j and not tokens[end - 1].is_capitalised:
+        end -= 1  # a name ends on a capitalised word
+    return end if end > j else k
+
+
+def verb_within(tokens: tuple[Token, ...], k: int, limit: int) -> bool:
+    """A verb among the next few words, before any punctuation."""
+    for tok in tokens[k : k + limit]:
+        if not tok.is_word:
+            return False
+        if tok.lower in lx.SKIPPABLE or verb_like(tok):
+            return True
+    return False

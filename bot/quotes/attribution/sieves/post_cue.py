@@ -1,0 +1,132 @@
+"""Sieves on the words right after a quote: ``“Q,” X said``, ``“Q,” said X``, ``“Q,” according
+to X``, ``“Q,” X, the founder of Y, said``, ``“Q,” volunteer coordinator Tom Hinderks said``.
+
+What follows the closing mark decides which applies, so no two of them ever compete."""
+
+from __future__ import annotations
+
+from bot.quotes import lexicon as lx
+from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.grammar import follows_ok, is_reporting, mention_after, quoted_as
+from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
+from bot.quotes.attribution.sieves.reporting import reporting_clause
+from bot.quotes.attribution.subjects import group_subject, inverted, noun_phrase_subject
+from bot.quotes.mentions import Mention, nounish
+
+OPEN_ENDINGS = (",", "!", "?", "…", "—", "-")
+
+
+def after_quote(site: QuoteSite) -> tuple[int, bool]:
+    """The first token after the quote and any comma or dash, and whether the quote ended
+    open (a comma inside or after the marks: "Q," / "Q" — the attribution follows)."""
+    tokens = site.ctx.tokens
+    k = site.qi + 1
+    comma = False
+    while k < len(tokens) and tokens[k].text in (",", "—", "–", "-"):
+        comma = True
+        k += 1
+    open_end = comma or site.marked.rstrip(" \"”’'»")[-1:] in OPEN_ENDINGS
+    return k, open_end
+
+
+def according_to_after(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``“Q,” according to X``; but "James Bullard … gave an interview noting … “Q,”
+    according to CNBC": the outlet reports, the sentence's own reporting verb names the
+    speaker."""
+    ctx, (k, _) = site.ctx, after_quote(site)
+    tokens = ctx.tokens
+    if not (k + 1 < len(tokens) and tokens[k].lower == "according" and tokens[k + 1].lower == "to"):
+        return None
+    reporter = reporting_clause(site, att)
+    if reporter.entity is not None and reporter.entity.person_like:
+        return reporter
+    m = mention_after(ctx, k + 2)
+    return att.resolve.subject(ctx, m, "according to").adjusted(-0.15)
+
+
+def _named_then_cue(
+    ctx: SentenceContext, k: int, open_end: bool
+) -> tuple[list[Mention], int] | None:
+    """``X said`` / ``the board's engineer, X, said`` / ``X was quoted as saying`` right after
+    the quote: the mentions before the verb and the verb's position."""
+    if k not in ctx.by_first:
+        return None
+    tokens = ctx.tokens
+    group: list[Mention] = []
+    c = k
+    while c < len(tokens) and c - k < 12:
+        if c in ctx.by_first:
+            group.append(ctx.by_first[c])
+            c = ctx.by_first[c].last + 1
+        elif tokens[c].text == "," or tokens[c].lower in lx.SKIPPABLE or nounish(tokens[c]):
+            c += 1
+        else:
+            break
+    verb = quoted_as(tokens, c)
+    if verb >= len(tokens):
+        return None
+    reporting = tokens[verb].lower in lx.CUE_VERBS if verb > c else is_reporting(tokens, c)
+    if reporting and follows_ok(tokens, verb + 1, open_end):
+        return group, verb
+    return None
+
+
+def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``“Q,” X said`` (and ``“Q,” X was quoted as saying``)."""
+    ctx, (k, open_end) = site.ctx, after_quote(site)
+    found = _named_then_cue(ctx, k, open_end)
+    if found is None:
+        return None
+    group, verb = found
+    m = group_subject(att.resolve, ctx, group)
+    return att.resolve.subject(ctx, m, ctx.tokens[verb].lower).adjusted(0.05)
+
+
+def appositive_post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``“Q,” Guenther Schuh, e.GO’s founder and the mastermind behind …, said``: a name, an
+    appositive between commas (no verb, no quote), then the cue."""
+    ctx, (k, open_end) = site.ctx, after_quote(site)
+    m = ctx.by_first.get(k)
+    if m is None or _named_then_cue(ctx, k, open_end) is not None:
+        return None
+    tokens = ctx.tokens
+    if m.kind != "name" or m.possessive or m.last + 1 >= len(tokens):
+        return None
+    if tokens[m.last + 1].text != ",":
+        return None
+    for c in range(m.last + 2, min(m.last + 25, len(tokens) - 1)):
+        tok = tokens[c]
+        if tok.is_quote or tok.text in (";", ":") or tok.lower in ("who", "which", "that"):
+            return None
+        if tok.text == ",":
+            cue = c + 1
+            if is_reporting(tokens, cue) and follows_ok(tokens, cue + 1, open_end):
+                found = att.resolve.subject(ctx, m, tokens[cue].lower)
+                return found if found.entity is not None else None
+            return None
+    return None
+
+
+def long_subject(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``“Q,” Rally Canada volunteer media coordinator Tom Hinderks said``: a long noun phrase
+    (names, role words, numbers, no verb) and then the cue; its last name speaks."""
+    ctx, (k, open_end) = site.ctx, after_quote(site)
+    tokens = ctx.tokens
+    if k >= len(tokens) or _named_then_cue(ctx, k, open_end) is not None:
+        return None
+    if tokens[k].lower == "according" or is_reporting(tokens, k):
+        return None
+    found = noun_phrase_subject(att.resolve, ctx, k, open_end)
+    return found if found.entity is not None or found.cue else None
+
+
+def inverted_post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``“Q,” said managing director Alasdair Quinn``."""
+    ctx, (k, open_end) = site.ctx, after_quote(site)
+    tokens = ctx.tokens
+    if k >= len(tokens) or k in ctx.by_first or not is_reporting(tokens, k):
+        return None
+    m = inverted(ctx, k)
+    if m is not None and follows_ok(tokens, m.last + 1, open_end):
+        return att.resolve.subject(ctx, m, tokens[k].lower).adjusted(0.05)
+    return None

@@ -1,0 +1,122 @@
+"""Sieves on the words before a quote in its sentence: the reporting verb and its subject
+(``Musk suggested that Jess Phillips “…”`` is Musk's, not the nearest name's), an inverted
+verb (``said X: “…”``), ``According to X, “…”``, ``in her words``, ``claims by X that “…”``.
+
+Each looks back from the quote to the sentence start or a semicolon."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.quotes import lexicon as lx
+from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.grammar import is_cue, mention_after, passive
+from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
+from bot.quotes.attribution.subjects import inverted, subject_of
+from bot.quotes.mentions import Mention
+
+FAR_CUE_TOKENS = 8  # a reporting verb this far before a quote is weaker evidence
+INVERTED_GAP = frozenset([",", ":", "—", "–", "and"])
+
+
+def _back(ctx: SentenceContext, qi: int) -> Iterator[int]:
+    """Positions from just before the quote back to the sentence start or a semicolon."""
+    for j in range(qi - 1, -1, -1):
+        if ctx.tokens[j].text == ";":
+            return
+        yield j
+
+
+def _nearest_cue(ctx: SentenceContext, qi: int) -> tuple[int | None, str | None]:
+    """The nearest active reporting verb before the quote, and the first passive one passed
+    on the way ("He was described as “…”": its subject is not the speaker)."""
+    tokens = ctx.tokens
+    passive_cue: str | None = None
+    for j in _back(ctx, qi):
+        if is_cue(tokens, j):
+            if not passive(tokens, j):
+                return j, passive_cue
+            passive_cue = passive_cue or tokens[j].lower
+    return None, passive_cue
+
+
+def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``X said “…”``, ``X said that Y “…”``: the subject of the nearest reporting verb before
+    the quote; a verb whose subject names nobody is speech with no speaker."""
+    ctx, qi = site.ctx, site.qi
+    j, passive_cue = _nearest_cue(ctx, qi)
+    if j is None:
+        return Attribution(None, 0.0, passive_cue) if passive_cue else None
+    attr = subject_of(att.resolve, ctx, j)
+    if attr.entity is None:
+        return Attribution(None, 0.0, ctx.tokens[j].lower)  # reported speech, speaker unknown
+    if qi - j > FAR_CUE_TOKENS:
+        return attr.adjusted(-0.15)  # "Singh has said he plans … “elected” …"
+    return attr
+
+
+def inverted_pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``said Mr Smith: “…”``: the name right after the verb, before the quote. Not "He told
+    The Liverpool Echo: “…”": a subject before the verb, even one that names nobody here,
+    means the name after it is the one spoken to."""
+    ctx, qi = site.ctx, site.qi
+    j, _ = _nearest_cue(ctx, qi)
+    if j is None or ctx.tokens[j].lower.endswith("ing") or (j - 1) in ctx.by_last:
+        return None
+    m = inverted(ctx, j)
+    if m is None or m.first <= j or m.last >= qi:
+        return None
+    if not {t.text for t in ctx.tokens[m.last + 1 : qi]} <= INVERTED_GAP:
+        return None
+    return att.resolve.subject(ctx, m, ctx.tokens[j].lower)
+
+
+def according_to(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``According to Haley, “…”``: often the source of the report, not the speaker (weaker)."""
+    ctx = site.ctx
+    tokens = ctx.tokens
+    for j in _back(ctx, site.qi):
+        if tokens[j].lower == "according" and j + 2 < len(tokens) and tokens[j + 1].lower == "to":
+            found = att.resolve.subject(ctx, mention_after(ctx, j + 2), "according to")
+            return found.adjusted(-0.15)
+    return None
+
+
+def in_their_words(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``in her words``, ``as he put it``: the pronoun whose words the quote is (weaker)."""
+    ctx = site.ctx
+    for j in _back(ctx, site.qi):
+        voiced = _voiced(ctx, j)
+        if voiced is not None:
+            return att.resolve.subject(ctx, voiced, "in their words").adjusted(-0.1)
+    return None
+
+
+def _voiced(ctx: SentenceContext, j: int) -> Mention | None:
+    """The pronoun of ``in her words`` / ``as he put it`` starting at ``j``."""
+    tokens = ctx.tokens
+    if tokens[j].lower not in ("in", "as") or j + 1 >= len(tokens):
+        return None
+    m = ctx.by_first.get(j + 1)
+    if m is None or m.kind != "pronoun":
+        return None
+    if tokens[j].lower == "in":
+        return m if m.last == j + 2 and tokens[m.last].lower == "words" else None
+    put_it = [t.lower for t in tokens[m.last + 1 : m.last + 3]] == ["put", "it"]
+    return m if put_it else None
+
+
+def claim_by(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``claims by property tycoon Declan Roche that “…”``: the claimant after "by"."""
+    ctx = site.ctx
+    tokens = ctx.tokens
+    for j in _back(ctx, site.qi):
+        if (
+            tokens[j].lower in lx.CLAIM_NOUNS
+            and j + 1 < len(tokens)
+            and tokens[j + 1].lower == "by"
+        ):
+            m = mention_after(ctx, j + 2)
+            if m is not None:
+                return att.resolve.subject(ctx, m, tokens[j].lower)
+    return None

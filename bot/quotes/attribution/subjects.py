@@ -1,0 +1,219 @@
+"""Whose reporting verb it is: the subject before a verb (through appositives, "who",
+qualifying organisations), and the subject after an inverted one ("said managing director
+Alasdair Quinn")."""
+
+from __future__ import annotations
+
+from bot.quotes import lexicon as lx
+from bot.quotes.attribution.grammar import follows_ok, is_cue, verb_like
+from bot.quotes.attribution.model import NONE, Attribution, SentenceContext
+from bot.quotes.attribution.resolve import Resolver
+from bot.quotes.mentions import Mention, nounish
+from bot.quotes.tokens import strip_possessive
+
+
+def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
+    """The speaker governing the cue verb at token ``ci``."""
+    tokens = ctx.tokens
+    cue = tokens[ci].lower
+    j = ci - 1
+    while (
+        j >= 0
+        and j not in ctx.by_last
+        and (  # "Ms. May acknowledged": a name, no modal
+            tokens[j].lower in lx.SKIPPABLE
+            or tokens[j].lower in lx.TIME_WORDS
+            or (
+                tokens[j].lower in ("on", "in", "last")
+                and j + 1 < ci
+                and tokens[j + 1].lower in lx.TIME_WORDS
+            )
+        )
+    ):
+        j -= 1
+    if cue.endswith("ing") and (j < 0 or j not in ctx.by_last):
+        return resolve.subject(ctx, ctx.main, cue)  # "…, calling it": the main subject
+    if j < 0:
+        return NONE
+    if j in ctx.by_last:
+        return resolve.subject(ctx, head_of_phrase(ctx, ctx.by_last[j]), cue)
+    prev = tokens[j]
+    if prev.text == ",":
+        before = before_appositive(ctx, j)
+        found = resolve.subject(ctx, before, cue) if before is not None else NONE
+        if found.entity is not None:
+            return found
+    main_before = ctx.main is not None and ctx.main.last < j
+    if prev.text == "," and main_before:
+        return resolve.subject(ctx, ctx.main, cue)
+    if prev.lower in ("and", "but", "then") and main_before:
+        return resolve.subject(ctx, ctx.main, cue)
+    if prev.lower in ("who", "which"):
+        return _relative_subject(resolve, ctx, j, cue)
+    return NONE
+
+
+def _relative_subject(resolve: Resolver, ctx: SentenceContext, j: int, cue: str) -> Attribution:
+    """``Smith, who said …``: the mention the relative pronoun at ``j`` refers to (weaker)."""
+    k = j - 1
+    if k >= 0 and ctx.tokens[k].text == ",":
+        k -= 1
+    for m in reversed(ctx.mentions):
+        unresolved = m.kind == "name" and resolve.state.name_of(ctx, m.first) is None
+        if m.last <= k and not unresolved:
+            return resolve.subject(ctx, m, cue).adjusted(-0.1, cap=1.0)
+    return NONE
+
+
+def before_appositive(ctx: SentenceContext, comma: int) -> Mention | None:
+    """``John McCallum, Canada’s ambassador to China, told``: the name before the appositive
+    that ends at ``comma`` (no verb inside it); through a chain of them ("Sen. Debbie
+    Stabenow, D-Mich., a member of the leadership team, said")."""
+    tokens = ctx.tokens
+    for k in range(comma - 1, max(-1, comma - 14), -1):
+        tok = tokens[k]
+        if tok.is_quote or tok.text in (";", ":") or verb_like(tok):
+            return None
+        if tok.text == ",":
+            inside = ctx.by_first.get(k + 1)
+            if inside is not None and inside.last == comma - 1 and inside.kind == "name":
+                return inside  # "the director of operations for EHS, Jeff Fraser, says"
+            m = ctx.by_last.get(k - 1)
+            if m is None or m.kind != "name" or m.possessive:
+                return None
+            while m.first >= 2 and tokens[m.first - 1].text == ",":
+                earlier = ctx.by_last.get(m.first - 2)
+                if earlier is None or earlier.kind != "name" or earlier.possessive:
+                    break
+                m = earlier
+            opener = tokens[m.first - 1].lower if m.first > 0 else ""
+            clause_start = m.first == 0 or opener in lx.SUBORDINATORS | {"and", "but"}
+            return m if clause_start else None  # not "… based in Kansas City, Mo., …"
+    return None
+
+
+def head_of_phrase(ctx: SentenceContext, m: Mention) -> Mention:
+    """``Tim Guest with the Nova Scotia Health Authority says``: the person the phrase is
+    about, not the organisation that qualifies them."""
+    k = m.first - 1
+    if k >= 0 and ctx.tokens[k].lower == "the":
+        k -= 1
+    if k < 1 or ctx.tokens[k].lower not in ("with", "of", "from", "at"):
+        return m
+    person = ctx.by_last.get(k - 1)
+    if person is not None and person.kind == "name" and not person.org:
+        return person
+    return m
+
+
+def group_subject(resolve: Resolver, ctx: SentenceContext, group: list[Mention]) -> Mention:
+    """The subject among the mentions before a verb: the first name that is no possessor and
+    names someone ("Campbell’s partner, Jason Louth, said" is Jason Louth)."""
+    for g in group:
+        if g.kind == "name" and not g.possessive and resolve.state.name_of(ctx, g.first):
+            return g
+    return next((g for g in group if not g.possessive), group[0])
+
+
+def inverted(ctx: SentenceContext, ci: int) -> Mention | None:
+    """The subject after its verb: ``said managing director Alasdair Quinn``.
+
+    Never across a preposition ("quipped to Colton" names the one spoken to); past a
+    possessor to the person it qualifies ("said the IFSD’s Azfar Ali Khan").
+    """
+    tokens = ctx.tokens
+    c = ci + 1
+    while c < len(tokens) and tokens[c].lower in lx.SKIPPABLE:
+        c += 1
+    after_possessor = False
+    pos = c
+    while pos < min(c + 8, len(tokens)):
+        m = ctx.by_first.get(pos)
+        if m is not None and not m.possessive:
+            if m.kind != "name":
+                return named_appositive(ctx, m)
+            return qualified_name(ctx, m)
+        if m is not None:  # "said Campbell’s partner, Jason Louth"
+            after_possessor = True
+            pos = m.last + 1
+            continue
+        tok = tokens[pos]
+        role_word = tok.lower in lx.ROLE_HEADS or tok.lower in lx.DETERMINERS
+        # "said oil and gas worker Mike Wipf": lower-case words that qualify the name
+        role_word = role_word or nounish(tok) or (tok.lower == "and" and pos > c)
+        possessor = tok.is_word and strip_possessive(tok.text) != tok.text
+        after_possessor = after_possessor or possessor
+        if not (role_word or possessor or (after_possessor and tok.text == ",")):
+            return None  # "says a document titled White Paper": no speaker there
+        pos += 1
+    return None
+
+
+def qualified_name(ctx: SentenceContext, m: Mention) -> Mention:
+    """``says Heart and Stroke senior manager Erin Kim``: an organisation that qualifies the
+    role of the person named right after it; that person is the subject."""
+    tokens = ctx.tokens
+    k = m.last + 1
+    while k < len(tokens) and k - m.last <= 5:
+        later = ctx.by_first.get(k)
+        if later is not None:
+            return later if later.kind == "name" and not later.possessive else m
+        tok = tokens[k]
+        if not (nounish(tok) or tok.lower in ("and", "of", "&") or tok.is_capitalised):
+            return m
+        k += 1
+    return m
+
+
+def named_appositive(ctx: SentenceContext, role: Mention) -> Mention:
+    """``says the director of operations for EHS, Jeff Fraser``: the name that a role phrase
+    introduces after a comma, when the name ends the clause."""
+    tokens = ctx.tokens
+    for k in range(role.last + 1, min(role.last + 12, len(tokens) - 1)):
+        if tokens[k].is_quote or tokens[k].lower in lx.CUE_VERBS | lx.SKIPPABLE:
+            return role
+        if tokens[k].text == ",":
+            name = ctx.by_first.get(k + 1)
+            ends = name is not None and (
+                name.last + 1 >= len(tokens) or not tokens[name.last + 1].is_word
+            )
+            return name if name is not None and name.kind == "name" and ends else role
+    return role
+
+
+def noun_phrase_subject(
+    resolve: Resolver, ctx: SentenceContext, k: int, open_end: bool
+) -> Attribution:
+    """``Rally Canada volunteer media coordinator Tom Hinderks said``: a long noun phrase from
+    ``k`` (names, role words, numbers, no verb) that runs into a reporting verb; its last name
+    speaks. NONE when the words are no such phrase."""
+    tokens = ctx.tokens
+    last: Mention | None = None
+    c = k
+    while c < len(tokens) and c - k < 14:
+        tok = tokens[c]
+        m = ctx.by_first.get(c)
+        if m is not None:
+            last = m
+            c = m.last + 1
+            continue
+        if is_cue(tokens, c):
+            break
+        if tok.is_quote or tok.text in (";", ":") or verb_like(tok):
+            return NONE
+        if tok.lower in lx.PREPOSITIONS and tok.lower != "of":
+            return NONE  # "… including Lake Cowichan, it said": not one noun phrase
+        c += 1
+    else:
+        return NONE
+    if (
+        last is None
+        or last.possessive
+        or last.last != c - 1
+        or c >= len(tokens)
+        or tokens[c].lower.endswith("ing")
+        or not follows_ok(tokens, c + 1, open_end)
+        or any(t.lower in ("who", "which", "that") for t in tokens[k:c])
+    ):
+        return NONE
+    return resolve.subject(ctx, head_of_phrase(ctx, last), tokens[c].lower)
