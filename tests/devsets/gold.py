@@ -34,6 +34,7 @@ PRONOUNS = frozenset(
 # Surname particles: "de Blasio" is judged by "blasio", "von der Leyen" by "leyen".
 PARTICLES = frozenset("de da del della di van von der den du la le al bin ten ter".split())
 DETERMINERS = frozenset("the a an der die das den dem des ein eine einer eines einem".split())
+QUANTIFIERS = frozenset("one another some many most both all each several".split())
 # Prepositions after which a name qualifies the speaker ("a spokesman for Paul Ryan").
 QUALIFIED_BY = frozenset(
     "of for at from with in on to by about von für bei aus vom zum zur im am beim gegen".split()
@@ -88,8 +89,10 @@ def name_in_span(span: str) -> str | None:
     the last run of capitalised words that is a head, not a qualifier, is the name: a run after
     a preposition ("a spokesman for House Speaker Paul Ryan"), a possessive ("Rubio's deputy"),
     or one a lower-case word follows ("Clinton campaign chairman", "The Florida senator")
-    qualifies someone else."""
-    text = re.sub(r"\([^)]*\)", " ", span)  # "(D-Calif.)"
+    qualifies someone else. A one-word title before a preposition is part of the name's run
+    ("Secretary of State John Kerry", "The Council on American-Islamic Relations Director
+    Nihad Awad")."""
+    text = re.sub(r"\([^)]*(\)|$)", " ", span)  # "(D-Calif.)", and "(R-Pa." left open
     for clause in re.split(r",|;|—|–| - |\bwho\b|\bwhich\b", text):
         heads = [run for run in _runs(clause) if run]
         if heads:
@@ -106,15 +109,19 @@ def _runs(clause: str) -> list[list[str]]:
     for k, tok in enumerate([*tokens, "."]):
         bare = tok.rstrip(".").removesuffix("’s").removesuffix("'s")
         low = bare.lower()
-        capital = bare[:1].isupper() and low not in PRONOUNS and not (k == 0 and low in DETERMINERS)
+        opener = k == 0 and low in DETERMINERS | QUANTIFIERS
+        capital = bare[:1].isupper() and low not in PRONOUNS and not opener
         if capital or (run and low in PARTICLES and k + 1 < len(tokens)):
             run.append(bare)
             if bare != tok.rstrip("."):  # a possessive ends the run: it qualifies
                 run, after_preposition = [], False
             continue
+        if len(run) == 1 and low in QUALIFIED_BY and not after_preposition:
+            run.append(low)  # "Secretary of …": a title's own preposition
+            continue
         if run:
             qualifier = after_preposition or (low and low not in QUALIFIED_BY and tok != ".")
-            while run and run[-1].lower() in PARTICLES:
+            while run and (run[-1].lower() in PARTICLES or run[-1] in QUALIFIED_BY):
                 run.pop()
             runs.append([] if qualifier else run)
             run = []
