@@ -12,7 +12,7 @@ from typing import NamedTuple
 import pytest
 
 from bot.models import Article, ExtractedArticle, Paragraph
-from bot.quotes.attribution.sieves import DEFAULT_ORDER
+from bot.quotes.attribution.sieves import SIEVES
 from bot.quotes.extract import Extractor
 
 
@@ -543,6 +543,67 @@ ROWS: list[Row] = [
     ),
     # --- the other sieves, one row each
     Row(
+        "The vote is “too close to call,” as Nadia Kaur said on Monday, and nobody knows.",
+        "too close to call",
+        "Nadia Kaur",
+        "as_said",
+    ),
+    Row(
+        "Fans agree - club historian Arthur Dent: “It was the best season we ever had.”",
+        "best season",
+        "Arthur Dent",
+        "name_colon",
+    ),
+    Row(
+        "Kaur was asked by host Bill Dunn, “Will you run again next year?”",
+        "run again",
+        "Bill Dunn",
+        "passive_agent",
+    ),
+    Row(
+        "Ana Lopez said she was sure Harris would continue to be “a voice for the workers”.",
+        "a voice for the workers",
+        "Ana Lopez",
+        "pre_cue",
+    ),
+    Row(
+        "Ames and Brody issued a statement calling the deal “a good start for both sides”.",
+        "a good start",
+        None,
+        None,
+    ),
+    Row(
+        "Turnout was low, Otto Kline said, adding, “People have given up on us.”",
+        "given up",
+        "Otto Kline",
+        "pre_cue",
+    ),
+    Row(
+        "“We will stay,” said Patricia Moran of Cheyenne.",
+        "We will stay",
+        "Patricia Moran",
+        "inverted_post_cue",
+    ),
+    Row(
+        "“It was a long night,” said Air Force 1st Lt. Tyler Brandt.",
+        "long night",
+        "Tyler Brandt",
+        "inverted_post_cue",
+    ),
+    Row(
+        "“The numbers are in,” veteran analyst Charlie Cook wrote this week.",
+        "numbers are in",
+        "Charlie Cook",
+        "post_cue",
+    ),
+    Row(
+        "“We waited for hours,” said Montclair State University political scientist Brigid "
+        "Harrison.",
+        "waited for hours",
+        "Brigid Harrison",
+        "inverted_post_cue",
+    ),
+    Row(
         "According to coach Lena Marsh, the team is “ready for anything”.",
         "ready for anything",
         "Lena Marsh",
@@ -627,16 +688,18 @@ def test_attribution(row: Row) -> None:
 
 
 def test_every_sieve_has_a_row() -> None:
-    """A sieve no row exercises is a rule nobody checks."""
+    """A sieve no row exercises is a rule nobody checks (one that only ever finds speech
+    with nobody named has its row among the fragments below)."""
     covered = {row.sieve for row in ROWS}
-    assert [name for name in DEFAULT_ORDER if name not in covered] == []
+    naming = [s.name for s in SIEVES if not s.speech_only]
+    assert [name for name in naming if name not in covered] == []
 
 
 @pytest.mark.parametrize(
     ("text", "term"),
     [
         ("The minister worried about the “optics” of the deal.", "optics"),
-        ("He was “legally drunk”, police said later.", "legally drunk"),
+        ("He was “legally drunk” at the time of the crash.", "legally drunk"),
         ("She appeared on “Meet the Press” on Sunday.", "Meet the Press"),
         ("Fans of “Game of Thrones” queued overnight.", "Game of Thrones"),
         ("The film “The Kid Who Would Be King” opens today.", "The Kid Who Would Be King"),
@@ -663,6 +726,10 @@ def test_scare_quotes_and_titles_are_terms_not_quotes(text: str, term: str) -> N
             "It is on his watch that what the Conservatives call “illegal border crossers” "
             "became a problem.",
             "illegal border crossers",
+        ),
+        (
+            "He had “wanted to be a pilot since he was five,” a childhood friend told The Sun.",
+            "wanted to be a pilot since he was five",
         ),
     ],
 )

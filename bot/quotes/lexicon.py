@@ -39,6 +39,7 @@ NAME_CONNECTORS = word_set("name_connectors")
 ORG_CONNECTORS = word_set("org_connectors")
 ABBREVIATIONS = word_set("abbreviations")
 BE_FORMS = word_set("be_forms")
+POST_NOMINALS = word_set("post_nominals")
 NEXT_SENTENCE_CUES = word_set("next_sentence_cues")
 # Our lists decide; a name Faker gives both genders (across countries too) has none.
 _CURATED = (
@@ -51,4 +52,5 @@ FIRST_NAMES_UNISEX = word_set("first_names_unisex") | ((_FAKER_MALE & _FAKER_FEM
 FIRST_NAMES = FIRST_NAMES_MALE | FIRST_NAMES_FEMALE | FIRST_NAMES_UNISEX
 IRREGULAR_PAST = word_set("irregular_past")
 CUE_VERBS_NEEDING_COMPLEMENT = word_set("cue_verbs_needing_complement")
+CUE_VERBS_NOT_BEFORE_TO = word_set("cue_verbs_not_before_to")
 FUNCTION_WORDS = word_set("function_words")

@@ -57,8 +57,10 @@ def nounish(tok: Token) -> bool:
     )
 
 
-def _role_before(tokens: tuple[Token, ...], first: int) -> tuple[str | None, int]:
-    """A role phrase just before a name ("safeguarding minister"): (role, its first index)."""
+def _role_before(tokens: tuple[Token, ...], first: int, floor: int) -> tuple[str | None, int]:
+    """A role phrase just before a name ("safeguarding minister", "Public Health minister"):
+    (role, its first index), never reaching back into an earlier mention at ``floor``
+    ("Montclair State University political scientist Brigid Harrison")."""
     i = first - 1
     if i < 0 or not nounish(tokens[i]) or tokens[i].lower not in lx.ROLE_HEADS:
         return None, first  # "Sabine hopes Ottawa …": only a known role noun makes a role
@@ -67,6 +69,7 @@ def _role_before(tokens: tuple[Token, ...], first: int) -> tuple[str | None, int
         j - 1 >= 0
         and first - j < 4
         and tokens[j - 1].is_word
+        and j - 1 >= floor
         and tokens[j - 1].lower not in lx.DETERMINERS | lx.PREPOSITIONS | lx.SKIPPABLE
         and tokens[j - 1].lower not in lx.CUE_VERBS
         and tokens[j - 1].lower not in lx.PRONOUNS
@@ -82,6 +85,16 @@ def _split_name(words: list[Token]) -> tuple[str | None, str | None, list[Token]
     role: str | None = None
     # Capitalised role words: "Prime Minister Keir Starmer", "Chairman Ian Kerrigan".
     heads = [k for k, w in enumerate(words) if _bare(w).lower() in lx.ROLE_HEADS]
+    last = len(words) - 1
+    if (
+        last > 0
+        and heads
+        and heads[-1] == last
+        and _bare(words[last]).lower() not in lx.POST_NOMINALS
+    ):
+        heads = heads[:-1]  # "Charlie Cook", "Duncan Hunter": a surname, not a role after a name
+    if last > 0 and heads == [0] and _bare(words[0]).lower() in lx.FIRST_NAMES:
+        heads = []  # "Dean Baker": a first name that is also a role word
     if heads and heads[-1] < len(words) - 1:
         k = heads[-1]
         role = " ".join(_bare(w) for w in words[: k + 1])
@@ -197,7 +210,12 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
                 # "Green said", "says House.": the surname of someone already named, or nobody.
                 mention = Mention("name", i, last, (_bare(words[0]),), surname_only=True)
             if mention.name or mention.role:
-                role, role_first = _role_before(tokens, i)
+                # An organisation just named is its own mention, not the start of the role
+                # (a possessor or an adjective may be: "Supporters' trust chair", "Chinese
+                # foreign ministry spokeswoman").
+                org_before = mentions and mentions[-1].org and not mentions[-1].possessive
+                floor = mentions[-1].last + 1 if org_before else 0
+                role, role_first = _role_before(tokens, i, floor)
                 if role and mention.name:
                     mention = Mention(
                         "name",
@@ -295,6 +313,10 @@ def _name_mention(words: list[Token], first: int, last: int, org: bool = False) 
     name = tuple(_bare(w) for w in name_words)
     if name and all(w.lower() in lx.ORG_WORDS | lx.NOT_NAMES for w in name) and not title:
         return Mention("role", first, last, role=" ".join(name), head=name[-1].lower())
+    if not name and role and " " not in role and last == first:
+        # "Cook said": the surname of someone the article named ("Charlie Cook"), or nobody;
+        # never a post someone was given ("the cook").
+        return Mention("name", first, last, (role,), surname_only=True)
     if not name and role:
         return Mention("role", first, last, role=role, head=role.split()[-1].lower())
     is_org = org or names_organisation(name)

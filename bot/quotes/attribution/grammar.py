@@ -33,6 +33,8 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
         return False  # a noun after a possessor: "Freeland’s remarks"
     if tok.lower in lx.CUE_VERBS_NEEDING_COMPLEMENT and nxt in lx.DETERMINERS:
         return False  # "will maintain a presence": not reporting anything
+    if tok.lower in lx.CUE_VERBS_NOT_BEFORE_TO and nxt == "to":
+        return False  # "Rubio will continue to be …"
     nounish = lx.DETERMINERS | lx.PREPOSITIONS | POSSESSIVES
     if prev in nounish:
         return False  # a noun: "a flurry of posts", "the claims"

@@ -32,16 +32,20 @@ class Resolver:
         return self._role(ctx, m)
 
     def subject(self, ctx: SentenceContext, m: Mention | None, cue: str) -> Attribution:
-        """The speaker a mention names as the subject of the reporting verb ``cue``."""
+        """The speaker a mention names as the subject of the reporting verb ``cue``; nobody
+        (speech, no speaker) when the subject names two people ("Trump and Ryan issued a
+        statement …"): the words are both of theirs, not one's."""
         if m is None:
             return NONE
+        if coordinated(ctx, m):
+            return Attribution(None, 0.0, cue)
         attr = self.mention(ctx, m)
         return Attribution(attr.entity, attr.confidence, cue, ctx.index, attr.named_sentence)
 
     def person(self, ctx: SentenceContext, m: Mention | None, confidence: float) -> Attribution:
         """The person a mention names (no organisation, nobody unresolved), at ``confidence``:
         evidence weaker than a reporting verb."""
-        if m is None:
+        if m is None or coordinated(ctx, m):
             return NONE
         attr = self.mention(ctx, m)
         if attr.entity is None or not attr.entity.person_like:
@@ -77,9 +81,9 @@ class Resolver:
             entity = self.mention(ctx, ctx.main).entity
             if entity is not None and self.compatible(entity, head):
                 return self.of_entity(entity, 0.8)
-        return self._from_focus(ctx, head)
+        return self._from_focus(ctx, head, m.first)
 
-    def _from_focus(self, ctx: SentenceContext, head: str) -> Attribution:
+    def _from_focus(self, ctx: SentenceContext, head: str, at: int) -> Attribution:
         """The most recent compatible entity in focus (a known, fitting gender is surer)."""
         for entity, paragraph, _ in reversed(self.state.focus):
             if ctx.paragraph - paragraph > FOCUS_PARAGRAPHS:
@@ -89,19 +93,19 @@ class Resolver:
                     return NONE  # two people it could mean: unattributed beats a guess
                 sure = head in ("he", "she", "his", "her") and entity.gender is not None
                 return self.of_entity(entity, 0.8 if sure else 0.7)
-        named = self._recently_named(ctx, head)
+        named = self._recently_named(ctx, head, at)
         if named is not None:
             return self.of_entity(named, 0.65)
         return self._from_earlier_focus(ctx, head)
 
-    def _recently_named(self, ctx: SentenceContext, head: str) -> Entity | None:
+    def _recently_named(self, ctx: SentenceContext, head: str, at: int) -> Entity | None:
         """Nobody fitting in focus: the one fitting person named (as an object too) in the
         sentence and the two before it: "I asked barber Robert McMillen … “…,” he explains." """
         if head not in ("he", "she"):
             return None
         fitting = [
             e
-            for e in self.state.named_between(ctx.index - 3, ctx.index)
+            for e in self.state.named_between(ctx.index - 3, ctx.index, at)
             if self.compatible(e, head) and e.gender is not None
         ]
         if len(fitting) != 1:
@@ -184,3 +188,18 @@ class Resolver:
             return NONE
         best = max(candidates, key=lambda e: self.state.recency(e, ctx))
         return self.of_entity(best, 0.7 if len(candidates) == 1 else 0.55)
+
+
+def coordinated(ctx: SentenceContext, m: Mention) -> bool:
+    """Whether a name mention is one of two names joined by "and" ("Trump and Ryan")."""
+    if m.kind != "name":
+        return False
+    tokens = ctx.tokens
+    after = ctx.by_first.get(m.last + 2)
+    # Bare names on both sides: "Heart and Stroke senior manager Erin Kim" is one person.
+    if m.last + 1 < len(tokens) and tokens[m.last + 1].lower == "and" and after is not None:
+        return after.kind == "name" and after.role is None and m.role is None
+    before = ctx.by_last.get(m.first - 2)
+    if m.first >= 2 and tokens[m.first - 1].lower == "and" and before is not None:
+        return before.kind == "name" and before.role is None and m.role is None
+    return False

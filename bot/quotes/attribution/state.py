@@ -80,13 +80,16 @@ class ReadingState:
         """The entity the name mention starting at token ``first`` resolved to."""
         return self.resolved.get((ctx.index, first))
 
-    def named_between(self, after: int, upto: int) -> list[Entity]:
+    def named_between(self, after: int, upto: int, before_token: int | None = None) -> list[Entity]:
         """The entities named in the sentences after ``after`` up to ``upto`` (a window of
-        sentences, so the cost does not grow with the article)."""
+        sentences, so the cost does not grow with the article); in sentence ``upto`` only
+        before token ``before_token`` when it is given (a pronoun never reaches forward)."""
         found: dict[int, Entity] = {}
         first = max(after + 1, upto - WINDOW_SENTENCES, 0)
         for ctx in (self.recent[i] for i in range(first, upto + 1) if i in self.recent):
             for m in ctx.mentions:
+                if before_token is not None and ctx.index == upto and m.first >= before_token:
+                    break
                 entity = self.resolved.get((ctx.index, m.first)) if m.kind == "name" else None
                 if entity is not None:
                     found.setdefault(id(entity), entity)

@@ -4,12 +4,16 @@ Alasdair Quinn")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.quotes import lexicon as lx
-from bot.quotes.attribution.grammar import follows_ok, is_cue, verb_like
+from bot.quotes.attribution.grammar import follows_ok, is_cue, is_reporting, verb_like
 from bot.quotes.attribution.model import NONE, Attribution, SentenceContext
 from bot.quotes.attribution.resolve import Resolver
 from bot.quotes.mentions import Mention, nounish
 from bot.quotes.tokens import strip_possessive
+
+QUALIFYING_PREPOSITIONS = frozenset(["of", "from", "with", "at"])
 
 
 def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
@@ -32,7 +36,15 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
     ):
         j -= 1
     if cue.endswith("ing") and (j < 0 or j not in ctx.by_last):
-        return resolve.subject(ctx, ctx.main, cue)  # "…, calling it": the main subject
+        # "Ryan will meet Trump, Spicer said, adding, “…”": the reporting verb the participle
+        # continues; else "…, calling it": the main subject.
+        for k in range(ci - 1, -1, -1):
+            if is_reporting(tokens, k):
+                found = subject_of(resolve, ctx, k)
+                if found.entity is not None:
+                    return replace(found, cue=cue)
+                break
+        return resolve.subject(ctx, ctx.main, cue)
     if j < 0:
         return NONE
     if j in ctx.by_last:
@@ -141,6 +153,8 @@ def inverted(ctx: SentenceContext, ci: int) -> Mention | None:
         role_word = tok.lower in lx.ROLE_HEADS or tok.lower in lx.DETERMINERS
         # "said oil and gas worker Mike Wipf": lower-case words that qualify the name
         role_word = role_word or nounish(tok) or (tok.lower == "and" and pos > c)
+        # "says Cambridge cartoonist Andre Campbell": a capitalised word qualifying the role
+        role_word = role_word or (tok.is_word and tok.is_capitalised)
         possessor = tok.is_word and strip_possessive(tok.text) != tok.text
         after_possessor = after_possessor or possessor
         if not (role_word or possessor or (after_possessor and tok.text == ",")):
@@ -154,12 +168,15 @@ def qualified_name(ctx: SentenceContext, m: Mention) -> Mention:
     role of the person named right after it; that person is the subject."""
     tokens = ctx.tokens
     k = m.last + 1
+    if not m.org and k < len(tokens) and tokens[k].lower in QUALIFYING_PREPOSITIONS:
+        return m  # "said Patricia Moran of Cheyenne": the place qualifies the person
     while k < len(tokens) and k - m.last <= 5:
         later = ctx.by_first.get(k)
         if later is not None:
             return later if later.kind == "name" and not later.possessive else m
         tok = tokens[k]
-        if not (nounish(tok) or tok.lower in ("and", "of", "&") or tok.is_capitalised):
+        ordinal = tok.text[:1].isdigit()  # "Air Force 1st Lt. Tyler Livingston"
+        if not (nounish(tok) or tok.lower in ("and", "of", "&") or tok.is_capitalised or ordinal):
             return m
         k += 1
     return m

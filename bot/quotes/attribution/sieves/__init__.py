@@ -25,15 +25,19 @@ from bot.quotes.attribution.sieves.possessor import possessor
 from bot.quotes.attribution.sieves.post_cue import (
     according_to_after,
     appositive_post_cue,
+    as_said,
     inverted_post_cue,
     long_subject,
     post_cue,
+    unnamed_post_cue,
 )
 from bot.quotes.attribution.sieves.pre_cue import (
     according_to,
     claim_by,
     in_their_words,
     inverted_pre_cue,
+    name_colon,
+    passive_agent,
     pre_cue,
 )
 
@@ -52,6 +56,7 @@ class Sieve:
     # has said that the speaker goes unnamed.
     guess: Literal["after_verb_before", "after_any_verb"] | None = None
     standalone: bool = False  # only for a sentence that is nothing but quotation
+    speech_only: bool = False  # only ever says "speech, nobody named"
 
 
 SIEVES: tuple[Sieve, ...] = (
@@ -60,9 +65,18 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("appositive_post_cue", "“Q,” X, the company’s founder, said", appositive_post_cue),
     Sieve("long_subject", "“Q,” volunteer media coordinator Tom Hinderks said", long_subject),
     Sieve("inverted_post_cue", "“Q,” said X", inverted_post_cue),
+    Sieve("as_said", "“Q,” as X said", as_said),
     Sieve("described", "“Q,” the lanky professor said (the story’s one person)", described),
+    Sieve(
+        "unnamed_post_cue",
+        "“Q,” his childhood friend told … (speech, nobody named)",
+        unnamed_post_cue,
+        speech_only=True,
+    ),
+    Sieve("name_colon", "Analyst Carl Bialik: “Q”", name_colon, before=True),
     Sieve("pre_cue", "X said “Q” / X said that Y “Q”", pre_cue, before=True),
     Sieve("inverted_pre_cue", "Said X: “Q”", inverted_pre_cue, before=True),
+    Sieve("passive_agent", "Y was asked by X, “Q”", passive_agent, before=True),
     Sieve("according_to", "According to X, “Q”", according_to, before=True),
     Sieve("in_their_words", "in her words, “Q” / as he put it", in_their_words, before=True),
     Sieve("claim_by", "claims by X that “Q”", claim_by, before=True),

@@ -7,13 +7,20 @@ from __future__ import annotations
 
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.attributor import Attributor
-from bot.quotes.attribution.grammar import follows_ok, is_reporting, mention_after, quoted_as
+from bot.quotes.attribution.grammar import (
+    follows_ok,
+    is_reporting,
+    mention_after,
+    quoted_as,
+    verb_like,
+)
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
 from bot.quotes.attribution.sieves.reporting import reporting_clause
 from bot.quotes.attribution.subjects import group_subject, inverted, noun_phrase_subject
 from bot.quotes.mentions import Mention, nounish
 
 OPEN_ENDINGS = (",", "!", "?", "…", "—", "-")
+MAX_UNNAMED_WORDS = 6  # "his childhood friend" before the verb
 
 
 def after_quote(site: QuoteSite) -> tuple[int, bool]:
@@ -129,4 +136,36 @@ def inverted_post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     m = inverted(ctx, k)
     if m is not None and follows_ok(tokens, m.last + 1, open_end):
         return att.resolve.subject(ctx, m, tokens[k].lower).adjusted(0.05)
+    return None
+
+
+def as_said(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``the race “is a dead heat right now,” as Cruz said on Monday``."""
+    ctx, (k, _) = site.ctx, after_quote(site)
+    tokens = ctx.tokens
+    if k >= len(tokens) or tokens[k].lower != "as":
+        return None
+    m = ctx.by_first.get(k + 1)
+    verb = m.last + 1 if m is not None else len(tokens)
+    if m is None or verb >= len(tokens) or not is_reporting(tokens, verb):
+        return None
+    if not follows_ok(tokens, verb + 1, True):
+        return None
+    found = att.resolve.subject(ctx, m, tokens[verb].lower)
+    return found if found.entity is not None else None
+
+
+def unnamed_post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``“Q,” his childhood friend told The Daily Beast``: a reporting verb right after the
+    quote whose subject names nobody we can justify. The words are speech; nobody is named."""
+    ctx, (k, open_end) = site.ctx, after_quote(site)
+    tokens = ctx.tokens
+    for c in range(k, min(k + MAX_UNNAMED_WORDS + 1, len(tokens))):
+        tok = tokens[c]
+        if is_reporting(tokens, c):
+            if c > k and follows_ok(tokens, c + 1, open_end):
+                return Attribution(None, 0.0, tok.lower)
+            return None
+        if not tok.is_word or tok.is_quote or verb_like(tok):
+            return None
     return None

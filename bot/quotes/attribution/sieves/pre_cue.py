@@ -15,6 +15,7 @@ from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
 from bot.quotes.attribution.subjects import inverted, subject_of
 from bot.quotes.mentions import Mention
 
+CLAUSE_OPENERS = frozenset(["-", "—", "–", ";", ".", "("])
 FAR_CUE_TOKENS = 8  # a reporting verb this far before a quote is weaker evidence
 INVERTED_GAP = frozenset([",", ":", "—", "–", "and"])
 
@@ -63,6 +64,9 @@ def inverted_pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     j, _ = _nearest_cue(ctx, qi)
     if j is None or ctx.tokens[j].lower.endswith("ing") or (j - 1) in ctx.by_last:
         return None
+    before = ctx.tokens[j - 1] if j > 0 else None
+    if before is not None and before.is_word and before.lower not in ("and", "then"):
+        return None  # "his childhood friend told The Daily Beast": a subject, then the listener
     m = inverted(ctx, j)
     if m is None or m.first <= j or m.last >= qi:
         return None
@@ -120,3 +124,37 @@ def claim_by(site: QuoteSite, att: Attributor) -> Attribution | None:
             if m is not None:
                 return att.resolve.subject(ctx, m, tokens[j].lower)
     return None
+
+
+def passive_agent(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``Sanders was asked by host Bill Maher, “…”``: the agent of a passive reporting verb
+    is the one speaking."""
+    ctx = site.ctx
+    tokens = ctx.tokens
+    for j in _back(ctx, site.qi):
+        by = j + 1 < len(tokens) and tokens[j + 1].lower == "by"
+        if by and is_cue(tokens, j) and passive(tokens, j):
+            found = att.resolve.subject(ctx, mention_after(ctx, j + 2), tokens[j].lower)
+            return found if found.entity is not None else None
+    return None
+
+
+def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``Pollsters agree - Carl Bialik: “…”``: a name that opens its clause and stands right
+    before the colon introducing the quote (not "He told Fox News: “…”": there the name
+    after the verb is the one spoken to)."""
+    ctx, qi = site.ctx, site.qi
+    if qi < 2 or ctx.tokens[qi - 1].text != ":":
+        return None
+    m = ctx.by_last.get(qi - 2)
+    if m is None or m.kind != "name" or m.possessive:
+        return None
+    if all(w.isupper() for w in m.name):
+        return None  # "ANALYST'S VIEWPOINT:": a heading, not a name
+    before = ctx.tokens[m.first - 1] if m.first > 0 else None
+    if before is not None and before.text not in CLAUSE_OPENERS:
+        return None
+    found = att.resolve.mention(ctx, m)
+    if found.entity is None:
+        return None
+    return Attribution(found.entity, found.confidence, None, ctx.index, found.named_sentence)
