@@ -543,6 +543,12 @@ ROWS: list[Row] = [
     ),
     # --- the other sieves, one row each
     Row(
+        "Sen. Ana Ruiz said Harris had called on members to be “closely coordinated”.",
+        "closely coordinated",
+        "Ana Ruiz",
+        "outer_speaker",
+    ),
+    Row(
         "The vote is “too close to call,” as Nadia Kaur said on Monday, and nobody knows.",
         "too close to call",
         "Nadia Kaur",
@@ -676,7 +682,9 @@ def extract(text: str) -> ExtractedArticle:
         )
         position += len(para) + 2
     article = Article(id="row", body="\n\n".join(text.split("\n\n")), paragraphs=tuple(paragraphs))
-    return Extractor().extract(article)
+    # Each rule on its own: whether a rule may name someone alone is the calibration's
+    # business (tests/test_calibration.py).
+    return Extractor(calibrated=False).extract(article)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r.text[:60] for r in ROWS])

@@ -31,8 +31,8 @@ class Floors(NamedTuple):
 
 
 FLOORS = {
-    "ggt": Floors(97, 0.98, 0.85, 0.955, 0.975),
-    "polnear": Floors(840, 0.95, 0.79, 0.93, 0.92),
+    "ggt": Floors(97, 0.98, 0.84, 0.955, 0.975),
+    "polnear": Floors(840, 0.965, 0.79, 0.93, 0.92),
     "german": Floors(700, 0.0, 0.0, 0.80, 0.60),
 }
 

@@ -33,6 +33,8 @@ class Entity:
             return False
         if self.titled or self.gender:
             return True
+        if self.roles and any(r.split()[-1].lower() in lx.ROLE_HEADS for r in self.roles):
+            return True  # "spokesperson Lu Kang": a post only a person holds
         if len(self.name) == 1:  # "Kim said …": a known first name, or someone with a role
             return self.name[0].lower() in lx.FIRST_NAMES or bool(self.roles)
         if self.spoke and _could_be_person(self.name):

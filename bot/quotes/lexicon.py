@@ -39,6 +39,15 @@ NAME_CONNECTORS = word_set("name_connectors")
 ORG_CONNECTORS = word_set("org_connectors")
 ABBREVIATIONS = word_set("abbreviations")
 BE_FORMS = word_set("be_forms")
+MODALS = word_set("modals")
+INVERTIBLE_CUES = word_set("invertible_cues")
+# Endings by what they mark ("participle" -> ("ing",)), from inflections.txt.
+ENDINGS: dict[str, tuple[str, ...]] = {}
+for _line in entries("inflections"):
+    _kind, _ending = _line.split()
+    ENDINGS[_kind] = (*ENDINGS.get(_kind, ()), _ending)
+# "according to": the source phrase, as words.
+SOURCE_PHRASE: tuple[str, ...] = tuple(entries("source_phrases")[0].split())
 POST_NOMINALS = word_set("post_nominals")
 NEXT_SENTENCE_CUES = word_set("next_sentence_cues")
 # Our lists decide; a name Faker gives both genders (across countries too) has none.

@@ -20,6 +20,7 @@ TOKEN = re.compile(
     + r"|\d+(?:[,.:]\d+)*%?\w*|@\w+|[,;:()—–]|\s-\s"
 )
 NEXT_CHAR = re.compile(r"\s*(\S)")
+ATTRIBUTION_WORDS = 6  # words a name and its qualifiers may take before the verb
 BOUNDARY = re.compile(r"[.!?…]+[\"”’'\u00bb)]*(?=\s+)")
 
 
@@ -117,12 +118,16 @@ def _split_after_closed_quotes(masked: str, original: str) -> list[tuple[int, in
 def _attribution_follows(masked: str, at: int) -> bool:
     """“Are there prizes?” Lincicome asked …: the words after a question or exclamation are
     its attribution (a reporting verb among the next few words), not a new sentence."""
-    words = re.findall(r"[^\W\d_][\w'’.-]*|[,;:.!?]", masked[at : at + 80])
-    for word in words[:5]:
-        if word in ",;:.!?":
+    words = re.findall(r"[^\W\d_][\w'’.-]*|[,;:.!?]", masked[at : at + 100])
+    seen = 0
+    for word in words:
+        if word == ",":
+            continue  # "“Perpetual motion!” Rep. Glenn Thompson, R-Pa., said …"
+        if word in ";:.!?" or seen == ATTRIBUTION_WORDS:
             return False
         if word.rstrip(".").lower() in lx.CUE_VERBS and word[:1].islower():
             return True
+        seen += 1
     return False
 
 

@@ -45,7 +45,7 @@ def _strip_that(rest: str) -> str:
 
 
 def _is_cue(verb: str) -> bool:
-    return verb in lx.CUE_VERBS and not verb.endswith("ing")
+    return verb in lx.CUE_VERBS and not verb.endswith(lx.ENDINGS["participle"])
 
 
 def split_claim(query: str) -> Claim:

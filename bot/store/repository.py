@@ -50,6 +50,7 @@ from bot.store import schema as s
 from bot.store.engine import make_engine
 from bot.store.rows import ArticleRows, article_rows
 from bot.store.search_backend import Kind, SearchBackend, SearchQuery, backend_for
+from bot.wordlists import word_set
 
 AnyRow = Row[*tuple[Any, ...]]  # a result row of any shape, read by column label
 # What every read shows of an article, labelled so rows are read by name (``Store._meta``).
@@ -64,7 +65,10 @@ META_COLUMNS = (
 # An ingest run unfinished after this long was killed: it is marked aborted.
 ABANDONED = timedelta(hours=1)
 # "Mr Musk", "Sir Keir Starmer", "the health secretary": what to drop to find the name.
-TITLE_PREFIX = re.compile(r"^(?:(?:mr|mrs|ms|dr|sir|dame|lord|lady|prof|the)\.?\s+)+")
+# "Mr Musk", "the health secretary": the words before a name an editor may type (a data file)
+TITLE_PREFIX = re.compile(
+    rf"^(?:(?:{'|'.join(sorted(word_set('title_prefixes', package='bot.search')))})\.?\s+)+"
+)
 
 
 @contextmanager

@@ -5,7 +5,13 @@ Trudeau denied …")."""
 from __future__ import annotations
 
 from bot.quotes import lexicon as lx
-from bot.quotes.attribution.grammar import past_qualifier, verb_like, verb_within
+from bot.quotes.attribution.grammar import (
+    participle,
+    past_qualifier,
+    source_phrase_at,
+    verb_like,
+    verb_within,
+)
 from bot.quotes.mentions import Mention
 from bot.quotes.tokens import Token
 
@@ -20,8 +26,9 @@ def main_subject(tokens: tuple[Token, ...], mentions: list[Mention]) -> Mention 
     comma (an appositive).
     """
     opener = bool(tokens) and (
-        tokens[0].lower in lx.PREPOSITIONS | lx.SUBORDINATORS | {"according", "despite"}
-        or tokens[0].lower.endswith("ing")
+        tokens[0].lower in lx.PREPOSITIONS | lx.SUBORDINATORS | {"despite"}
+        or source_phrase_at(tokens, 0)
+        or participle(tokens[0].lower)
     )
     if not opener:
         return clause_subject(tokens, mentions, 0, appositive_ok=True)

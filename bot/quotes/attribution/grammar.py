@@ -9,6 +9,7 @@ from bot.quotes.mentions import Mention
 from bot.quotes.tokens import Token, strip_possessive
 
 POSSESSIVES = frozenset(["his", "her", "their", "our", "my", "your"])
+MAX_PARENTHETICAL = 7  # tokens of "(D-Wash.)", "(R)", "(I-Vt.)"
 
 
 def mention_after(ctx: SentenceContext, k: int, limit: int = 6) -> Mention | None:
@@ -31,8 +32,11 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
     if j > 0 and strip_possessive(tokens[j - 1].text) != tokens[j - 1].text:
         return False  # a noun after a possessor: "Freeland’s remarks"
-    if tok.lower in lx.CUE_VERBS_NEEDING_COMPLEMENT and nxt in lx.DETERMINERS:
-        return False  # "will maintain a presence": not reporting anything
+    # "will maintain a presence": not reporting anything; but "maintain the government
+    # should act": a clause follows, and the verb reports it
+    object_only = nxt in lx.DETERMINERS and not _clause_follows(tokens, j + 2)
+    if tok.lower in lx.CUE_VERBS_NEEDING_COMPLEMENT and object_only:
+        return False
     if tok.lower in lx.CUE_VERBS_NOT_BEFORE_TO and nxt == "to":
         return False  # "Rubio will continue to be …"
     nounish = lx.DETERMINERS | lx.PREPOSITIONS | POSSESSIVES
@@ -48,9 +52,30 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     return not (nxt in ("for", "of") and tok.lower in ("calls", "call", "claims", "thanks"))
 
 
+def _clause_follows(tokens: tuple[Token, ...], k: int) -> bool:
+    """A finite verb within the next few words after a determiner ("the government should")."""
+    for tok in tokens[k : k + 3]:
+        if not tok.is_word:
+            return False
+        if tok.lower in lx.MODALS or tok.lower in lx.BE_FORMS:
+            return True
+    return False
+
+
+def participle(word: str) -> bool:
+    """A participle ("saying", "calling"): no finite verb of its own."""
+    return word.endswith(lx.ENDINGS["participle"])
+
+
+def source_phrase_at(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether the source phrase ("according to") starts at ``k``."""
+    n = len(lx.SOURCE_PHRASE)
+    return tuple(t.lower for t in tokens[k : k + n]) == lx.SOURCE_PHRASE
+
+
 def is_reporting(tokens: tuple[Token, ...], j: int) -> bool:
     """A reporting verb in a finite form ("said", not "saying")."""
-    return is_cue(tokens, j) and not tokens[j].lower.endswith("ing")
+    return is_cue(tokens, j) and not participle(tokens[j].lower)
 
 
 def quoted_as(tokens: tuple[Token, ...], c: int) -> int:
@@ -68,7 +93,11 @@ def passive(tokens: tuple[Token, ...], j: int) -> bool:
     k = j - 1
     while k >= 0 and tokens[k].lower in ("also", "still", "now", "repeatedly", "often"):
         k -= 1
-    return k >= 0 and tokens[k].lower in lx.BE_FORMS and tokens[j].lower.endswith(("ed", "told"))
+    return (
+        k >= 0
+        and tokens[k].lower in lx.BE_FORMS
+        and tokens[j].lower.endswith(lx.ENDINGS["passive"])
+    )
 
 
 def verb_like(tok: Token, nxt: Token | None = None) -> bool:
@@ -88,11 +117,11 @@ def verb_like(tok: Token, nxt: Token | None = None) -> bool:
     if low in lx.PRONOUNS or low in lx.FUNCTION_WORDS:
         return False  # "his", "this", "thus": never a verb
     nouns = lx.ROLE_HEADS | lx.ORG_NOUNS
-    if low in nouns or low.endswith(("ss", "ous", "ics")):
+    if low in nouns or low.endswith(lx.ENDINGS["not_verb"]):
         return False
     if low.rstrip("s") in nouns:  # "officials said" (a noun) or "chairs the board" (a verb)
         return nxt is not None and (nxt.lower in lx.DETERMINERS or nxt.lower in lx.PRONOUNS)
-    return low.endswith(("s", "ed"))
+    return low.endswith(lx.ENDINGS["verb"])
 
 
 def follows_ok(tokens: tuple[Token, ...], k: int, open_end: bool) -> bool:
@@ -138,3 +167,25 @@ def verb_within(tokens: tuple[Token, ...], k: int, limit: int) -> bool:
         if tok.lower in lx.SKIPPABLE or verb_like(tok):
             return True
     return False
+
+
+def after_parenthetical(tokens: tuple[Token, ...], c: int) -> int:
+    """The position after a short parenthetical opening at ``c`` ("Rep. Jim McDermott
+    (D-Wash.) said"), else ``c``."""
+    if c >= len(tokens) or tokens[c].text != "(":
+        return c
+    for k in range(c + 1, min(c + MAX_PARENTHETICAL, len(tokens))):
+        if tokens[k].text == ")":
+            return k + 1
+    return c
+
+
+def before_parenthetical(tokens: tuple[Token, ...], j: int) -> int:
+    """The position before a short parenthetical closing at ``j`` ("Gov. Phil Bryant (R)
+    said"), else ``j``."""
+    if j < 0 or tokens[j].text != ")":
+        return j
+    for k in range(j - 1, max(-1, j - MAX_PARENTHETICAL), -1):
+        if tokens[k].text == "(":
+            return k - 1
+    return j

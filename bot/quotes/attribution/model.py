@@ -24,6 +24,14 @@ class Attribution:
     evidence_sentence: int | None = None  # index into the article's sentence list
     named_sentence: int | None = None
     sieve: str | None = None
+    # The sieve's measured precision (see ``calibration``); ``confidence`` stays the sieve's
+    # own evidence score, which later sieves weaken or borrow.
+    calibrated: float | None = None
+
+    @property
+    def shown_confidence(self) -> float:
+        """The confidence a quote carries: the measured one when there is one."""
+        return self.calibrated if self.calibrated is not None else self.confidence
 
     def adjusted(self, bonus: float, cap: float = 0.99) -> Attribution:
         """The same attribution, surer or less sure by ``bonus``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.attributor import Attributor
-from bot.quotes.attribution.grammar import is_cue, passive
+from bot.quotes.attribution.grammar import is_cue, passive, source_phrase_at
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
 from bot.quotes.attribution.sieves.reporting import reporting_clause
 from bot.quotes.attribution.subjects import subject_of
@@ -20,7 +20,7 @@ def reported_speech(att: Attributor, ctx: SentenceContext) -> Attribution:
     for j in range(len(tokens)):
         if tokens[j].lower in lx.SUBORDINATORS and j > 0:
             break  # "… when he described …": a subordinate clause, not the report
-        if tokens[j].lower == "according" and j + 1 < len(tokens):
+        if source_phrase_at(tokens, j):
             return reporting_clause(at_end, att)
         if is_cue(tokens, j) and not passive(tokens, j):
             found = subject_of(att.resolve, ctx, j)

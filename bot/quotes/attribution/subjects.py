@@ -7,7 +7,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.quotes import lexicon as lx
-from bot.quotes.attribution.grammar import follows_ok, is_cue, is_reporting, verb_like
+from bot.quotes.attribution.grammar import (
+    before_parenthetical,
+    follows_ok,
+    is_cue,
+    is_reporting,
+    participle,
+    verb_like,
+)
 from bot.quotes.attribution.model import NONE, Attribution, SentenceContext
 from bot.quotes.attribution.resolve import Resolver
 from bot.quotes.mentions import Mention, nounish
@@ -20,7 +27,7 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
     """The speaker governing the cue verb at token ``ci``."""
     tokens = ctx.tokens
     cue = tokens[ci].lower
-    j = ci - 1
+    j = before_parenthetical(tokens, ci - 1)  # "Gov. Phil Bryant (R) said"
     while (
         j >= 0
         and j not in ctx.by_last
@@ -35,12 +42,15 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
         )
     ):
         j -= 1
-    if cue.endswith("ing") and (j < 0 or j not in ctx.by_last):
+    if participle(cue) and (j < 0 or j not in ctx.by_last):
         # "Ryan will meet Trump, Spicer said, adding, “…”": the reporting verb the participle
         # continues; else "…, calling it": the main subject.
         for k in range(ci - 1, -1, -1):
             if is_reporting(tokens, k):
                 found = subject_of(resolve, ctx, k)
+                after = inverted(ctx, k)  # "“…,” said Joe Biden, urging …"
+                if found.entity is None and after is not None and after.last < ci:
+                    found = resolve.subject(ctx, after, cue)
                 if found.entity is not None:
                     return replace(found, cue=cue)
                 break
@@ -134,6 +144,8 @@ def inverted(ctx: SentenceContext, ci: int) -> Mention | None:
     possessor to the person it qualifies ("said the IFSD’s Azfar Ali Khan").
     """
     tokens = ctx.tokens
+    if tokens[ci].lower not in lx.INVERTIBLE_CUES:
+        return None  # "called National Nurses United “…”": the one called, not a speaker
     c = ci + 1
     while c < len(tokens) and tokens[c].lower in lx.SKIPPABLE:
         c += 1
@@ -150,9 +162,13 @@ def inverted(ctx: SentenceContext, ci: int) -> Mention | None:
             pos = m.last + 1
             continue
         tok = tokens[pos]
+        if tok.lower == "that":
+            return None  # "wrote that Taylor “…”": a clause, not the writer
         role_word = tok.lower in lx.ROLE_HEADS or tok.lower in lx.DETERMINERS
         # "said oil and gas worker Mike Wipf": lower-case words that qualify the name
         role_word = role_word or nounish(tok) or (tok.lower == "and" and pos > c)
+        # "said former secretary of state Hillary Clinton" (not "said of Trump")
+        role_word = role_word or (tok.lower == "of" and pos > c and nounish(tokens[pos - 1]))
         # "says Cambridge cartoonist Andre Campbell": a capitalised word qualifying the role
         role_word = role_word or (tok.is_word and tok.is_capitalised)
         possessor = tok.is_word and strip_possessive(tok.text) != tok.text
@@ -228,7 +244,7 @@ def noun_phrase_subject(
         or last.possessive
         or last.last != c - 1
         or c >= len(tokens)
-        or tokens[c].lower.endswith("ing")
+        or participle(tokens[c].lower)
         or not follows_ok(tokens, c + 1, open_end)
         or any(t.lower in ("who", "which", "that") for t in tokens[k:c])
     ):

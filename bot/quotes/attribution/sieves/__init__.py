@@ -12,10 +12,11 @@ trailing name or a colon clause after such a verb before the quote, a possessor 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.calibration import Calibration
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.attribution.sieves import neighbours
 from bot.quotes.attribution.sieves.clause_end import colon, trailing
@@ -37,6 +38,7 @@ from bot.quotes.attribution.sieves.pre_cue import (
     in_their_words,
     inverted_pre_cue,
     name_colon,
+    outer_speaker,
     passive_agent,
     pre_cue,
 )
@@ -74,6 +76,7 @@ SIEVES: tuple[Sieve, ...] = (
         speech_only=True,
     ),
     Sieve("name_colon", "Analyst Carl Bialik: “Q”", name_colon, before=True),
+    Sieve("outer_speaker", "X said that Y called it “Q” (X reports Y)", outer_speaker, before=True),
     Sieve("pre_cue", "X said “Q” / X said that Y “Q”", pre_cue, before=True),
     Sieve("inverted_pre_cue", "Said X: “Q”", inverted_pre_cue, before=True),
     Sieve("passive_agent", "Y was asked by X, “Q”", passive_agent, before=True),
@@ -120,10 +123,20 @@ def ordered(names: tuple[str, ...] | list[str]) -> tuple[Sieve, ...]:
     return tuple(BY_NAME[n] for n in names)
 
 
-def attribute(site: QuoteSite, att: Attributor, sieves: tuple[Sieve, ...]) -> Attribution:
-    """Who said the quote at ``site``: the first sieve that names someone, credited by name."""
+def attribute(
+    site: QuoteSite,
+    att: Attributor,
+    sieves: tuple[Sieve, ...],
+    calibration: Calibration | None = None,
+) -> Attribution:
+    """Who said the quote at ``site``: the first sieve that names someone, credited by name.
+
+    With a ``calibration``, the confidence is the measured precision of that sieve (see
+    ``calibration``), and a sieve below 0.95 names someone only when a later sieve names the
+    same person; alone, its quote stays speech with nobody named."""
     speech: Attribution | None = None  # a reporting verb whose subject names nobody
     verb_before = False
+    waiting: tuple[Attribution, float] | None = None  # named by a sieve not trusted alone
     for sieve in sieves:
         if sieve.standalone and not site.standalone:
             continue
@@ -134,9 +147,20 @@ def attribute(site: QuoteSite, att: Attributor, sieves: tuple[Sieve, ...]) -> At
         found = sieve.run(site, att)
         if found is None:
             continue
-        if found.entity is not None:
+        if found.entity is None:
+            if found.cue is not None:
+                speech = found.by(sieve.name)
+                verb_before = verb_before or sieve.before
+            continue
+        if calibration is None:
             return found.by(sieve.name)
-        if found.cue is not None:
-            speech = found.by(sieve.name)
-            verb_before = verb_before or sieve.before
+        p = calibration.precision(sieve.name, found)
+        if waiting is not None and waiting[0].entity is found.entity:
+            both = 1.0 - (1.0 - waiting[1]) * (1.0 - p)  # two rules agree
+            return replace(waiting[0], calibrated=round(min(0.99, both), 3))
+        if calibration.trusted(sieve.name):
+            return replace(found.by(sieve.name), calibrated=p)
+        waiting = waiting or (found.by(sieve.name), p)
+    if speech is None and waiting is not None and waiting[0].cue:
+        return Attribution(None, 0.0, waiting[0].cue)  # speech, but no rule we trust named
     return speech if speech is not None else Attribution(None, 0.0)

@@ -8,10 +8,12 @@ from __future__ import annotations
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.grammar import (
+    after_parenthetical,
     follows_ok,
     is_reporting,
     mention_after,
     quoted_as,
+    source_phrase_at,
     verb_like,
 )
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
@@ -42,13 +44,13 @@ def according_to_after(site: QuoteSite, att: Attributor) -> Attribution | None:
     speaker."""
     ctx, (k, _) = site.ctx, after_quote(site)
     tokens = ctx.tokens
-    if not (k + 1 < len(tokens) and tokens[k].lower == "according" and tokens[k + 1].lower == "to"):
+    if not source_phrase_at(tokens, k):
         return None
     reporter = reporting_clause(site, att)
     if reporter.entity is not None and reporter.entity.person_like:
         return reporter
-    m = mention_after(ctx, k + 2)
-    return att.resolve.subject(ctx, m, "according to").adjusted(-0.15)
+    m = mention_after(ctx, k + len(lx.SOURCE_PHRASE))
+    return att.resolve.subject(ctx, m, " ".join(lx.SOURCE_PHRASE)).adjusted(-0.15)
 
 
 def _named_then_cue(
@@ -67,6 +69,8 @@ def _named_then_cue(
             c = ctx.by_first[c].last + 1
         elif tokens[c].text == "," or tokens[c].lower in lx.SKIPPABLE or nounish(tokens[c]):
             c += 1
+        elif after_parenthetical(tokens, c) > c:
+            c = after_parenthetical(tokens, c)  # "Rep. Jim McDermott (D-Wash.) said"
         else:
             break
     verb = quoted_as(tokens, c)
@@ -121,7 +125,7 @@ def long_subject(site: QuoteSite, att: Attributor) -> Attribution | None:
     tokens = ctx.tokens
     if k >= len(tokens) or _named_then_cue(ctx, k, open_end) is not None:
         return None
-    if tokens[k].lower == "according" or is_reporting(tokens, k):
+    if source_phrase_at(tokens, k) or is_reporting(tokens, k):
         return None
     found = noun_phrase_subject(att.resolve, ctx, k, open_end)
     return found if found.entity is not None or found.cue else None

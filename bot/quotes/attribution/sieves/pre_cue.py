@@ -10,13 +10,24 @@ from collections.abc import Iterator
 
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.attributor import Attributor
-from bot.quotes.attribution.grammar import is_cue, mention_after, passive
+from bot.quotes.attribution.grammar import (
+    is_cue,
+    is_reporting,
+    mention_after,
+    participle,
+    passive,
+    source_phrase_at,
+)
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
 from bot.quotes.attribution.subjects import inverted, subject_of
 from bot.quotes.mentions import Mention
 
 CLAUSE_OPENERS = frozenset(["-", "—", "–", ";", ".", "("])
-FAR_CUE_TOKENS = 8  # a reporting verb this far before a quote is weaker evidence
+FAR_CUE_TOKENS = 8
+COMPLEMENTISERS = frozenset(["that", "if", "whether"])
+CLAUSE_BREAKERS = frozenset(
+    ["but", "while", "although", "whereas", "though"]
+)  # a reporting verb this far before a quote is weaker evidence
 INVERTED_GAP = frozenset([",", ":", "—", "–", "and"])
 
 
@@ -56,13 +67,46 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     return attr
 
 
+def outer_speaker(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """``Moscow insisted that Pyongyang said “…”``: a reporting verb inside what another
+    reports ("X said that Y called it “…”") gives the words to the one who reports them, as
+    the annotators do (the inner speaker's words come to us only through the outer one)."""
+    ctx, qi = site.ctx, site.qi
+    tokens = ctx.tokens
+    j, _ = _nearest_cue(ctx, qi)
+    if j is None:
+        return None
+    k = j - 1
+    while k >= 0 and k not in ctx.by_last and tokens[k].lower in lx.SKIPPABLE:
+        k -= 1
+    inner_subject = ctx.by_last.get(k)
+    if inner_subject is None:
+        return None
+    inner = att.resolve.subject(ctx, inner_subject, tokens[j].lower)
+    for j0 in range(inner_subject.first - 1, -1, -1):
+        if tokens[j0].text == ";" or tokens[j0].is_quote or tokens[j0].lower in CLAUSE_BREAKERS:
+            return None
+        if is_reporting(tokens, j0) and not passive(tokens, j0):
+            between = tokens[j0 + 1 : inner_subject.first]
+            complement = any(t.lower in COMPLEMENTISERS for t in between) or all(
+                t.lower in lx.TIME_WORDS or t.text == "," for t in between
+            )
+            if not complement:
+                return None
+            outer = subject_of(att.resolve, ctx, j0)
+            if outer.entity is None or outer.entity is inner.entity:
+                return None
+            return outer.adjusted(-0.1)
+    return None
+
+
 def inverted_pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     """``said Mr Smith: “…”``: the name right after the verb, before the quote. Not "He told
     The Liverpool Echo: “…”": a subject before the verb, even one that names nobody here,
     means the name after it is the one spoken to."""
     ctx, qi = site.ctx, site.qi
     j, _ = _nearest_cue(ctx, qi)
-    if j is None or ctx.tokens[j].lower.endswith("ing") or (j - 1) in ctx.by_last:
+    if j is None or participle(ctx.tokens[j].lower) or (j - 1) in ctx.by_last:
         return None
     before = ctx.tokens[j - 1] if j > 0 else None
     if before is not None and before.is_word and before.lower not in ("and", "then"):
@@ -80,8 +124,11 @@ def according_to(site: QuoteSite, att: Attributor) -> Attribution | None:
     ctx = site.ctx
     tokens = ctx.tokens
     for j in _back(ctx, site.qi):
-        if tokens[j].lower == "according" and j + 2 < len(tokens) and tokens[j + 1].lower == "to":
-            found = att.resolve.subject(ctx, mention_after(ctx, j + 2), "according to")
+        if source_phrase_at(tokens, j):
+            phrase = len(lx.SOURCE_PHRASE)
+            found = att.resolve.subject(
+                ctx, mention_after(ctx, j + phrase), " ".join(lx.SOURCE_PHRASE)
+            )
             return found.adjusted(-0.15)
     return None
 
