@@ -31,7 +31,7 @@ class Floors(NamedTuple):
 
 
 FLOORS = {
-    "ggt": Floors(97, 0.98, 0.84, 0.955, 0.975),
+    "ggt": Floors(97, 0.98, 0.83, 0.955, 0.975),
     "polnear": Floors(840, 0.965, 0.79, 0.93, 0.92),
     "german": Floors(700, 0.0, 0.0, 0.80, 0.60),
 }
