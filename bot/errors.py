@@ -21,8 +21,33 @@ class ConfigError(UserError):
     """The configuration file or environment is invalid."""
 
 
-class StoreUnavailable(QuotebotError):
+class StoreFault(QuotebotError):
+    """The archive's database failed in a way the administrator must act on; the message is
+    one line saying where, why and what to do (``bot.store.faults``)."""
+
+
+class StoreUnavailable(StoreFault):
     """The archive's database cannot be reached or opened; the message says where and why."""
+
+
+class StoreDamaged(StoreFault):
+    """The archive's file is damaged (not a database, or malformed)."""
+
+
+class StoreFull(StoreFault):
+    """The disk holding the archive is full."""
+
+
+class StoreReadOnly(StoreFault):
+    """The archive cannot be written (answers still work)."""
+
+
+class StoreBusy(StoreFault):
+    """Another process holds the archive for writing."""
+
+
+class StoreConnectionLost(StoreFault):
+    """The database server went away mid-command."""
 
 
 class SearchTimeout(QuotebotError):

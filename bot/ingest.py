@@ -120,8 +120,9 @@ def ingest(
     if bar:
         bar.close()
     pages: list[str] = []
+    failed: list[str] = []
     if urls:
-        pages = _ingest_urls(
+        pages, failed = _ingest_urls(
             store,
             urls,
             kinds or {},
@@ -148,7 +149,28 @@ def ingest(
     if counts["new"] + counts["changed"] + counts["removed"] >= BULK:
         store.refresh_statistics()
     store.finish_run(run_id, counts, problems)
-    return IngestSummary(run_id=run_id, problems=tuple(problems), pages=tuple(pages), **counts)
+    return IngestSummary(
+        run_id=run_id,
+        problems=tuple(problems),
+        pages=tuple(pages),
+        sources=len(urls or ()),
+        failed_sources=tuple(failed),
+        **counts,
+    )
+
+
+def remove_folder(store: Store, folder: Path) -> int:
+    """Take every article indexed from files under ``folder`` out of the answers (the folder
+    itself may be gone); how many articles that was."""
+    prefix = str(folder.expanduser().resolve()).rstrip("/") + "/"
+    gone = [
+        article_id
+        for source, stored in store.stored_files().items()
+        if source.startswith(prefix)
+        for article_id in stored.article_ids
+    ]
+    store.mark_removed(gone)
+    return len(gone)
 
 
 def _file_bytes_named_in_utf8(path: Path, source: str) -> bytes:
@@ -207,7 +229,7 @@ def _ingest_urls(
     counts: dict[str, int],
     problems: list[tuple[str, str]],
     max_pages: int | None,
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
     """Index the articles at some URLs: a feed or sitemap is expanded, a page is read.
 
     An article is known by its canonical URL, so one reached through a feed and a sitemap
@@ -215,6 +237,7 @@ def _ingest_urls(
     read."""
     web = settings.web
     pages: list[str] = []
+    failed: list[str] = []
     fetcher = Fetcher(
         timeout=web.timeout_seconds,
         max_bytes=settings.corpus.max_bytes,
@@ -230,6 +253,8 @@ def _ingest_urls(
         for url in urls:
             crawl.start_source(web.scan_deadline_seconds)
             for item in crawl.items(url, expect=kinds.get(url)):
+                if item.url == url and item.problem is not None and not item.listing:
+                    failed.append(url)  # the source itself could not be read
                 if item.problem is not None:
                     log.info("skipped %s: %s", item.url, item.problem)
                     problems.append((item.url, item.problem))
@@ -239,11 +264,11 @@ def _ingest_urls(
                     outcome = _write_page(store, item.article, extractor, run_id, known, claimed)
                     counts[outcome] += 1
                     pages.append(item.article.id)
-                elif item.unchanged:
-                    counts["unchanged"] += 1
+                elif item.unchanged and (known.get(item.url) or store.stored_file(item.url)):
+                    counts["unchanged"] += 1  # an article page; a feed or sitemap is no article
                 if item.validators is not None:
                     store.save_validators(item.url, item.validators)
-    return pages
+    return pages, failed
 
 
 def _write_page(
@@ -302,4 +327,6 @@ def add_url(store: Store, url: str, settings: Settings) -> tuple[list[AddedArtic
         problem = f"{where}: {reason}"
     elif not added and summary.unchanged:
         problem = f"{url}: already in the archive and unchanged since it was last read"
+    elif not added:
+        problem = f"{url}: nothing new there since it was last read"
     return added, problem

@@ -219,6 +219,13 @@ class IngestSummary(Frozen):
     skipped: int = 0
     problems: tuple[tuple[str, str], ...] = ()
     pages: tuple[str, ...] = ()  # ids of the web articles read in this run
+    sources: int = 0  # URLs asked for (feeds, sitemaps, pages)
+    failed_sources: tuple[str, ...] = ()  # of those, the ones that could not be read at all
+
+    @property
+    def every_source_failed(self) -> bool:
+        """Whether URLs were asked for and not one of them could be read."""
+        return self.sources > 0 and len(self.failed_sources) == self.sources
 
     def line(self) -> str:
         """The one-line summary printed at the end of an ingest."""

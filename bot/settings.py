@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import (
     AliasChoices,
@@ -27,6 +27,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from bot.config_check import one_line, unknown_keys
 from bot.errors import ConfigError
 
 CONFIG_ENV = "QUOTEBOT_CONFIG"
@@ -82,7 +83,9 @@ class CorpusSettings(BaseModel):
 
     dirs: list[str] = Field(
         default_factory=lambda: ["seeds"],
-        description="Corpus directories; relative paths are relative to the project root.",
+        description="Corpus directories; relative paths are relative to the project root. "
+        "Unset, the sample articles in seeds are indexed only into the embedded quick-start "
+        "archive, never into a newsroom's (DATABASE_URL or [[sources]] set).",
     )
     max_bytes: int = Field(5_000_000, description="Files larger than this are skipped.")
     boilerplate: BoilerplateRules = Field(default_factory=BoilerplateRules)
@@ -164,16 +167,21 @@ class WebSettings(BaseModel):
         "the server call its own network; cloud metadata addresses are refused always.",
     )
 
+    # Keys that once meant something, and what to write instead (the config check says so).
+    RETIRED: ClassVar[dict[str, str]] = {
+        # The old switch opened every private address (the metadata service's included) to
+        # anyone in Slack: refused loudly rather than guessing which hosts were meant.
+        "allow_private_hosts": "web.allow_private_hosts is gone: list the intranet hosts or "
+        "networks that may be fetched in web.allow_hosts instead",
+    }
+
     @model_validator(mode="before")
     @classmethod
     def _no_blanket_private(cls, data: Any) -> Any:
-        # The old switch opened every private address (the metadata service's included) to
-        # anyone in Slack: refuse it loudly rather than guess which hosts were meant.
-        if isinstance(data, dict) and "allow_private_hosts" in data:
-            raise ValueError(
-                "web.allow_private_hosts is gone: list the intranet hosts or networks that "
-                "may be fetched in web.allow_hosts instead"
-            )
+        if isinstance(data, dict):
+            for key, why in cls.RETIRED.items():
+                if key in data:
+                    raise ValueError(why)
         return data
 
 
@@ -258,8 +266,16 @@ class Settings(BaseSettings):
         return urls, kinds
 
     def corpus_dirs(self) -> list[Path]:
-        """The configured corpus directories as absolute paths."""
+        """The configured corpus directories as absolute paths. The default (the sample
+        articles) only for the embedded quick-start archive: an archive configured for a
+        newsroom — a database URL, or sources to poll — never gets the demo stories."""
+        if "dirs" not in self.corpus.model_fields_set and self.for_a_newsroom():
+            return []
         return [self.resolve(d) for d in self.corpus.dirs]
+
+    def for_a_newsroom(self) -> bool:
+        """Configured for a newsroom's archive rather than the quick start's."""
+        return bool(self.database_url or self.sources)
 
     def effective_database_url(self) -> str:
         """The database URL in use: DATABASE_URL, or the embedded SQLite file."""
@@ -301,9 +317,17 @@ def load_settings(config: str | Path | None = None, **overrides: object) -> Sett
         # A `project_root` key in the file (or the environment) wins over this default.
         project_root: Path = Field(default=root, description="Base for relative paths.")
 
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"invalid TOML in {path}: {exc}") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read the config file {path}: {exc}") from exc
+        problems = list(unknown_keys(data, Settings))
+        if problems:
+            raise ConfigError(f"{path}: " + "; ".join(problems))
     try:
         return _FileSettings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        raise ConfigError(f"invalid configuration ({path or 'defaults'}): {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML in {path}: {exc}") from exc
+        raise ConfigError(one_line(exc, path)) from exc

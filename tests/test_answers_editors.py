@@ -179,8 +179,8 @@ def own_store(tmp_path: Path, db_url: str, settings: Settings) -> Store:
         corpus,
         "a.txt",
         "Mill strike talks collapse\nPublished 3 March 2025\n"
-        "The union's leader, Dana Kowal, was furious on Monday. The management offer was "
-        "“a slap in the face” for workers who kept the lines open, Dana Kowal said.\n",
+        "The union's leader, Dana Kowal, was furious on Monday. Dana Kowal said the management "
+        "offer was “a slap in the face” for workers who kept the lines open.\n",
     )
     write(
         corpus,

@@ -59,6 +59,15 @@ def test_linked_quote_is_highlighted_and_in_view(
                        other: getComputedStyle(document.getElementById('q1')).backgroundColor}};
             }}"""
         )
+        copied = page.evaluate(
+            f"""() => {{
+              const q = document.getElementById('q{last.n}'), range = document.createRange();
+              range.selectNode(q);
+              getSelection().removeAllRanges(); getSelection().addRange(range);
+              return {{copied: getSelection().toString(),
+                       shown: getComputedStyle(q, '::after').content}};
+            }}"""
+        )
         page.screenshot(path=str(shot))
         browser.close()
     print(f"\nscreenshot: {shot}")
@@ -66,3 +75,6 @@ def test_linked_quote_is_highlighted_and_in_view(
     assert box["top"] >= 0 and box["bottom"] <= box["height"]
     assert box["bg"] == "rgb(255, 213, 74)" and box["other"] != box["bg"]
     assert shot.stat().st_size > 10_000
+    # The speaker is drawn beside the quote, but selecting the quote copies its words only.
+    assert copied["copied"] == last.text and "—" not in copied["copied"]
+    assert (last.speaker or "unattributed") in copied["shown"]

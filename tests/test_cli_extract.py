@@ -135,6 +135,14 @@ def test_whosaid_batch_answers_a_whole_story_one_json_line_each(tmp_path: Path) 
         encoding="utf-8",
     )
     db = f"sqlite:///{tmp_path / 'batch.db'}"
+    made = subprocess.run(
+        [sys.executable, "-m", "bot", "ingest", "-q", "--db", db, str(ROOT / "seeds")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert made.returncode == 0, made.stderr
     done = subprocess.run(
         [sys.executable, "-m", "bot", "whosaid", "--batch", str(queries), "--db", db],
         cwd=ROOT,

@@ -441,3 +441,32 @@ def test_app_home_names_the_last_digest(
     assert last_digest_line(store_with_seeds) is None
     poster(store_with_seeds, cfg).run(NOON)
     assert last_digest_line(store_with_seeds) == "13 Jan 2025, 12:00 (5 articles)"
+
+
+def test_a_changed_digest_channel_takes_the_pending_digest(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack
+) -> None:
+    fake.gone_channels.add("CDIGEST")  # the configured channel was deleted
+    first = poster(store_with_seeds, cfg).run(NOON)
+    assert first.failed and fake.history == []
+    # The administrator sets a new channel and restarts: the digest goes there, once.
+    moved = cfg.model_copy(update={"digest": cfg.digest.model_copy(update={"channel": "CNEW"})})
+    later = poster(store_with_seeds, moved).run(NOON + timedelta(minutes=2))
+    assert len(later.posted) == 1 and later.articles == 5
+    assert [m["channel"] for m in fake.history] == ["CNEW"]
+    assert poster(store_with_seeds, moved).run(NOON + timedelta(minutes=4)).posted == ()
+
+
+def test_a_digest_whose_only_channel_is_gone_is_given_up_not_stuck(
+    store_with_seeds: Store, cfg: Settings, fake: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake.gone_channels.add("CDIGEST")
+    poster(store_with_seeds, cfg).run(NOON)
+    repo = DigestRepository(store_with_seeds)
+    assert repo.pending() == []  # given up, not retried for ever
+    assert len(repo.undigested_articles()) == 5  # its articles wait for the next digest
+    (line,) = [r.getMessage() for r in caplog.records if "abandoned" in r.getMessage()]
+    assert "channel CDIGEST answered channel_not_found: set digest.channel" in line
+    fake.gone_channels.clear()  # the bot is invited back: the next digest carries them
+    again = poster(store_with_seeds, cfg).run(NOON + timedelta(minutes=2))
+    assert len(again.posted) == 1 and again.articles == 5

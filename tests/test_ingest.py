@@ -120,6 +120,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_first_whosaid_on_empty_store_ingests_the_corpus(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    assert run("migrate", "--db", url, cwd=ROOT).returncode == 0  # an empty archive
     result = run("whosaid", "deserves to be in prison", "--db", url, "--json", cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "empty archive" in result.stderr and "5 new" in result.stderr
@@ -133,6 +134,7 @@ def test_first_whosaid_on_empty_store_ingests_the_corpus(tmp_path: Path) -> None
 
 def test_db_may_be_a_plain_file_path(tmp_path: Path) -> None:
     path = tmp_path / "archives" / "desk.db"
+    path.parent.mkdir()  # a folder that exists: a typo's folder is never made (test_admin)
     result = run("ingest", str(ROOT / "seeds"), "--db", str(path), "-q", "--jobs", "1", cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert path.is_file()

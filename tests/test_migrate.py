@@ -47,7 +47,7 @@ def test_bad_database_url_is_a_clear_error() -> None:
         text=True,
         timeout=60,
     )
-    assert result.returncode == 1 and "unsupported database" in result.stderr
+    assert result.returncode == 1 and "not a database URL Quotebot knows" in result.stderr
     assert "Traceback" not in result.stderr
 
 

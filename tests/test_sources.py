@@ -213,7 +213,9 @@ def test_the_clock_polls_every_source(
     with caplog.at_level(logging.WARNING, logger="bot.digest.clock"):
         assert clock.scan().new == 2
     assert f"skipped {site.base}/news/gone: HTTP 404" in caplog.text  # the clock's log says so
-    assert clock.scan().unchanged == 1  # the feed answered 304
+    again = clock.scan()
+    assert (again.new, again.failed_sources) == (0, (site.base + "/news/gone",))
+    assert site.hits("/feed.xml")[-1].get("if-none-match")  # asked "anything new?" and got 304
 
 
 def test_a_source_needs_a_web_url() -> None:

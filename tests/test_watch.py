@@ -119,3 +119,18 @@ def test_an_alert_slack_stored_is_not_posted_again_after_a_restart(
     assert restarted.run(now + timedelta(minutes=2)) == 0
     assert len(fake.of("chat.postMessage")) == 1 and len(fake.history) == 1
     assert repo.pending() == [] and repo.sent_count() == 1
+
+
+def test_a_watch_whose_channel_is_gone_stops_and_says_so(
+    archive: Store, corpus: Path, cfg: Settings, fake: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    repo = WatchRepository(archive)
+    repo.add("CGONE", "speaker", "Elon Musk", "ana")
+    (corpus / "005_musk_again.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    ingest(archive, [corpus], cfg, progress=False)
+    fake.gone_channels.add("CGONE")  # the channel was deleted
+    now = datetime.now(UTC)
+    assert WatchAlerter(repo, web_client(cfg)).run(now) == 0
+    assert repo.active() == [] and repo.pending() == []  # stopped: nothing stuck, nothing retried
+    (line,) = [r.getMessage() for r in caplog.records if "channel CGONE" in r.getMessage()]
+    assert "answered channel_not_found" in line and "Add the watch again" in line

@@ -32,6 +32,18 @@ METADATA_TYPE = "quotebot_digest"
 SETTLE = timedelta(seconds=60)
 
 
+# Slack's answers when a channel can no longer take Quotebot's messages: waiting fixes none.
+CHANNEL_GONE = frozenset(
+    ["channel_not_found", "is_archived", "not_in_channel", "channel_is_archived"]
+)
+
+
+def channel_gone(exc: SlackApiError) -> str | None:
+    """The Slack error when it says the channel is gone or closed to us, else None."""
+    error = str(exc.response.get("error", "")) if exc.response is not None else ""
+    return error if error in CHANNEL_GONE else None
+
+
 def too_soon(last_attempt: datetime | None, at: datetime) -> bool:
     """Whether a message Slack may have stored at the last attempt could still be missing
     from the channel history."""
@@ -132,6 +144,12 @@ class DigestPoster:
     def run(self, at: datetime) -> DigestOutcome:
         """Finish pending digests, then record and post a new one if there are new articles."""
         channel = self.channel
+        for row in self.repo.pending():
+            if row.channel != channel and not self.repo.posted_parts(row.id):
+                # The digest channel was changed since: nothing reached the old one, so the
+                # digest goes where digests go now.
+                log.warning("digest %d: moved from channel %s to %s", row.id, row.channel, channel)
+                self.repo.rehome(row.id, channel)
         outcome = self.finish_pending(at)
         posted, failed, count = list(outcome.posted), list(outcome.failed), outcome.articles
         if not failed:
@@ -182,12 +200,43 @@ class DigestPoster:
                     },
                 )
                 self.repo.record_part(digest_id, part, str(response["ts"]))
-        except (SlackApiError, OSError, QuotebotError) as exc:
+        except SlackApiError as exc:
+            gone = channel_gone(exc)
+            if gone is None:
+                log.warning("digest %d not fully posted, will retry: %s", digest_id, exc)
+                self.repo.record_attempt(digest_id, str(exc)[:500])
+            else:
+                self._unreachable(row, gone)
+            return False
+        except (OSError, QuotebotError) as exc:
             log.warning("digest %d not fully posted, will retry: %s", digest_id, exc)
             self.repo.record_attempt(digest_id, str(exc)[:500])
             return False
         self.repo.mark_sent(digest_id)
         return True
+
+    def _unreachable(self, row: DigestRow, error: str) -> None:
+        """The digest's channel is gone or closed to Quotebot: it moves to the configured
+        channel when that is another; else it is given up, its articles left for the next
+        digest, with one line saying what to do."""
+        configured = self.settings.digest.channel
+        if configured and configured != row.channel:
+            log.warning(
+                "digest %d: channel %s answered %s; moved to %s",
+                row.id,
+                row.channel,
+                error,
+                configured,
+            )
+            self.repo.rehome(row.id, configured)
+            return
+        reason = (
+            f"channel {row.channel} answered {error}: set digest.channel "
+            "(QUOTEBOT_DIGEST__CHANNEL) to a channel Quotebot is in; the articles wait "
+            "for the next digest"
+        )
+        log.error("digest %d abandoned: %s", row.id, reason)
+        self.repo.abandon(row.id, reason)
 
     def _found_in_history(self, channel: str, digest_id: int) -> dict[int, str]:
         """Parts of this digest already in the channel (posted before a crash)."""

@@ -18,7 +18,7 @@ from slack_sdk.errors import SlackApiError
 from bot.answers.common import link_for
 from bot.digest.blocks import watch_alert_message
 from bot.digest.history import messages_with_metadata
-from bot.digest.post import LeaseLost, too_soon, without_blind_retries
+from bot.digest.post import LeaseLost, channel_gone, too_soon, without_blind_retries
 from bot.errors import QuotebotError
 from bot.store.watch_repo import AlertRow, WatchRepository
 
@@ -82,6 +82,18 @@ class WatchAlerter:
                 metadata={"event_type": METADATA_TYPE, "event_payload": {"alert": key}},
             )
         except (SlackApiError, OSError, QuotebotError) as exc:
+            gone = channel_gone(exc) if isinstance(exc, SlackApiError) else None
+            if gone is not None:
+                # The watch's channel is gone or closed to Quotebot: waiting fixes nothing.
+                self.repo.remove(watch.id, f"quotebot ({gone})")
+                log.error(
+                    "watch %d stopped: channel %s answered %s; its alerts are not posted. "
+                    "Add the watch again in a channel Quotebot is in (/quotebot watch …)",
+                    watch.id,
+                    watch.channel,
+                    gone,
+                )
+                return False
             log.warning("watch alert %s not posted, will retry: %s", key, exc)
             self.repo.record_attempt(watch.id, article_id, str(exc)[:500], at)
             return False

@@ -109,7 +109,9 @@ class Crawl:
         for done, child in enumerate(children):
             if self.out_of_time():  # one line for the rest, not one per page
                 self.problems += 1
-                yield WebItem(url, problem=f"{len(children) - done} links {OUT_OF_TIME}")
+                yield WebItem(
+                    url, problem=f"{len(children) - done} links {OUT_OF_TIME}", listing=True
+                )
                 break
             yield from self.items(child, depth + 1)
         clean = self.problems == before

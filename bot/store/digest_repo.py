@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from bot.errors import StoreBusy
 from bot.models import ArticleMeta, QuoteRecord
 from bot.store import schema as s
 from bot.store.repository import Store, now
@@ -161,6 +162,29 @@ class DigestRepository:
         with self.engine.begin() as conn:
             conn.execute(update(s.digests).where(s.digests.c.id == digest_id).values(**values))
 
+    def rehome(self, digest_id: int, channel: str) -> None:
+        """Send a pending digest to another channel, from its first part (what reached the
+        old channel stays there; nothing is posted twice in one channel)."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(s.digest_parts).where(s.digest_parts.c.digest_id == digest_id))
+            conn.execute(
+                update(s.digests)
+                .where(s.digests.c.id == digest_id)
+                .values(channel=channel, attempts=0, last_attempt_at=None, message_ts=None)
+            )
+
+    def abandon(self, digest_id: int, reason: str) -> None:
+        """Give up a digest that can never be posted; its articles go into the next one."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                delete(s.digest_articles).where(s.digest_articles.c.digest_id == digest_id)
+            )
+            conn.execute(
+                update(s.digests)
+                .where(s.digests.c.id == digest_id)
+                .values(status="abandoned", last_error=reason[:500])
+            )
+
     def mark_sent(self, digest_id: int) -> None:
         """Mark a digest sent."""
         with self.engine.begin() as conn:
@@ -199,7 +223,7 @@ class DigestRepository:
                 return taken.rowcount == 1
         except IntegrityError:
             return False  # another clock inserted the lease at the same moment
-        except OperationalError:
+        except (OperationalError, StoreBusy):
             return False  # SQLite: the other starting clock holds the write lock right now
 
     def heartbeat(self, name: str, owner: str) -> bool:

@@ -95,6 +95,14 @@ def current_version(conn: Connection) -> int:
     return int(row[0]) if row else 0
 
 
+def recorded_version(conn: Connection) -> int:
+    """The schema version recorded, read without writing anything (0: none recorded)."""
+    if not inspect(conn).has_table(s.meta.name):
+        return 0
+    row = conn.execute(select(s.meta.c.value).where(s.meta.c.key == "schema")).first()
+    return int(row[0]) if row else 0
+
+
 def migrate(conn: Connection, backend: SearchBackend) -> tuple[int, int]:
     """Apply pending migrations in order; returns (version before, version after)."""
     before = current_version(conn)

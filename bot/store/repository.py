@@ -33,7 +33,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from bot.errors import SearchTimeout, StoreUnavailable
+from bot.errors import (
+    SearchTimeout,
+    StoreConnectionLost,
+    StoreReadOnly,
+    StoreUnavailable,
+)
 from bot.models import (
     ArticleMeta,
     CheckKind,
@@ -47,7 +52,8 @@ from bot.models import (
 )
 from bot.search.normalize import norm
 from bot.store import schema as s
-from bot.store.engine import make_engine
+from bot.store.engine import location, make_engine, sqlite_file, writable
+from bot.store.faults import damaged
 from bot.store.rows import ArticleRows, article_rows
 from bot.store.search_backend import Kind, SearchBackend, SearchQuery, backend_for
 from bot.wordlists import word_set
@@ -176,6 +182,8 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.read_only = False  # an SQLite file opened read-only (see ``open``)
+        self.location = location(str(engine.url))  # the archive's file, or its server
         self.backend: SearchBackend = backend_for(engine.dialect.name)
         self._speakers: dict[str, int] = {}  # name -> id; speakers are never deleted
         self._bound = threading.local()  # this thread's _Reading, inside one_connection
@@ -183,18 +191,51 @@ class Store:
     @classmethod
     def open(cls, url: str) -> Store:
         """Open (and create if needed) the store at a database URL; StoreUnavailable with one
-        line saying where and why when the database cannot be reached."""
-        store = cls(make_engine(url))
+        line saying where and why when the database cannot be reached. An SQLite file this
+        process cannot write is opened read-only: answers work, writes say why not."""
+        path = sqlite_file(url)
+        read_only = path is not None and path.exists() and not writable(path)
+        store = cls(make_engine(url, read_only=read_only))
+        store.read_only = read_only
+        store.location = location(url)
         try:
-            store.ensure_schema()
-        except OperationalError as exc:
+            if read_only:
+                store.check_schema()
+            else:
+                store.ensure_schema()
+        except (OperationalError, StoreConnectionLost) as exc:
             where = store.engine.url.render_as_string(hide_password=True)
-            reason = str(exc.orig or exc).strip().splitlines()[0]
+            cause = exc.orig if isinstance(exc, OperationalError) else exc.__cause__
+            reason = str(cause or exc).strip().splitlines()[0]
             raise StoreUnavailable(
                 f"cannot open the archive at {where}: {reason} "
                 "(is the server running? check --db or DATABASE_URL)"
             ) from exc
         return store
+
+    def verify(self) -> None:
+        """Read every page of an SQLite archive (``PRAGMA quick_check``): StoreDamaged when
+        any is damaged, even one no command has read yet. (Postgres checks its own pages.)"""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect() as conn:
+            problems = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            lines = [ln for row in problems for ln in row.splitlines() if not ln.startswith("*")]
+            raise damaged(f"at {self.location}", lines[0] if lines else "damaged")
+
+    def check_schema(self) -> None:
+        """A read-only archive must already be at the current schema (nothing can upgrade it
+        here): StoreReadOnly saying so when it is not."""
+        from bot.store.migrations import LATEST, recorded_version
+
+        with self.engine.connect() as conn:
+            version = recorded_version(conn)
+        if version < LATEST:
+            raise StoreReadOnly(
+                f"the archive at {self.location} is read-only and needs upgrading (schema "
+                f"{version} of {LATEST}): run quotebot migrate as a user who can write it"
+            )
 
     @contextmanager
     def one_connection(self) -> Iterator[None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.answers.words import date_in_words
 from bot.links import is_web_url
 from bot.models import ArticleMeta, QuoteRecord
 
@@ -14,7 +15,10 @@ header p { color: #666; font: 14px system-ui, sans-serif; }
 mark.quote { background: #eef3ff; border-bottom: 2px solid #8aa4e8; padding: 0 .1em; }
 mark.quote:target, mark.quote.linked { background: #ffd54a; outline: 3px solid #e0a800;
        border-bottom-color: #e0a800; }
-mark .who { font: 12px system-ui, sans-serif; color: #555; margin-left: .3em; }
+/* The speaker is drawn by CSS, not written into the text: copying a quote copies its words,
+   never "— Elon Musk" with them. */
+mark.quote::after { content: attr(data-who); font: 12px system-ui, sans-serif; color: #555;
+       margin-left: .3em; }
 """
 HIGHLIGHT_SCRIPT = """
 <script>
@@ -38,6 +42,8 @@ def article_html(
         by_paragraph.setdefault(q.paragraph, []).append(q)
     body: list[str] = []
     for idx, start, text in paragraphs:
+        if idx == 0 and text.strip() == (meta.title or "").strip() and not by_paragraph.get(0):
+            continue  # the headline opens the text too: shown once, as the heading
         parts: list[str] = []
         cursor = 0
         for q in sorted(by_paragraph.get(idx, []), key=lambda q: q.start):
@@ -47,14 +53,19 @@ def article_html(
             who = escape(q.speaker) if q.speaker else "unattributed"
             parts.append(escape(text[cursor:a]))
             parts.append(
-                f'<mark class="quote" id="q{q.n}" title="{who}">{escape(text[a:b])}'
-                f'<span class="who">— {who}</span></mark>'
+                f'<mark class="quote" id="q{q.n}" title="{who}" data-who="— {who}">'
+                f"{escape(text[a:b])}</mark>"
             )
             cursor = b
         parts.append(escape(text[cursor:]))
         body.append(f"<p>{''.join(parts)}</p>")
     title = escape(meta.title or meta.id)
-    details = " · ".join(escape(x) for x in (meta.outlet, meta.published) if x)
+    by = (
+        f"By {meta.byline}"
+        if meta.byline and not meta.byline.lower().startswith("by ")
+        else meta.byline
+    )
+    details = " · ".join(escape(x) for x in (meta.outlet, by, date_in_words(meta.published)) if x)
     original = (
         f' · <a href="{escape(meta.url or "")}">original</a>' if is_web_url(meta.url) else ""
     )  # never a javascript: or data: link

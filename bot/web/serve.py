@@ -82,10 +82,10 @@ def serve(
     socket = None
     if settings.slack_app_token and not http:
         socket = connect_socket_mode(app, settings.slack_app_token)
-        log.warning("Quotebot (%s): Socket Mode; pages and /healthz on %s:%d", who, host, port)
+        log.info("Quotebot (%s): Socket Mode; pages and /healthz on %s:%d", who, host, port)
         web = create_web(store, None)
     else:
-        log.warning(
+        log.info(
             "Quotebot (%s): HTTP mode on %s:%d (/slack/events, /articles/{id}, /healthz)",
             who,
             host,

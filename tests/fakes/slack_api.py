@@ -60,6 +60,7 @@ class FakeSlack:
     socket_url: str = ""  # apps.connections.open hands out this ws:// URL
     group_users: list[str] = field(default_factory=list)  # usergroups.users.list members
     history_page_size: int = 200  # conversations.history's most messages per page
+    gone_channels: set[str] = field(default_factory=set)  # deleted or archived: channel_not_found
 
     def fail(
         self, method: str, status: int, times: int = 1, headers: dict[str, str] | None = None
@@ -117,6 +118,9 @@ class FakeSlack:
                 "team_id": "T1",
                 "user": "quotebot",
             }
+        gone = method in ("chat.postMessage", "conversations.history")
+        if gone and body.get("channel") in self.gone_channels:
+            return {"ok": False, "error": "channel_not_found"}
         if method in ("chat.postMessage", "chat.postEphemeral"):
             with self.lock:
                 self.ts_counter += 1

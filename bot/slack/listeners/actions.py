@@ -9,6 +9,7 @@ from typing import Any
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
+from bot.answers import desk
 from bot.answers.check import check_draft
 from bot.answers.whosaid import whosaid
 from bot.errors import UsageError
@@ -118,5 +119,5 @@ def register(rt: Runtime) -> None:
         if record is None:
             respond(response_type="ephemeral", replace_original=False, text=ERRORS["gone"])
             return
-        check = rt.store.record_check(record, "confirmed", user_name(body))
+        check = desk.confirm(rt.store, record, user_name(body))
         respond(response_type="ephemeral", replace_original=False, text=ui.desk_recorded(check))

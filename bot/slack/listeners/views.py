@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_bolt import Ack
 
+from bot.answers import desk
 from bot.slack import blocks as ui
 from bot.slack.listeners.runtime import ERRORS, Runtime, user_name
 
@@ -33,11 +34,12 @@ def register(rt: Runtime) -> None:
             ack(response_action="errors", errors={"speaker": ERRORS["gone"]})
             return
         ack()
-        check = rt.store.record_check(
+        check = desk.correct(
+            rt.store,
             record,
-            "not_quote" if not_quote else "speaker",
             user_name(body),
-            speaker=" ".join(speaker.split()) or None,
+            speaker=speaker or None,
+            not_quote=not_quote,
             note=note,
         )
         rt.reply_to(meta.get("response_url"), ui.desk_recorded(check))

@@ -1,0 +1,1 @@
+"""One module per command (or pair): imported only when its command runs."""

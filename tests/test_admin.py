@@ -1,0 +1,183 @@
+"""The administrator's side, through the real CLI: the sample articles stay out of a
+newsroom's archive, a typo in --db or the config is one line that creates nothing, and a
+folder's articles can be taken out again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+QUOTE = "deserves to be in prison"  # in the sample articles
+
+
+def run(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
+    """``quotebot ARGS`` in a clean environment (plus ``env``)."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("QUOTEBOT_", "SLACK_")) and k != "DATABASE_URL"
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=clean | env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode != 0, result.stdout
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def quick_start_copy(tmp_path: Path) -> Path:
+    """A project folder as the quick start has it: the shipped config and the sample
+    articles, and no archive yet."""
+    project = tmp_path / "project"
+    (project / "config").mkdir(parents=True)
+    (project / "config" / "quotebot.toml").write_text(
+        (ROOT / "config" / "quotebot.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (project / "seeds").symlink_to(ROOT / "seeds")
+    return project
+
+
+def test_the_quick_start_indexes_the_sample_articles(tmp_path: Path) -> None:
+    project = quick_start_copy(tmp_path)
+    answer = run("whosaid", "--no-color", QUOTE, cwd=project)
+    assert answer.returncode == 0, answer.stderr
+    assert "Elon Musk" in answer.stdout
+    assert "indexing" in answer.stderr and (project / "quotebot.db").is_file()
+
+
+def test_a_deploy_never_indexes_the_sample_articles(tmp_path: Path) -> None:
+    # app.json's postdeploy, as Heroku runs it: DATABASE_URL set, the shipped config.
+    project = quick_start_copy(tmp_path)
+    db = f"sqlite:///{tmp_path / 'deployed.db'}"
+    postdeploy = json.loads((ROOT / "app.json").read_text(encoding="utf-8"))["scripts"]
+    for command in postdeploy["postdeploy"].split("&&"):
+        words = command.split()
+        assert words[0] == "quotebot"
+        done = run(*words[1:], cwd=project, DATABASE_URL=db)
+        assert done.returncode == 0, done.stderr
+    answer = run("whosaid", "--no-color", QUOTE, cwd=project, DATABASE_URL=db)
+    assert answer.stdout.startswith("NOT FOUND"), answer.stdout
+    assert not (project / "quotebot.db").exists()
+
+
+@pytest.mark.parametrize("configured", ["database_url", "sources"])
+def test_a_newsroom_archive_never_gets_the_sample_articles(tmp_path: Path, configured: str) -> None:
+    db = f"sqlite:///{tmp_path / 'newsroom.db'}"
+    env = {"DATABASE_URL": db}
+    args: list[str] = []
+    if configured == "sources":
+        config = tmp_path / "quotebot.toml"
+        config.write_text('[[sources]]\nname = "Wire"\nurl = "http://127.0.0.1:9/feed.xml"\n')
+        args = ["--config", str(config)]
+        env = {}
+    ingested = run(*args, "ingest", "-q", "--db", db, **env)
+    if configured == "sources":  # the wire is down: said so, and the seeds are not a fallback
+        assert ingested.returncode == 1
+        assert "ingest: no source could be read" in ingested.stderr
+    else:
+        assert ingested.returncode == 0, ingested.stderr
+    answer = run(*args, "whosaid", "--db", db, "--no-color", QUOTE, **env)
+    assert answer.returncode == 0, answer.stderr
+    assert answer.stdout.startswith("NOT FOUND"), answer.stdout
+    assert "indexing" not in answer.stderr
+
+
+def test_a_folder_is_taken_out_and_can_come_back(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    assert run("ingest", "-q", "--db", db, "seeds").returncode == 0
+    removed = run("ingest", "--db", db, "--remove", "seeds")
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stdout.strip() == "ingest: 5 articles from seeds taken out of the archive"
+    gone = run("whosaid", "--db", db, "--no-color", QUOTE)
+    assert gone.stdout.startswith("NOT FOUND")
+    again = run("ingest", "-q", "--db", db, "seeds")
+    assert again.stdout.startswith("ingest: 5 new")
+    assert "Elon Musk" in run("whosaid", "--db", db, "--no-color", QUOTE).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["whosaid", "--db", "not a url at all", QUOTE],
+            "quotebot: --db 'not a url at all' is neither a database URL nor an archive file;",
+        ),
+        (
+            ["ingest", "--db", "not a url at all", "seeds"],
+            "quotebot: --db 'not a url at all' is neither a database URL nor an archive file;",
+        ),
+        (
+            ["ingest", "--db", "{tmp}/no/such/dir/q.db", "seeds"],
+            "quotebot: --db: no such directory {tmp}/no/such/dir for a new archive",
+        ),
+        (
+            ["whosaid", "--db", "{tmp}/missing.db", QUOTE],
+            "quotebot: --db '{tmp}/missing.db': no archive there",
+        ),
+        (
+            ["ingest", "--db", "ftp://host/archive.db"],
+            "quotebot: --db 'ftp://host/archive.db': not a database URL Quotebot knows",
+        ),
+        (
+            ["ingest", "--db", "{tmp}/x.db", "ftp://host/feed.xml"],
+            "quotebot: only http(s) URLs can be fetched, not 'ftp://host/feed.xml'",
+        ),
+    ],
+)
+def test_a_bad_archive_is_one_line_and_creates_nothing(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "seeds").symlink_to(ROOT / "seeds")
+    before = sorted(p.name for p in work.iterdir())
+    line = one_line_error(run(*(a.replace("{tmp}", str(tmp_path)) for a in args), cwd=work))
+    assert line.startswith(message.replace("{tmp}", str(tmp_path))), line
+    assert sorted(p.name for p in work.iterdir()) == before  # no file named after a typo
+    assert not (tmp_path / "no").exists() and not (tmp_path / "x.db").exists()
+
+
+def test_an_answer_elsewhere_leaves_no_archive_behind(tmp_path: Path) -> None:
+    line = one_line_error(run("whosaid", QUOTE, cwd=tmp_path))
+    assert line.startswith(f"quotebot: no archive at {tmp_path / 'quotebot.db'}, and no corpus")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("[serch]\nmax_hits = 3\n", "unknown section 'serch' (did you mean 'search'?)"),
+        ("[search]\nmax_hit = 3\n", "unknown key 'search.max_hit' (did you mean 'max_hits'?)"),
+        (
+            '[[sources]]\nname = "Wire"\nurl = "https://wire.example/feed"\nkidn = "feed"\n',
+            "unknown key 'sources[0].kidn' (did you mean 'kind'?)",
+        ),
+        (
+            '[search]\nmax_hits = "lots"\n',
+            "search.max_hits: Input should be a valid integer, unable to parse string as an "
+            "integer (got 'lots')",
+        ),
+    ],
+)
+def test_a_config_mistake_names_the_file_and_key(tmp_path: Path, config: str, message: str) -> None:
+    path = tmp_path / "quotebot.toml"
+    path.write_text(config, encoding="utf-8")
+    line = one_line_error(run("--config", str(path), "whosaid", "--db", "x.db", QUOTE))
+    assert line == f"quotebot: {path}: {message}"
