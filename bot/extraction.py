@@ -5,6 +5,7 @@ Reading the speakers file happens here, at the edge; ``bot.quotes`` never touche
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -54,3 +55,32 @@ def extract_paths(
             yield path, result
         else:
             yield path, [extractor.extract(a) for a in result]
+
+
+BOT = Path(__file__).parent
+# What decides the quotes stored for an article's text: the extractor (code and word lists),
+# the words other modules lend it, and how its rows and their search keys are made.
+EXTRACTION_FILES = (
+    "quotes",
+    "wordlists.py",
+    "models.py",
+    "search/normalize.py",
+    "search/data",
+    "store/rows.py",
+)
+
+
+def extraction_stamp(extractor: Extractor) -> str:
+    """A short fingerprint of what extraction gives for a text: the code and data files above
+    and the extractor's settings (aliases, confidence threshold, sieves). An archive whose
+    quotes carry another stamp was extracted by other rules (``bot.reextract``)."""
+    digest = hashlib.sha256()
+    for name in EXTRACTION_FILES:
+        top = BOT / name
+        for path in sorted(top.rglob("*") if top.is_dir() else [top]):
+            if path.is_file() and path.suffix in {".py", ".txt", ".tsv", ".toml", ".json"}:
+                digest.update(path.relative_to(BOT).as_posix().encode())
+                digest.update(path.read_bytes())
+    chosen = (sorted(extractor.aliases.items()), extractor.min_confidence, extractor.sieves)
+    digest.update(repr((chosen, extractor.calibrated)).encode())
+    return digest.hexdigest()[:16]

@@ -16,6 +16,7 @@ from bot.ingest_pool import Prepared, Task, default_jobs, prepared
 from bot.models import AddedArticle, Article, IngestSummary
 from bot.progress import Progress
 from bot.quotes.extract import Extractor
+from bot.reextract import bring_up_to_date
 from bot.settings import Settings
 from bot.sources.discover import Kind
 from bot.sources.fetch import Fetcher
@@ -53,6 +54,13 @@ def ingest(
     """
     extractor = build_extractor(settings)
     store.sync_aliases(dict(extractor.aliases))
+    # Quotes extracted by older rules are brought up to date first, so the archive answers as
+    # one built today would; not for an editor's "add" (max_pages), which must answer at once.
+    reextracted = (
+        bring_up_to_date(store, settings, extractor, progress=progress, jobs=jobs)
+        if max_pages is None
+        else 0
+    )
     # Every stored file, to compare hashes and find removed files; a run over URLs alone
     # (an editor's "add") asks per article instead of reading the whole archive's list.
     known = store.stored_files() if dirs else {}
@@ -155,6 +163,7 @@ def ingest(
         pages=tuple(pages),
         sources=len(urls or ()),
         failed_sources=tuple(failed),
+        reextracted=reextracted,
         **counts,
     )
 

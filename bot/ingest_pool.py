@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bot.corpus.reader import file_bytes, read_bytes
 from bot.errors import ArticleError
+from bot.models import Article
 from bot.quotes.extract import Extractor
 from bot.settings import CorpusSettings
 from bot.store.rows import ArticleRows, article_rows
@@ -34,10 +35,12 @@ WORKER_NICENESS = 5
 
 @dataclass(frozen=True)
 class Task:
-    """A file to read and extract (its bytes travel only when they were already read)."""
+    """A file to read and extract (its bytes travel only when they were already read), or an
+    article already read (a stored one, extracted again)."""
 
     path: Path
     data: bytes | None = None
+    article: Article | None = None
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,11 @@ def _init_worker(corpus: CorpusSettings, extractor: Extractor) -> None:
 def prepare(task: Task, corpus: CorpusSettings, extractor: Extractor) -> Prepared:
     """Read one file's articles and extract their quotes, as the rows the writer inserts."""
     try:
-        data = task.data if task.data is not None else file_bytes(task.path)
-        articles = read_bytes(task.path, data, corpus)
+        if task.article is not None:
+            articles = [task.article]
+        else:
+            data = task.data if task.data is not None else file_bytes(task.path)
+            articles = read_bytes(task.path, data, corpus)
         return Prepared(task.path, tuple(article_rows(extractor.extract(a)) for a in articles))
     except ArticleError as exc:
         return Prepared(task.path, error=str(exc))

@@ -221,6 +221,7 @@ class IngestSummary(Frozen):
     pages: tuple[str, ...] = ()  # ids of the web articles read in this run
     sources: int = 0  # URLs asked for (feeds, sitemaps, pages)
     failed_sources: tuple[str, ...] = ()  # of those, the ones that could not be read at all
+    reextracted: int = 0  # stored articles extracted again first (the rules had changed)
 
     @property
     def every_source_failed(self) -> bool:

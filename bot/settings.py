@@ -209,6 +209,11 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("DATABASE_URL", "QUOTEBOT_DATABASE_URL"),
         description="SQLAlchemy URL; default: SQLite file quotebot.db in the project root.",
     )
+    database_wait_seconds: float = Field(
+        30.0,
+        gt=0,
+        description="How long a write waits for another process's lock on an SQLite archive.",
+    )
     public_base_url: str | None = Field(
         None,
         validation_alias=AliasChoices("PUBLIC_BASE_URL", "QUOTEBOT_PUBLIC_BASE_URL"),
@@ -265,11 +270,12 @@ class Settings(BaseSettings):
         kinds = {source.url: source.kind for source in self.sources if source.kind}
         return urls, kinds
 
-    def corpus_dirs(self) -> list[Path]:
+    def corpus_dirs(self, elsewhere: bool = False) -> list[Path]:
         """The configured corpus directories as absolute paths. The default (the sample
         articles) only for the embedded quick-start archive: an archive configured for a
-        newsroom — a database URL, or sources to poll — never gets the demo stories."""
-        if "dirs" not in self.corpus.model_fields_set and self.for_a_newsroom():
+        newsroom — a database URL, or sources to poll — or one named ``elsewhere`` (--db)
+        never gets the demo stories."""
+        if "dirs" not in self.corpus.model_fields_set and (elsewhere or self.for_a_newsroom()):
             return []
         return [self.resolve(d) for d in self.corpus.dirs]
 

@@ -121,7 +121,13 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_first_whosaid_on_empty_store_ingests_the_corpus(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'fresh.db'}"
     assert run("migrate", "--db", url, cwd=ROOT).returncode == 0  # an empty archive
-    result = run("whosaid", "deserves to be in prison", "--db", url, "--json", cwd=ROOT)
+    # An archive named with --db never gets the sample articles by default: it says it is
+    # empty rather than answer "not found" from nothing.
+    empty = run("whosaid", "deserves to be in prison", "--db", url, cwd=ROOT)
+    assert empty.returncode == 1 and empty.stdout == ""
+    assert empty.stderr.startswith(f"quotebot: the archive at {tmp_path / 'fresh.db'} is empty")
+    asked = ("whosaid", "deserves to be in prison", "--db", url, "--corpus", str(SEEDS))
+    result = run(*asked, "--json", cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "empty archive" in result.stderr and "5 new" in result.stderr
     payload = json.loads(result.stdout)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
 
-from sqlalchemy import text, update
+import pytest
+from sqlalchemy import create_engine, text
 
-from bot.answers.whosaid import whosaid
-from bot.settings import Settings
-from bot.store import schema as s
 from bot.store.engine import normalise_url
 from bot.store.migrations import LATEST
-from bot.store.repository import Store
-from tests.conftest import ROOT
+from tests.conftest import PG_SERVER, ROOT, SEEDS, require_postgres, service_missing
+from tests.test_admin import run
 
 
 def test_heroku_urls_are_normalised_to_psycopg3() -> None:
@@ -51,13 +54,95 @@ def test_bad_database_url_is_a_clear_error() -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_upgrade_from_version_1_keeps_answers(seeded_store: Store, settings: Settings) -> None:
-    before = whosaid("deserve to be in jail", seeded_store, settings.search)
-    with seeded_store.engine.begin() as conn:  # turn the store back into a version 1 store
-        if conn.dialect.name == "postgresql":
-            for table in ("quotes", "reports", "paragraphs"):
-                conn.execute(text(f"ALTER TABLE {table} DROP COLUMN tsv"))
-        conn.execute(update(s.meta).where(s.meta.c.key == "schema").values(value="1"))
-    assert seeded_store.ensure_schema() == (1, LATEST)
-    after = whosaid("deserve to be in jail", seeded_store, settings.search)
-    assert after == before and after.verdict == "close"
+V1_ARCHIVES = ROOT / "tests" / "archives"
+# Made by the first release with a schema version (commit 3a10dfc: schema 1, its extractor) from
+# the sample articles: ``quotebot ingest seeds`` into SQLite (the file itself: SQLite's text dump
+# cannot load its full-text tables back) and into Postgres (pg_dump --format=plain --no-owner
+# --no-privileges).
+ASKED = [
+    ("whosaid", "deserves to be in prison"),
+    ("whosaid", "deserve to be in jail"),
+    ("whosaid", "Starmer said a line had been crossed"),
+    ("whosaid", "the moon is made of cheese"),
+    ("context", "Jess Phillips"),
+    ("context", "a line has been crossed"),
+]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def v1_archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An archive exactly as the version 1 code left it, on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "v1.db"
+        shutil.copyfile(V1_ARCHIVES / "v1.db", path)
+        yield f"sqlite:///{path}"
+        return
+    require_postgres()
+    if shutil.which("psql") is None:
+        service_missing("psql not installed", "apt-get install postgresql-client")
+    name = f"qb_v1_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(normalise_url(PG_SERVER), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    url = f"{PG_SERVER.rsplit('/', 1)[0]}/{name}"
+    try:
+        loaded = subprocess.run(
+            [
+                "psql",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-f",
+                str(V1_ARCHIVES / "v1.postgres.sql"),
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert loaded.returncode == 0, loaded.stderr
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+def confidences(db: str) -> list[tuple[str, int, float]]:
+    """Every stored quote's confidence, read straight from the tables."""
+    engine = create_engine(normalise_url(db))
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT article_id, n, confidence FROM quotes ORDER BY 1, 2"))
+            return [(str(a), int(n), round(float(c), 4)) for a, n, c in rows]
+    finally:
+        engine.dispose()
+
+
+def answers(db: str) -> list[object]:
+    """What the archive answers to the questions above (as JSON)."""
+    got = []
+    for command, words in ASKED:
+        done = run(command, "--db", db, "--json", words)
+        assert done.returncode == 0, done.stderr
+        got.append(json.loads(done.stdout))
+    return got
+
+
+def test_a_version_1_archive_upgrades_and_answers_as_a_fresh_one(
+    v1_archive: str, tmp_path: Path
+) -> None:
+    fresh = tmp_path / "fresh.db"
+    assert run("ingest", "-q", "--db", str(fresh), str(SEEDS)).returncode == 0
+    # The old extractor's quotes are not today's: the upgrade has to extract them again.
+    assert confidences(v1_archive) != confidences(f"sqlite:///{fresh}")
+    upgraded = run("migrate", "-q", "--db", v1_archive)
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert upgraded.stdout.splitlines() == [
+        f"schema: version 1 -> {LATEST}",
+        "extraction: 5 stored articles extracted again with the current rules",
+    ]
+    assert answers(v1_archive) == answers(str(fresh))
+    assert confidences(v1_archive) == confidences(f"sqlite:///{fresh}")
+    again = run("migrate", "-q", "--db", v1_archive)
+    assert again.stdout.splitlines() == [f"schema: version {LATEST}, up to date"]

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bot.cli.locate import archive_url
-from bot.errors import UsageError
+from bot.errors import ConfigError, UsageError
 from bot.settings import Settings
 from bot.store.engine import sqlite_file
 from bot.store.repository import Store
@@ -32,9 +32,14 @@ def open_store(
                 f"no archive at {path}, and no corpus here to make one from: run "
                 "quotebot ingest DIR (or pass --db, or run from the project folder)"
             ) from None
-    store = Store.open(url)
+    store = Store.open(url, wait_seconds=settings.database_wait_seconds)
     if auto_ingest and store.is_empty():
         dirs = dirs or corpus_dirs(args, settings)
+        if not dirs:  # "not found" from an archive that holds nothing would mislead
+            raise ConfigError(
+                f"the archive at {store.location} is empty: index articles first (quotebot "
+                "ingest DIR or URL into it), or name a folder with --corpus DIR"
+            )
         if dirs:
             folders = ", ".join(map(str, dirs))
             print(f"quotebot: empty archive, indexing {folders} …", file=sys.stderr)
@@ -45,7 +50,8 @@ def open_store(
 
 
 def corpus_dirs(args: argparse.Namespace, settings: Settings) -> list[Path]:
-    dirs = [Path(d) for d in (getattr(args, "corpus", None) or [])] or settings.corpus_dirs()
+    named = [Path(d) for d in (getattr(args, "corpus", None) or [])]
+    dirs = named or settings.corpus_dirs(elsewhere=getattr(args, "db", None) is not None)
     missing = [str(d) for d in dirs if not d.is_dir()]
     if missing:
         raise UsageError(f"corpus directory not found: {', '.join(missing)}")

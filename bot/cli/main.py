@@ -166,7 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", required=True, help="who checked it (recorded)")
     p.add_argument("--note", help="what was checked")
     p.set_defaults(func="desk:cmd_confirm")
-    p = sub.add_parser("migrate", parents=[db], help="create or upgrade the database schema")
+    p = sub.add_parser(
+        "migrate",
+        parents=[db],
+        help="create or upgrade the database schema (and extract again what older rules did)",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func="archive:cmd_migrate")
     p = sub.add_parser("check", parents=[db], help="read every page of the archive: is it sound?")
     p.set_defaults(func="archive:cmd_check")

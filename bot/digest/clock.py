@@ -17,6 +17,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -75,8 +76,10 @@ class Clock:
         store: Store,
         client: WebClient,
         now: Callable[[], datetime] = utc_now,
+        dirs: list[Path] | None = None,
     ) -> None:
         self.settings = settings
+        self.dirs = settings.corpus_dirs() if dirs is None else dirs  # the folders scanned
         self.store = store
         self.repo = DigestRepository(store)
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
@@ -119,7 +122,7 @@ class Clock:
         urls, kinds = self.settings.source_urls()
         summary = ingest(
             self.store,
-            self.settings.corpus_dirs(),
+            self.dirs,
             self.settings,
             progress=False,
             urls=urls,

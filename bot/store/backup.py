@@ -9,9 +9,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.errors import UsageError
+from bot.errors import StoreDamaged, UsageError
 from bot.store.engine import sqlite_file
-from bot.store.faults import damaged
 
 PAGES_A_STEP = 1024  # pages copied between progress reports (and between others' writes)
 Progress = Callable[[int, int], None]
@@ -52,9 +51,9 @@ def restore(url: str, backup_file: Path, progress: Progress | None = None) -> in
                 "SELECT 1 FROM sqlite_master WHERE name = 'quotebot_meta'"
             ).fetchone()
     except sqlite3.DatabaseError as exc:
-        raise damaged(f"backup {backup_file}", str(exc)) from exc
+        raise _unusable(backup_file, str(exc)) from exc
     if problems != ["ok"]:
-        raise damaged(f"backup {backup_file}", problems[0].splitlines()[-1])
+        raise _unusable(backup_file, problems[0].splitlines()[-1])
     if not is_archive:
         raise UsageError(f"{backup_file} is not a Quotebot archive")
     with (
@@ -64,6 +63,13 @@ def restore(url: str, backup_file: Path, progress: Progress | None = None) -> in
         src.backup(dst, pages=PAGES_A_STEP, progress=_report(progress))
         pages = int(dst.execute("PRAGMA page_count").fetchone()[0])
     return pages
+
+
+def _unusable(backup_file: Path, reason: str) -> StoreDamaged:
+    return StoreDamaged(
+        f"the backup {backup_file} is damaged ({reason}): nothing was restored, the archive is "
+        "as it was; try an older backup"
+    )
 
 
 def _report(progress: Progress | None) -> Callable[[int, int, int], object] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +26,19 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
+DEFAULT_WAIT_SECONDS = 30.0  # a writer waits this long for another writer's lock
+
+
+def _sqlite_pragmas(wait_seconds: float) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(wait_seconds * 1000)}")
+        cursor.close()
+
+    return on_connect
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -51,8 +58,11 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def make_engine(url: str, read_only: bool = False) -> Engine:
-    """An engine for the URL; SQLite files get WAL, foreign keys and a busy timeout, or,
+def make_engine(
+    url: str, read_only: bool = False, wait_seconds: float = DEFAULT_WAIT_SECONDS
+) -> Engine:
+    """An engine for the URL; SQLite files get WAL, foreign keys and ``wait_seconds`` of
+    patience with another process's write lock, or,
     ``read_only``, are opened as unchanging files (no journal, no locks: a read-only file and
     folder answer questions all the same). Database faults leave as one line each
     (``bot.store.faults``)."""
@@ -68,7 +78,7 @@ def make_engine(url: str, read_only: bool = False) -> Engine:
             engine = create_engine(uri, connect_args={"check_same_thread": False})
         else:
             engine = create_engine(url, connect_args={"check_same_thread": False})
-            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "connect", _sqlite_pragmas(wait_seconds))
     elif parsed.get_backend_name() == "postgresql":
         engine = create_engine(url, pool_pre_ping=True)
     else:

@@ -64,8 +64,7 @@ def classify(exc: BaseException, where: str) -> StoreFault | None:
         return read_only(where)
     if any(s in low for s in LOCKED):
         return StoreBusy(
-            f"the archive {where} is busy (another quotebot process holds it for writing): "
-            "try again in a minute"
+            f"the archive {where} is busy (another process is writing to it): try again in a minute"
         )
     if any(s in low for s in CONNECTION):
         return StoreConnectionLost(

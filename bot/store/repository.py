@@ -52,7 +52,7 @@ from bot.models import (
 )
 from bot.search.normalize import norm
 from bot.store import schema as s
-from bot.store.engine import location, make_engine, sqlite_file, writable
+from bot.store.engine import DEFAULT_WAIT_SECONDS, location, make_engine, sqlite_file, writable
 from bot.store.faults import damaged
 from bot.store.rows import ArticleRows, article_rows
 from bot.store.search_backend import Kind, SearchBackend, SearchQuery, backend_for
@@ -189,13 +189,15 @@ class Store:
         self._bound = threading.local()  # this thread's _Reading, inside one_connection
 
     @classmethod
-    def open(cls, url: str) -> Store:
+    def open(cls, url: str, wait_seconds: float = DEFAULT_WAIT_SECONDS) -> Store:
         """Open (and create if needed) the store at a database URL; StoreUnavailable with one
         line saying where and why when the database cannot be reached. An SQLite file this
-        process cannot write is opened read-only: answers work, writes say why not."""
+        process cannot write is opened read-only: answers work, writes say why not.
+        ``wait_seconds``: how long a write waits for another process's lock on an SQLite file
+        before StoreBusy."""
         path = sqlite_file(url)
         read_only = path is not None and path.exists() and not writable(path)
-        store = cls(make_engine(url, read_only=read_only))
+        store = cls(make_engine(url, read_only=read_only, wait_seconds=wait_seconds))
         store.read_only = read_only
         store.location = location(url)
         try:
@@ -416,6 +418,10 @@ class Store:
                     [{"run_id": run_id, "path": p, "reason": r} for p, r in problems],
                 )
 
+    def forget_speaker_ids(self) -> None:
+        """Drop the cached speaker ids: a rolled-back transaction took back those it inserted."""
+        self._speakers.clear()
+
     def _speaker_id(self, conn: Connection, name: str, cache: dict[str, int]) -> int:
         if name in cache:
             return cache[name]
@@ -428,18 +434,22 @@ class Store:
         return cache[name]
 
     def _delete_article(self, conn: Connection, article_id: str) -> None:
-        for kind, table in (
-            ("quotes", s.quotes),
-            ("reports", s.reports),
-            ("paragraphs", s.paragraphs),
-        ):
+        self.delete_spoken(conn, article_id, with_paragraphs=True)
+        conn.execute(delete(s.articles).where(s.articles.c.id == article_id))
+
+    def delete_spoken(self, conn: Connection, article_id: str, with_paragraphs: bool) -> None:
+        """Delete an article's quotes and reports (and paragraphs) with their search entries,
+        inside the caller's transaction (for this store's repositories)."""
+        tables = [("quotes", s.quotes), ("reports", s.reports)]
+        if with_paragraphs:
+            tables.append(("paragraphs", s.paragraphs))
+        for kind, table in tables:
             ids = [
                 r[0]
                 for r in conn.execute(select(table.c.id).where(table.c.article_id == article_id))
             ]
             self.backend.remove(conn, kind, ids)  # type: ignore[arg-type]
             conn.execute(delete(table).where(table.c.article_id == article_id))
-        conn.execute(delete(s.articles).where(s.articles.c.id == article_id))
 
     def replace_articles(
         self, items: Sequence[ExtractedArticle], run_id: int, replaces: Sequence[str] = ()
@@ -502,7 +512,6 @@ class Store:
         for the whole batch (a bulk import writes many articles per transaction)."""
         if not items:
             return
-        cache = self._speakers
         at = now()
         written = {"status": "active", "indexed_at": at, "ingest_run": run_id}
         _bulk_insert(conn, s.articles, [{**x.article, **written} for x in items])
@@ -516,6 +525,12 @@ class Store:
         )
         paragraphs = [row for x in items for row in x.paragraphs]
         self._insert_indexed(conn, "paragraphs", paragraphs, "idx", "text")
+        self.write_spoken(conn, items)
+
+    def write_spoken(self, conn: Connection, items: Sequence[ArticleRows]) -> None:
+        """Insert articles' quotes and reports with their speakers and search entries, inside
+        the caller's transaction (for this store's repositories)."""
+        cache = self._speakers
         # The rows are this writer's own (unpickled, or built for this call), so the speaker
         # ids are set in place; they are looked up on every write, so a batch written again
         # after a rollback never keeps an id the rollback took back.

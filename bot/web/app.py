@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from bot.errors import StoreFault
 from bot.slack.verify import headers_signed
 from bot.store.repository import Store
 from bot.web.pages import article_html, not_found_html
@@ -71,7 +72,11 @@ def create_web(store: Store, bolt_app: App | None, signing_secret: str = "") -> 
         return HTMLResponse(article_html(*view))
 
     def healthz(request: Request) -> Response:
-        stats = store.stats()
+        # A monitor polls this: an archive it cannot read is a 503 that says why, in one line.
+        try:
+            stats = store.stats()
+        except StoreFault as exc:
+            return JSONResponse({"ok": False, "error": str(exc)}, status_code=503)
         return JSONResponse({"ok": True, "articles": stats.articles, "quotes": stats.quotes})
 
     return Starlette(

@@ -14,6 +14,7 @@ from bot.store.repository import Store
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
     """Create or upgrade the database schema."""
+    from bot.reextract import bring_up_to_date
     from bot.store.engine import make_engine
 
     store = Store(make_engine(archive_url(args.db, settings, create=True)))
@@ -23,6 +24,9 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
         if before != after
         else f"schema: version {after}, up to date"
     )
+    again = bring_up_to_date(store, settings, progress=not args.quiet)
+    if again:
+        print(f"extraction: {again:,} stored articles extracted again with the current rules")
     return 0
 
 

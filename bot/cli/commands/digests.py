@@ -44,5 +44,6 @@ def cmd_clock(args: argparse.Namespace, settings: Settings) -> int:
 
     client = _digest_client(settings)  # what Slack needs is told before the archive is opened
     store = open_store(args, settings)
-    Clock(settings, store, client).run()
+    dirs = settings.corpus_dirs(elsewhere=args.db is not None)  # no samples in a named archive
+    Clock(settings, store, client, dirs=dirs).run()
     return 0

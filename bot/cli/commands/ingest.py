@@ -54,6 +54,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     summary = ingest(
         store, dirs, settings, progress=not args.quiet, urls=urls, kinds=kinds, jobs=args.jobs
     )
+    if summary.reextracted:
+        print(
+            f"ingest: {summary.reextracted:,} stored articles extracted again "
+            "(the extraction rules changed)",
+            file=sys.stderr,
+        )
     for path, reason in summary.problems:
         print(f"skipped {path}: {reason}", file=sys.stderr)
     if args.json:
