@@ -21,7 +21,8 @@ from bot.settings import Settings
 from bot.sources.discover import Kind
 from bot.sources.fetch import Fetcher
 from bot.sources.web import Crawl
-from bot.store.repository import Store, StoredFile
+from bot.store.database import Store
+from bot.store.ingest_repo import StoredFile
 
 log = logging.getLogger(__name__)
 BULK = 100  # files changed in one run after which the planner's statistics are refreshed
@@ -53,7 +54,7 @@ def ingest(
     indexed is lost.
     """
     extractor = build_extractor(settings)
-    store.sync_aliases(dict(extractor.aliases))
+    store.ingest.sync_aliases(dict(extractor.aliases))
     # Quotes extracted by older rules are brought up to date first, so the archive answers as
     # one built today would; not for an editor's "add" (max_pages), which must answer at once.
     reextracted = (
@@ -63,8 +64,8 @@ def ingest(
     )
     # Every stored file, to compare hashes and find removed files; a run over URLs alone
     # (an editor's "add") asks per article instead of reading the whole archive's list.
-    known = store.stored_files() if dirs else {}
-    run_id = store.start_run()
+    known = store.ingest.stored_files() if dirs else {}
+    run_id = store.ingest.start_run()
     counts = {"new": 0, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0}
     problems: list[tuple[str, str]] = []
     dirs = [d.resolve() for d in dirs]
@@ -152,11 +153,11 @@ def ingest(
         for article_id in stored.article_ids
         if article_id not in claimed
     ]
-    store.mark_removed(gone)
+    store.ingest.mark_removed(gone)
     counts["removed"] = len(gone)
     if counts["new"] + counts["changed"] + counts["removed"] >= BULK:
         store.refresh_statistics()
-    store.finish_run(run_id, counts, problems)
+    store.ingest.finish_run(run_id, counts, problems)
     return IngestSummary(
         run_id=run_id,
         problems=tuple(problems),
@@ -174,11 +175,11 @@ def remove_folder(store: Store, folder: Path) -> int:
     prefix = str(folder.expanduser().resolve()).rstrip("/") + "/"
     gone = [
         article_id
-        for source, stored in store.stored_files().items()
+        for source, stored in store.ingest.stored_files().items()
         if source.startswith(prefix)
         for article_id in stored.article_ids
     ]
-    store.mark_removed(gone)
+    store.ingest.mark_removed(gone)
     return len(gone)
 
 
@@ -205,12 +206,12 @@ def _write_batch(
     another process is writing at the same moment costs only itself."""
     files = [(p.articles, stored.article_ids if stored else ()) for p, stored in batch]
     try:
-        outcomes: list[bool | None] = list(store.replace_many(files, run_id))
+        outcomes: list[bool | None] = list(store.ingest.replace_many(files, run_id))
     except IntegrityError:
         outcomes = []
         for one in files:
             try:
-                outcomes.append(store.replace_many([one], run_id)[0])
+                outcomes.append(store.ingest.replace_many([one], run_id)[0])
             except IntegrityError:
                 outcomes.append(None)  # indexed concurrently by another process
     for (item, stored), written in zip(batch, outcomes, strict=True):
@@ -256,7 +257,7 @@ def _ingest_urls(
         deadline=web.deadline_seconds,
     )
     with fetcher:
-        crawl = Crawl(fetcher, settings.corpus, store.validators)
+        crawl = Crawl(fetcher, settings.corpus, store.ingest.validators)
         if max_pages is not None:
             crawl.max_pages = max_pages
         for url in urls:
@@ -273,10 +274,10 @@ def _ingest_urls(
                     outcome = _write_page(store, item.article, extractor, run_id, known, claimed)
                     counts[outcome] += 1
                     pages.append(item.article.id)
-                elif item.unchanged and (known.get(item.url) or store.stored_file(item.url)):
+                elif item.unchanged and (known.get(item.url) or store.ingest.stored_file(item.url)):
                     counts["unchanged"] += 1  # an article page; a feed or sitemap is no article
                 if item.validators is not None:
-                    store.save_validators(item.url, item.validators)
+                    store.ingest.save_validators(item.url, item.validators)
     return pages, failed
 
 
@@ -290,14 +291,14 @@ def _write_page(
 ) -> str:
     """Write one web article unless this version is stored; "new", "changed" or "unchanged"."""
     source = article.source or article.id
-    stored = known.get(source) or store.stored_file(source)
+    stored = known.get(source) or store.ingest.stored_file(source)
     if article.id in claimed or (
         stored is not None and stored.content_hash == article.content_hash
     ):
         claimed[article.id] = source
         return "unchanged"
     try:
-        written = store.replace_articles(
+        written = store.ingest.replace_articles(
             [extractor.extract(article)], run_id, replaces=stored.article_ids if stored else ()
         )
     except IntegrityError:
@@ -315,7 +316,7 @@ def add_url(store: Store, url: str, settings: Settings) -> tuple[list[AddedArtic
     summary = ingest(store, [], settings, progress=False, urls=[url], max_pages=ADD_MAX_PAGES)
     added = []
     for article_id in dict.fromkeys(summary.pages):
-        view = store.article_view(article_id)
+        view = store.articles.article_view(article_id)
         if view is None:
             continue
         meta, _, quotes = view

@@ -13,8 +13,8 @@ from bot.ingest_pool import Task, default_jobs, prepared
 from bot.progress import Progress
 from bot.quotes.extract import Extractor
 from bot.settings import Settings
+from bot.store.database import Store
 from bot.store.extraction_repo import ExtractionRepository
-from bot.store.repository import Store
 from bot.store.rows import ArticleRows
 
 log = logging.getLogger(__name__)

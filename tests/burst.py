@@ -29,7 +29,7 @@ import httpx
 from bot.ingest import ingest
 from bot.settings import load_settings
 from bot.slack.app import create_app
-from bot.store.repository import Store
+from bot.store.database import Store
 
 try:
     from bot.cli.bench import generate

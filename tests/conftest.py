@@ -132,7 +132,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def seeded_store(db_url: str, settings: Settings):  # type: ignore[no-untyped-def]
     """A store holding the seed corpus."""
     from bot.ingest import ingest
-    from bot.store.repository import Store
+    from bot.store.database import Store
 
     store = Store.open(db_url)
     ingest(store, [SEEDS], settings, progress=False)

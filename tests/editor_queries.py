@@ -34,7 +34,7 @@ from bot.models import Answer
 from bot.quotes import lexicon as lx
 from bot.search.normalize import without_accents
 from bot.settings import Settings, load_settings
-from bot.store.repository import Store
+from bot.store.database import Store
 from tests.devsets import ggt
 from tests.devsets.gold import covers, norm, same_person
 

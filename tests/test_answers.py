@@ -11,7 +11,7 @@ from bot.answers.whosaid import whosaid
 from bot.errors import UsageError
 from bot.ingest import ingest
 from bot.settings import Settings
-from bot.store.repository import Store
+from bot.store.database import Store
 
 
 def ask(store: Store, settings: Settings, phrase: str, base_url: str | None = None):  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from bot.ingest import ingest
 from bot.models import Answer
 from bot.search.query import SearchQuery
 from bot.settings import Settings
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.store.search_backend import Kind
 
 
@@ -262,7 +262,7 @@ def test_an_answer_out_of_time_says_so(seeded_store: Store, settings: Settings) 
 def test_a_search_step_with_no_time_left_raises_search_timeout(seeded_store: Store) -> None:
     query = SearchQuery.of("zzz")
     with pytest.raises(SearchTimeout):
-        seeded_store.candidate_norms("quotes", query, 10, deadline=time.monotonic() - 1)
+        seeded_store.quotes.candidate_norms("quotes", query, 10, deadline=time.monotonic() - 1)
 
 
 # A statement that runs until it is cut off, on each backend.
@@ -279,7 +279,9 @@ def test_a_search_cut_off_mid_answer_leaves_the_answers_other_reads_working(
     """An answer's reads share one connection; a search step its time budget cancels (which
     aborts the transaction on Postgres) must not break the reads after it, or the editor gets
     an error instead of what was found."""
-    found = seeded_store.candidate_norms("quotes", SearchQuery.of("deserves to be in prison"), 10)
+    found = seeded_store.quotes.candidate_norms(
+        "quotes", SearchQuery.of("deserves to be in prison"), 10
+    )
     assert found
     original = seeded_store.backend.candidates
     dialect = seeded_store.engine.dialect.name
@@ -293,10 +295,10 @@ def test_a_search_cut_off_mid_answer_leaves_the_answers_other_reads_working(
     monkeypatch.setattr(seeded_store.backend, "candidates", runs_out_of_time)
     with seeded_store.one_connection():
         with pytest.raises(SearchTimeout):
-            seeded_store.candidate_norms(
+            seeded_store.quotes.candidate_norms(
                 "quotes", SearchQuery.of("zzz"), 10, deadline=time.monotonic() + 0.3
             )
-        records = seeded_store.quotes_by_ids([i for i, _ in found])
+        records = seeded_store.quotes.quotes_by_ids([i for i, _ in found])
     assert any(r.speaker == "Elon Musk" for r in records)
 
 
@@ -307,13 +309,13 @@ def test_reads_after_a_budgeted_search_are_not_cut_off_by_its_budget(
     connection: a record read after a search with little time left would fail the answer."""
     pause = {"postgresql": "SELECT pg_sleep(0.5)", "sqlite": "SELECT 1"}
     with seeded_store.one_connection():
-        found = seeded_store.candidate_norms(
+        found = seeded_store.quotes.candidate_norms(
             "quotes",
             SearchQuery.of("deserves to be in prison"),
             10,
             deadline=time.monotonic() + 0.2,
         )
-        with seeded_store._read() as conn:  # a read slower than the search's time left
+        with seeded_store.read() as conn:  # a read slower than the search's time left
             conn.execute(text(pause[seeded_store.engine.dialect.name]))
-        records = seeded_store.quotes_by_ids([i for i, _ in found])
+        records = seeded_store.quotes.quotes_by_ids([i for i, _ in found])
     assert any(r.speaker == "Elon Musk" for r in records)

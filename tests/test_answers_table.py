@@ -18,7 +18,7 @@ from bot.ingest import ingest
 from bot.models import Answer, Hit
 from bot.settings import Settings
 from bot.slack.blocks import answer_blocks
-from bot.store.repository import Store
+from bot.store.database import Store
 from tests.conftest import SEEDS
 from tests.test_answers_editors import write
 

@@ -10,7 +10,7 @@ from playwright.sync_api import sync_playwright
 
 from bot.ingest import ingest
 from bot.settings import Settings
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.web.app import create_web
 from tests.conftest import SEEDS, service_missing
 from tests.slack_helpers import serve_app
@@ -42,7 +42,7 @@ def test_linked_quote_is_highlighted_and_in_view(
         service_missing("Chromium not installed", "apt-get install chromium (CI installs it)")
     store = Store.open(db_url)
     ingest(store, [SEEDS], settings, progress=False)
-    view = store.article_view("004_882fe7566cc0b4da")
+    view = store.articles.article_view("004_882fe7566cc0b4da")
     assert view is not None
     last = view[2][-1]  # the last quote: far down the page, so it must be scrolled to
     shot = tmp_path / "article.png"

@@ -15,8 +15,8 @@ from bot.ingest import ingest
 from bot.search.normalize import norm
 from bot.settings import Settings
 from bot.store import schema
+from bot.store.database import Store
 from bot.store.engine import make_engine
-from bot.store.repository import Store
 from tests.conftest import ROOT, SEEDS, postgres_schema
 
 SEED_QUERIES = [
@@ -80,7 +80,7 @@ WORKER = """
 import sys, json
 from pathlib import Path
 from bot.settings import load_settings
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.ingest import ingest
 from bot.answers.whosaid import whosaid
 settings = load_settings(sys.argv[3])

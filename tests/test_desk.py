@@ -21,7 +21,7 @@ from bot.cli.render import answer_text
 from bot.ingest import ingest
 from bot.settings import Settings, SlackSettings
 from bot.slack.app import create_app
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.web.app import create_web
 from tests.conftest import ROOT
 from tests.fakes.slack_api import FakeSlack
@@ -191,7 +191,7 @@ def test_two_editors_correcting_at_once_are_both_recorded(
     for t in threads:
         t.join()
     fake.wait_for("response", 3)  # both confirmations sent: both corrections are stored
-    checks = desk.desk_checks()
+    checks = desk.desk.desk_checks()
     assert sorted(c.user for c in checks) == ["uana", "uben"]
     assert {c.speaker for c in checks} == {"Jane Roe", "John Doe"}
 
@@ -219,7 +219,7 @@ def test_only_the_editors_group_may_correct(
         click(url, fake, button(fake, "correct_quote"), "UANA", 2)
         allowed = fake.wait_for("views.open", 2)[1].body["view"]
         assert "correct_submit" in json.dumps(allowed)
-    assert desk.desk_checks() == []
+    assert desk.desk.desk_checks() == []
 
 
 def test_audit_trail_lists_and_withdraws(

@@ -25,8 +25,8 @@ from bot.models import ArticleMeta
 from bot.settings import Settings
 from bot.slack.app import web_client
 from bot.store import schema
+from bot.store.database import Store
 from bot.store.digest_repo import DigestRepository
-from bot.store.repository import Store
 from bot.web.serve import last_digest_line
 from tests.conftest import ROOT, SEEDS
 from tests.fakes.slack_api import FakeSlack

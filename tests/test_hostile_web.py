@@ -29,7 +29,7 @@ from bot.slack.app import create_app, web_client
 from bot.sources.fetch import Fetcher, FetchError
 from bot.sources.guard import HostPolicy
 from bot.sources.web import OUT_OF_TIME, Crawl
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.web.app import create_web
 from tests.conftest import ROOT, SEEDS
 from tests.fakes.hostile import (

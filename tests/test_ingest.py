@@ -24,7 +24,7 @@ from bot.ingest import ingest
 from bot.ingest_pool import Task, prepare, prepared
 from bot.settings import Settings
 from bot.store import schema
-from bot.store.repository import Store
+from bot.store.database import Store
 from tests.conftest import ROOT, SEEDS
 
 
@@ -38,22 +38,22 @@ def test_second_run_finds_nothing_new(tmp_path: Path, db_url: str, settings: Set
     store = Store.open(db_url)
     first = ingest(store, [corpus(tmp_path)], settings, progress=False)
     assert (first.new, first.unchanged) == (5, 0)
-    quotes = store.stats().quotes
+    quotes = store.articles.stats().quotes
     second = ingest(store, [tmp_path / "corpus"], settings, progress=False)
     assert (second.new, second.changed, second.unchanged) == (0, 0, 5)
-    assert store.stats().quotes == quotes
+    assert store.articles.stats().quotes == quotes
 
 
 def test_changed_file_replaces_its_quotes(tmp_path: Path, db_url: str, settings: Settings) -> None:
     d = corpus(tmp_path)
     store = Store.open(db_url)
     ingest(store, [d], settings, progress=False)
-    before = store.stats().quotes
+    before = store.articles.stats().quotes
     (path,) = d.glob("003_*.txt")
     path.write_text(path.read_text().replace("deserves to be in prison", "should resign at once"))
     summary = ingest(store, [d], settings, progress=False)
     assert (summary.changed, summary.unchanged) == (1, 4)
-    assert store.stats().quotes == before  # replaced, not duplicated
+    assert store.articles.stats().quotes == before  # replaced, not duplicated
     answer = whosaid("deserves to be in prison", store, settings.search)
     musk = next(h for h in answer.hits if h.verdict == "verbatim")
     assert [s.article_id[:3] for s in musk.sources] == ["002"]
@@ -69,7 +69,7 @@ def test_removed_file_is_marked_and_leaves_answers(
     next(d.glob("004_*.txt")).unlink()
     summary = ingest(store, [d], settings, progress=False)
     assert summary.removed == 1
-    assert store.stats().articles == 4
+    assert store.articles.stats().articles == 4
     assert whosaid("a line has been crossed", store, settings.search).verdict == "not_found"
 
 
@@ -82,7 +82,7 @@ def test_bad_file_among_good_ones(tmp_path: Path, db_url: str, settings: Setting
     assert (summary.new, summary.skipped) == (5, 2)
     reasons = dict(summary.problems)
     assert "binary" in reasons[str(d.resolve() / "zz_broken.txt")]
-    assert store.stats().articles == 5
+    assert store.articles.stats().articles == 5
 
 
 def test_failed_file_keeps_what_was_indexed(
@@ -96,7 +96,7 @@ def test_failed_file_keeps_what_was_indexed(
     summary = ingest(store, [d], settings, progress=False)
     assert summary.skipped == 1
     assert whosaid("deserves to be in prison", store, settings.search).verdict == "verbatim"
-    assert store.stats().articles == 5
+    assert store.articles.stats().articles == 5
 
 
 def test_duplicate_article_ids_are_reported(
@@ -272,13 +272,13 @@ def test_a_batch_refused_as_a_whole_is_written_file_by_file_with_its_speakers(
     path = next(p for p in article_files([SEEDS]) if "Elon Musk" in p.read_text())
     first, same_again = (prepare(Task(path), settings.corpus, extractor) for _ in range(2))
     store = Store.open(db_url)
-    run = store.start_run()
+    run = store.ingest.start_run()
     with pytest.raises(IntegrityError):  # one article id twice: the whole batch is refused
-        store.replace_many([(first.articles, ()), (same_again.articles, ())], run)
-    assert store.stats().articles == 0
-    assert store.replace_many([(first.articles, ())], run) == [True]
+        store.ingest.replace_many([(first.articles, ()), (same_again.articles, ())], run)
+    assert store.articles.stats().articles == 0
+    assert store.ingest.replace_many([(first.articles, ())], run) == [True]
     (article,) = first.articles
-    view = store.article_view(article.id)
+    view = store.articles.article_view(article.id)
     assert view is not None
     stored = [q.speaker for q in view[2]]
     assert "Elon Musk" in stored
@@ -318,11 +318,11 @@ def test_a_parallel_ingest_killed_mid_run_loses_nothing(tmp_path: Path, settings
         start_new_session=True,
     )
     store = Store.open(f"sqlite:///{killed_db}")
-    while proc.poll() is None and store.stats().articles < 100:
+    while proc.poll() is None and store.articles.stats().articles < 100:
         time.sleep(0.02)  # until some batches are written
     os.killpg(proc.pid, 9)  # the writer and its workers, as a crash or `kill -9` would
     proc.wait()
-    assert store.stats().articles < 598, "the run finished before it could be killed"
+    assert store.articles.stats().articles < 598, "the run finished before it could be killed"
     resumed = ingest(store, [d], settings, progress=False, jobs=2)
     assert resumed.new > 0
     clean = Store.open(f"sqlite:///{tmp_path / 'clean.db'}")

@@ -17,8 +17,8 @@ from bot.ingest import ingest
 from bot.models import Answer
 from bot.settings import Settings, WebSettings
 from bot.store import schema
+from bot.store.database import Store
 from bot.store.engine import make_engine
-from bot.store.repository import Store
 from tests.fakes.newsroom import Newsroom, start_newsroom
 
 PAGES = Path(__file__).parent / "pages"

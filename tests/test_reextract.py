@@ -13,8 +13,8 @@ from bot.answers.whosaid import whosaid
 from bot.ingest import ingest
 from bot.settings import Settings
 from bot.store import schema
+from bot.store.database import Store
 from bot.store.digest_repo import DigestRepository
-from bot.store.repository import Store
 from tests.conftest import SEEDS
 
 QUOTE = "deserves to be in prison"
@@ -42,8 +42,10 @@ def test_new_rules_reach_every_stored_article_and_move_nothing_else(
     musk = next(h for h in whosaid(QUOTE, store, settings.search).hits if h.verdict == "verbatim")
     assert musk.speaker == "Elon Musk"
     other = whosaid("a line has been crossed", store, settings.search).hits[0]
-    record = store.quote_in_article(other.sources[0].article_id, other.sources[0].quote_n or 0)[0]
-    store.record_check(record, "speaker", "Night desk", speaker="Somebody Else")
+    record = store.quotes.quote_in_article(
+        other.sources[0].article_id, other.sources[0].quote_n or 0
+    )[0]
+    store.desk.record_check(record, "speaker", "Night desk", speaker="Somebody Else")
     digests = DigestRepository(store)
     digests.create("C1", digests.undigested_articles(), 1, datetime.now(UTC))
     when = indexed_at(store)

@@ -21,7 +21,7 @@ from bot.ingest import ingest
 from bot.settings import Settings
 from bot.slack.app import create_app
 from bot.slack.verify import response_url_allowed
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.web.app import create_web
 from tests.conftest import ROOT, SEEDS
 from tests.fakes.slack_api import FakeSlack

@@ -20,7 +20,7 @@ from bot.digest.clock import Clock
 from bot.ingest import ingest
 from bot.settings import Settings, SourceSettings, WebSettings
 from bot.slack.app import create_app, web_client
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.web.app import create_web
 from tests.conftest import ROOT
 from tests.fakes.newsroom import Newsroom, start_newsroom
@@ -75,7 +75,7 @@ def test_page_furniture_never_becomes_quotes(
     store: Store, web_settings: Settings, site: Newsroom
 ) -> None:
     ingest(store, [], web_settings, progress=False, urls=[site.base + "/news/minister-quits"])
-    quotes = [q.text for q in store.quotes_in_articles(_article_ids(store))]
+    quotes = [q.text for q in store.quotes.quotes_in_articles(_article_ids(store))]
     assert any(q.startswith("I have done nothing wrong") for q in quotes)
     for furniture in ("Accept all", "Shock", "never again", "Journalism that matters", "Resign"):
         assert not any(furniture in q for q in quotes), furniture
@@ -136,7 +136,7 @@ def test_an_updated_page_is_reextracted_and_its_versions_kept(
     old = whosaid("the biggest change to our streets in a generation", store, web_settings.search)
     assert old.verdict != "verbatim"  # answers show the latest version
     (article_id,) = _article_ids(store)
-    assert len(store.versions(article_id)) == 2
+    assert len(store.ingest.versions(article_id)) == 2
     (source,) = answer.hits[0].sources
     assert source.updated is not None  # the answer says the text changed after first read
     assert "text changed" in answer_text(answer, color=False)
@@ -224,7 +224,7 @@ def test_a_source_needs_a_web_url() -> None:
 
 
 def _article_ids(store: Store) -> list[str]:
-    return [i for stored in store.stored_files().values() for i in stored.article_ids]
+    return [i for stored in store.ingest.stored_files().values() for i in stored.article_ids]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from bot.digest.watch import WatchAlerter
 from bot.ingest import ingest
 from bot.settings import Settings
 from bot.slack.app import create_app, web_client
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.store.watch_repo import WatchRepository
 from bot.web.app import create_web
 from tests.fakes.slack_api import FakeSlack

@@ -13,7 +13,7 @@ from bot.quotes.extract import Extractor
 from bot.search.identity import same_person
 from bot.search.normalize import words
 from bot.settings import BoilerplateRules, SearchSettings
-from bot.store.repository import Store
+from bot.store.database import Store
 
 DRAFT_FURNITURE = Furniture.from_rules(BoilerplateRules(drop_lines=[], cut_from=[]))
 

@@ -13,7 +13,7 @@ from bot.search.normalize import content_terms, norm, words
 from bot.search.query import SearchQuery
 from bot.search.scoring import contains_words
 from bot.settings import SearchSettings
-from bot.store.repository import Store
+from bot.store.database import Store
 
 KWIC_CHARS = 80
 
@@ -24,7 +24,7 @@ def context(
     """A quote in its paragraph; a speaker's record; or keyword-in-context snippets."""
     with store.one_connection():
         query = clean_query(phrase)
-        candidates = store.speaker_candidates(query)
+        candidates = store.speakers.speaker_candidates(query)
         if len(candidates) > 1:
             return ContextAnswer(
                 query=query,
@@ -37,13 +37,15 @@ def context(
         best = next((h for h in answer.hits if h.verdict in ("verbatim", "close")), None)
         if best is not None and best.sources[0].quote_n is not None:
             src = best.sources[0]
-            (record,) = store.quote_in_article(src.article_id, src.quote_n or 0)
+            (record,) = store.quotes.quote_in_article(src.article_id, src.quote_n or 0)
             return ContextAnswer(
                 query=query,
                 kind="quote",
                 speaker=best.speaker,
                 hit=best,
-                paragraphs=tuple(store.paragraphs_around(src.article_id, record.paragraph)),
+                paragraphs=tuple(
+                    store.articles.paragraphs_around(src.article_id, record.paragraph)
+                ),
                 focus_paragraph=record.paragraph,
                 antecedent=record.antecedent,
             )
@@ -100,16 +102,21 @@ def _reports_once(reports: Iterable[ReportRecord], base_url: str | None) -> tupl
 def _speaker_context(
     query: str, speaker: str, store: Store, cfg: SearchSettings, base_url: str | None
 ) -> ContextAnswer:
-    by = store.quotes_by_speaker(speaker, limit=cfg.max_hits * 4)
+    by = store.speakers.quotes_by_speaker(speaker, limit=cfg.max_hits * 4)
     # Someone known only from reported speech has no quotes, but a record all the same.
-    reported = [] if by else store.reports_by_speaker(speaker, limit=cfg.max_hits * 2)
+    reported = [] if by else store.speakers.reports_by_speaker(speaker, limit=cfg.max_hits * 2)
     name_words = words(speaker)
     surname = name_words[-1:]
     search = SearchQuery.of(speaker)
-    places = [(p.article.id, p.idx) for p in store.paragraph_candidates(search, cfg.candidates)]
+    places = [
+        (p.article.id, p.idx) for p in store.articles.paragraph_candidates(search, cfg.candidates)
+    ]
     seen: set[int] = set()
     about: list[QuoteRecord] = []
-    for r in [*store.quote_candidates(search, cfg.candidates), *store.quotes_in_places(places)]:
+    for r in [
+        *store.quotes.quote_candidates(search, cfg.candidates),
+        *store.quotes.quotes_in_places(places),
+    ]:
         if r.id in seen or r.speaker == speaker:
             continue
         seen.add(r.id)
@@ -139,7 +146,7 @@ def _keyword_snippets(
     loose = re.compile("|".join(rf"\b{re.escape(t)}" for t in terms), re.IGNORECASE)
     full: list[Snippet] = []
     partial: list[Snippet] = []
-    for para in store.paragraph_candidates(SearchQuery.of(query), cfg.candidates):
+    for para in store.articles.paragraph_candidates(SearchQuery.of(query), cfg.candidates):
         text = para.text.replace("’", "'")
         present = set(words(text))
         complete = all(t in present for t in terms)

@@ -8,7 +8,7 @@ import re
 
 from bot.errors import UsageError
 from bot.models import CheckKind, DeskCheck, QuoteRecord
-from bot.store.repository import Store
+from bot.store.database import Store
 
 QUOTE_REF = re.compile(r"^(?P<article>[^#\s]+)#q?(?P<n>\d+)$")
 
@@ -21,7 +21,7 @@ def quote_by_ref(store: Store, ref: str) -> QuoteRecord:
         raise UsageError(
             f"name the quote as ARTICLE_ID#N (e.g. 002_12aa61651dfc3fe3#3), not {ref!r}"
         )
-    records = store.quote_in_article(found.group("article"), int(found.group("n")))
+    records = store.quotes.quote_in_article(found.group("article"), int(found.group("n")))
     if not records:
         raise UsageError(f"no quote {ref} in the archive (see quotebot context or whosaid --json)")
     return records[0]
@@ -42,11 +42,11 @@ def correct(
         raise UsageError("give the speaker who said it, or mark it not a quote (one of the two)")
     who = " ".join(speaker.split()) if speaker else None
     kind: CheckKind = "not_quote" if not_quote else "speaker"
-    return store.record_check(record, kind, " ".join(user.split()), speaker=who, note=note)
+    return store.desk.record_check(record, kind, " ".join(user.split()), speaker=who, note=note)
 
 
 def confirm(store: Store, record: QuoteRecord, user: str, note: str | None = None) -> DeskCheck:
     """Record that the desk checked a quote and its speaker, and they stand."""
     if not user.strip():
         raise UsageError("say who confirms it (it is recorded)")
-    return store.record_check(record, "confirmed", " ".join(user.split()), note=note)
+    return store.desk.record_check(record, "confirmed", " ".join(user.split()), note=note)

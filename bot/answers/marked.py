@@ -9,7 +9,7 @@ from bot.answers.common import REFINE, earliest_first, source_of
 from bot.models import Hit, Source
 from bot.search.normalize import folded, norm, words
 from bot.search.scoring import contains_words, match
-from bot.store.repository import Store
+from bot.store.database import Store
 
 MARKED = re.compile(r"[\"“](?P<words>[^\"“”]{2,400})[\"”]")  # words between quote marks
 MOSTLY = 0.6  # marked words inside a longer query must make most of it
@@ -39,7 +39,7 @@ def marked_hits(query_words: list[str], store: Store, base_url: str | None) -> l
     decision, when there is one, goes with it."""
     found: dict[str, tuple[str, list[tuple[str, Source]]]] = {}
     asked = folded(query_words)
-    for paragraph in store.paragraphs_with_runs(runs_to_find(query_words), REFINE):
+    for paragraph in store.articles.paragraphs_with_runs(runs_to_find(query_words), REFINE):
         for marked in MARKED.finditer(paragraph.text):
             span = marked.group("words").strip(" ,.")
             span_words = folded(words(span))
@@ -50,7 +50,7 @@ def marked_hits(query_words: list[str], store: Store, base_url: str | None) -> l
                 continue
             _, sources = found.setdefault(norm(span), (span, []))
             sources.append((paragraph.article.id, source_of(paragraph.article, None, base_url)))
-    desk = store.not_quote_marks(list(found))
+    desk = store.desk.not_quote_marks(list(found))
     hits = []
     for key, (span, sources) in found.items():
         verdict = match(query_words, words(span))

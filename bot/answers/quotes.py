@@ -14,7 +14,7 @@ from bot.search.outside import as_typed, outside_marks, peel
 from bot.search.query import SearchQuery
 from bot.search.scoring import contains_words, match
 from bot.settings import SearchSettings
-from bot.store.repository import Store
+from bot.store.database import Store
 
 NEAR_CERTAIN = 90.0  # a close match this good is a misquote of it, not words around a quote
 MOST_PEELED = 4  # words at one end of a query that may stand outside the marks (see peel)
@@ -81,13 +81,15 @@ def quote_matches(
         if not budget.left():
             break
         try:
-            candidates = store.candidate_norms("quotes", query, cfg.candidates, budget.deadline)
+            candidates = store.quotes.candidate_norms(
+                "quotes", query, cfg.candidates, budget.deadline
+            )
         except SearchTimeout:
             budget.cut = True
             break
         ids = shortlist(query_words, candidates, floor)
         known = {r.id for r in records}
-        found = store.quotes_by_ids([i for i in ids if i not in known])
+        found = store.quotes.quotes_by_ids([i for i in ids if i not in known])
         records.extend(found)
         matches.extend(m for r in found if (m := score_quote(query_words, r, floor)) is not None)
         if any(m.verbatim for m in matches):
@@ -107,10 +109,10 @@ def _quotes_inside_query(
     if len(query_words) < 3:
         return []  # a quote of two or more words with something around it
     known = {r.id for r in seen}
-    places = store.places_with_all_terms(query.terms, REFINE)
+    places = store.articles.places_with_all_terms(query.terms, REFINE)
     return [
         QuoteMatch(record, 100.0, True, (), inside_query=True)
-        for record in store.quotes_in_places(places)
+        for record in store.quotes.quotes_in_places(places)
         if record.id not in known and quote_inside(query_words, words(record.text))
     ]
 
@@ -147,7 +149,7 @@ def with_outside_words(
     “deserves to be in prison”) is scored on the rest, and kept if that is close."""
     wanted = [m for m in matches if m.inside_query or could_peel(query_words, m, threshold)]
     places = sorted({(m.record.article.id, m.record.paragraph) for m in wanted})
-    texts = store.paragraph_texts(places)
+    texts = store.articles.paragraph_texts(places)
     out = []
     for m in matches:
         paragraph = texts.get((m.record.article.id, m.record.paragraph), "")

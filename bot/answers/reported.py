@@ -17,7 +17,7 @@ from bot.search.outside import find_run, peel
 from bot.search.query import SearchQuery
 from bot.search.scoring import best_window, contains_words, match
 from bot.settings import SearchSettings
-from bot.store.repository import Store
+from bot.store.database import Store
 
 REFINE_REPORTS = 10  # reported-speech sentences are long: refine fewer
 NAME_RUN = re.compile(r"(?<=\S )(?:[A-Z][\w'’-]+ ){1,}[A-Z][\w'’-]+")
@@ -57,7 +57,9 @@ def report_candidates(
     if not budget.left():
         return None
     try:
-        return store.candidate_norms("reports", query.loose(), cfg.candidates, budget.deadline)
+        return store.quotes.candidate_norms(
+            "reports", query.loose(), cfg.candidates, budget.deadline
+        )
     except SearchTimeout:
         return None
 
@@ -79,7 +81,7 @@ def report_matches(
     )
     asked = folded(query_words)
     found = []
-    for report in store.reports_by_ids(ids):
+    for report in store.quotes.reports_by_ids(ids):
         if (report.article.id, report.paragraph) in quoted_places:
             continue  # the quote itself is already a hit: its reporting sentence is not news
         if contains_words(folded(words(report.text)), asked):
@@ -105,7 +107,7 @@ def quotes_in_reports(
         {(r.report.article.id, r.report.paragraph) for r in reports if has_marks(r.report.text)}
     )
     in_place: dict[tuple[str, int], list[tuple[int, str]]] = {}
-    for quote_id, article_id, paragraph, text in store.quote_texts_in_places(places):
+    for quote_id, article_id, paragraph, text in store.quotes.quote_texts_in_places(places):
         in_place.setdefault((article_id, paragraph), []).append((quote_id, text))
     passed: list[tuple[ReportMatch, int, _InMarks]] = []
     for rm in reports:
@@ -115,7 +117,7 @@ def quotes_in_reports(
         for quote_id, text in inside:
             if sentence is not None and (m := _quote_in_sentence(query_words, sentence, text, cfg)):
                 passed.append((rm, quote_id, m))
-    records = {r.id: r for r in store.quotes_by_ids(sorted({i for _, i, _ in passed}))}
+    records = {r.id: r for r in store.quotes.quotes_by_ids(sorted({i for _, i, _ in passed}))}
     quotes: list[QuoteMatch] = []
     quoted: set[int] = set()
     for rm, quote_id, m in passed:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from bot.models import Hit
-from bot.store.repository import Store
+from bot.store.database import Store
 
 
 def with_updates(hits: list[Hit], store: Store) -> list[Hit]:
     """Mark sources whose text changed after Quotebot first read them: a quote changed after
     publication is a correction an editor needs to know about."""
     ids = sorted({src.article_id for hit in hits for src in hit.sources})
-    updated = store.updated_since_first_seen(ids) if ids else {}
+    updated = store.ingest.updated_since_first_seen(ids) if ids else {}
     if not updated:
         return hits
     return [

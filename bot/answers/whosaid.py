@@ -23,7 +23,7 @@ from bot.search.identity import identity, is_role, name_words, same_person
 from bot.search.normalize import content_terms, words
 from bot.search.query import SearchQuery
 from bot.settings import SearchSettings
-from bot.store.repository import Store
+from bot.store.database import Store
 
 VERDICT_ORDER: dict[Verdict, int] = {"verbatim": 0, "close": 1, "paraphrase": 2, "not_found": 3}
 CHECK_OF: dict[str, SpeakerCheck] = {"same": "matches", "different": "differs", "nobody": "unknown"}
@@ -104,9 +104,11 @@ def _answer(
         searches.append(SearchQuery(shifted, content_terms(" ".join(shifted))))
     with store.one_connection():  # a dozen reads: one checkout, one transaction
         speaker_named = (
-            None if claim.speaker or not _name_like(query) else store.resolve_speaker(query)
+            None
+            if claim.speaker or not _name_like(query)
+            else store.speakers.resolve_speaker(query)
         )
-        claimed_as = store.resolve_speaker(claim.speaker) if claim.speaker else None
+        claimed_as = store.speakers.resolve_speaker(claim.speaker) if claim.speaker else None
         budget = Budget(cfg.time_budget_ms / 1000)
         # A name is not a paraphrase of anything its speaker said.
         reports = (
@@ -208,7 +210,9 @@ def _article_gives_the_name(claimed: str | None, hit: Hit, store: Store) -> bool
     named more fully there than the extractor kept."""
     if not claimed or len(claimed.split()) != 1 or not hit.speaker:
         return False
-    return store.articles_say([s.article_id for s in hit.sources], f"{claimed} {hit.speaker}")
+    return store.articles.articles_say(
+        [s.article_id for s in hit.sources], f"{claimed} {hit.speaker}"
+    )
 
 
 def speaker_check(claimed: str | None, hits: list[Hit], resolved: str | None) -> SpeakerCheck:

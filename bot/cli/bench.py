@@ -34,7 +34,7 @@ from bot.search.normalize import STOPWORDS, norm, words
 from bot.search.scoring import match
 from bot.settings import SearchSettings, Settings
 from bot.store import schema
-from bot.store.repository import Store
+from bot.store.database import Store
 
 SYLLABLES = """
 ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro

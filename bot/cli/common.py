@@ -10,8 +10,8 @@ from pathlib import Path
 from bot.cli.locate import archive_url
 from bot.errors import ConfigError, UsageError
 from bot.settings import Settings
+from bot.store.database import Store
 from bot.store.engine import sqlite_file
-from bot.store.repository import Store
 
 
 def open_store(

@@ -31,8 +31,8 @@ from bot.errors import ConfigError
 from bot.ingest import ingest
 from bot.models import IngestSummary
 from bot.settings import Settings
+from bot.store.database import Store
 from bot.store.digest_repo import DigestRepository
-from bot.store.repository import Store
 from bot.store.watch_repo import WatchRepository
 
 log = logging.getLogger(__name__)

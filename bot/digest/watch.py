@@ -62,7 +62,7 @@ class WatchAlerter:
                         return False  # it was posted before the failure: not again
                 if too_soon(alert.last_attempt_at, at):
                     return False
-            view = self.repo.store.article_view(article_id)
+            view = self.repo.store.articles.article_view(article_id)
             if view is None:
                 return False  # removed since it was queued
             meta = view[0]

@@ -25,7 +25,7 @@ from bot.slack.listeners.runtime import (
 )
 from bot.slack.pool import BoundedPool
 from bot.slack.verify import StrictRequestVerification
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.store.watch_repo import WatchRepository
 
 

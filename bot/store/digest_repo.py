@@ -12,7 +12,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from bot.errors import StoreBusy
 from bot.models import ArticleMeta, QuoteRecord
 from bot.store import schema as s
-from bot.store.repository import Store, now
+from bot.store.columns import now
+from bot.store.database import Store
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ class DigestRepository:
     def quotes_of(self, article_ids: Sequence[str]) -> dict[str, list[QuoteRecord]]:
         """The quotes of these articles, by article id."""
         out: dict[str, list[QuoteRecord]] = {a: [] for a in article_ids}
-        for record in self.store.quotes_in_articles(article_ids):
+        for record in self.store.quotes.quotes_in_articles(article_ids):
             out[record.article.id].append(record)
         return out
 

@@ -12,7 +12,7 @@ from sqlalchemy import insert, select, update
 
 from bot.models import Article, Paragraph
 from bot.store import schema as s
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.store.rows import ArticleRows
 
 STAMP_KEY = "extraction"
@@ -95,10 +95,10 @@ class ExtractionRepository:
                 )
                 same = [x for x in items if x.id in hashes and hashes[x.id] == x.content_hash]
                 for x in same:
-                    self.store.delete_spoken(conn, x.id, with_paragraphs=False)
-                self.store.write_spoken(conn, same)
+                    self.store.ingest.delete_spoken(conn, x.id, with_paragraphs=False)
+                self.store.ingest.write_spoken(conn, same)
         except Exception:
-            self.store.forget_speaker_ids()  # ids inserted by the rolled-back transaction
+            self.store.ingest.forget_speaker_ids()  # ids inserted by the rolled-back transaction
             raise
 
 

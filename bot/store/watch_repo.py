@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, insert, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bot.models import QuoteRecord, Watch, WatchKind
 from bot.search.normalize import norm
 from bot.store import schema as s
-from bot.store.repository import Store, aware, now
+from bot.store.columns import aware, now
+from bot.store.database import Store
+from bot.store.dialects import insert_for
 
 
 @dataclass(frozen=True)
@@ -29,14 +29,7 @@ class AlertRow:
 
 def _watch(row: object) -> Watch:
     m = row._mapping  # type: ignore[attr-defined]
-    return Watch(
-        id=m["id"],
-        channel=m["channel"],
-        kind=m["kind"],
-        target=m["target"],
-        created_by=m["created_by"],
-        created_at=aware(m["created_at"]),
-    )
+    return Watch.model_validate({**m, "created_at": aware(m["created_at"])})
 
 
 class WatchRepository:
@@ -107,7 +100,7 @@ class WatchRepository:
         q, a, sp, wa = s.quotes, s.articles, s.speakers, s.watch_alerts
         queued = 0
         with self.engine.begin() as conn:
-            upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+            upsert = insert_for(conn)
             for watch in self.active():
                 if watch.kind == "speaker":
                     corrected_to = select(s.desk_checks.c.quote_norm).where(
@@ -208,7 +201,7 @@ class WatchRepository:
 
     def quotes_for(self, watch: Watch, article_id: str) -> Sequence[QuoteRecord]:
         """The article's quotes the watch is about (as the desk corrected them)."""
-        quotes = self.store.quotes_in_articles([article_id])
+        quotes = self.store.quotes.quotes_in_articles([article_id])
         if watch.kind == "speaker":
             return [q for q in quotes if (q.speaker or "").lower() == watch.target.lower()]
         key = norm(watch.target)

@@ -12,7 +12,7 @@ from starlette.routing import Route
 
 from bot.errors import StoreFault
 from bot.slack.verify import headers_signed
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.web.pages import article_html, not_found_html
 
 # Slack's requests are a few kilobytes; anything far larger is refused before it is read whole.
@@ -66,7 +66,7 @@ def create_web(store: Store, bolt_app: App | None, signing_secret: str = "") -> 
     # stalls the event loop.
     def article(request: Request) -> Response:
         article_id = request.path_params["article_id"]
-        view = store.article_view(article_id)
+        view = store.articles.article_view(article_id)
         if view is None:
             return HTMLResponse(not_found_html(article_id), status_code=404)
         return HTMLResponse(article_html(*view))
@@ -74,7 +74,7 @@ def create_web(store: Store, bolt_app: App | None, signing_secret: str = "") -> 
     def healthz(request: Request) -> Response:
         # A monitor polls this: an archive it cannot read is a 503 that says why, in one line.
         try:
-            stats = store.stats()
+            stats = store.articles.stats()
         except StoreFault as exc:
             return JSONResponse({"ok": False, "error": str(exc)}, status_code=503)
         return JSONResponse({"ok": True, "articles": stats.articles, "quotes": stats.quotes})

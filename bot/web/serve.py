@@ -15,8 +15,8 @@ from bot.errors import ConfigError
 from bot.settings import Settings
 from bot.slack.app import create_app
 from bot.slack.tokens import check_bot_token, check_token_kinds, slack_error
+from bot.store.database import Store
 from bot.store.digest_repo import DigestRepository
-from bot.store.repository import Store
 from bot.web.app import create_web
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from bot.cli.common import open_store, use_color
 from bot.cli.render import answer_text, context_text
 from bot.errors import UsageError
 from bot.settings import SearchSettings, Settings
-from bot.store.repository import Store
+from bot.store.database import Store
 
 
 def _answer_command(

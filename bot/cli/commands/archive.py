@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.cli.locate import archive_url
 from bot.settings import Settings
-from bot.store.repository import Store
+from bot.store.database import Store
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:

@@ -20,7 +20,7 @@ def cmd_corrections(args: argparse.Namespace, settings: Settings) -> int:
     if args.withdraw is not None:
         if not args.by:
             raise UsageError("say who withdraws it: --withdraw ID --by NAME")
-        done = store.withdraw_check(args.withdraw, args.by)
+        done = store.desk.withdraw_check(args.withdraw, args.by)
         if done is None:
             raise ConfigError(f"no active correction or check with id {args.withdraw}")
         print(f"withdrawn: #{done.id} by {done.by_line()}")
@@ -32,7 +32,7 @@ def cmd_corrections(args: argparse.Namespace, settings: Settings) -> int:
         except ValueError:
             raise UsageError(f"--since wants a date like 2025-03-01, not {args.since!r}") from None
         since = since if since.tzinfo else since.replace(tzinfo=UTC)
-    checks = store.desk_checks(since=since)
+    checks = store.desk.desk_checks(since=since)
     if args.json:
         print(json.dumps([c.model_dump(mode="json") for c in checks], indent=2))
     elif args.csv:

@@ -12,9 +12,9 @@ from bot.cli.locate import archive_url
 from bot.errors import UsageError
 from bot.ingest import ingest, remove_folder
 from bot.settings import Settings
+from bot.store.database import Store
 from bot.store.engine import sqlite_file
 from bot.store.faults import read_only
-from bot.store.repository import Store
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:

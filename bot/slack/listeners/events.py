@@ -53,5 +53,5 @@ def register(rt: Runtime) -> None:
     @app.event("app_home_opened")
     def on_home(event: dict[str, Any], client: WebClient) -> None:
         last = rt.last_digest() if rt.last_digest else None
-        view = ui.home_view(rt.store.stats(), last, rt.store.desk_checks(limit=5))
+        view = ui.home_view(rt.store.articles.stats(), last, rt.store.desk.desk_checks(limit=5))
         client.views_publish(user_id=event["user"], view=view)

@@ -25,7 +25,7 @@ from bot.settings import SearchSettings, Settings
 from bot.slack import blocks as ui
 from bot.slack.pool import BoundedPool
 from bot.slack.verify import response_url_allowed
-from bot.store.repository import Store
+from bot.store.database import Store
 from bot.store.watch_repo import WatchRepository
 
 log = logging.getLogger("bot.slack.app")
@@ -108,7 +108,7 @@ class Runtime:
         """The stored quote a desk button names ({"a": article id, "n": quote number})."""
         try:
             key = json.loads(value)
-            found = self.store.quote_in_article(str(key["a"]), int(key["n"]))
+            found = self.store.quotes.quote_in_article(str(key["a"]), int(key["n"]))
         except (ValueError, KeyError, TypeError):
             return None
         return found[0] if found else None
