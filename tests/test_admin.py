@@ -9,6 +9,9 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -199,3 +202,43 @@ def test_a_config_mistake_names_the_file_and_key(tmp_path: Path, config: str, me
     path.write_text(config, encoding="utf-8")
     line = one_line_error(run("--config", str(path), "whosaid", "--db", "x.db", QUOTE))
     assert line == f"quotebot: {path}: {message}"
+
+
+@pytest.fixture
+def empty_page() -> Iterator[str]:
+    """A local page that answers 200 with an empty HTML document."""
+
+    class Empty(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Empty)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/news/empty"
+    server.shutdown()
+
+
+def test_a_page_nothing_can_be_read_from_is_our_one_line_not_the_parsers(
+    tmp_path: Path, empty_page: str
+) -> None:
+    config = tmp_path / "quotebot.toml"
+    config.write_text('[web]\nallow_hosts = ["127.0.0.1"]\nrespect_robots = false\n')
+    db = str(tmp_path / "a.db")
+    done = run("--config", str(config), "ingest", "-q", "--db", db, empty_page)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert lines[0].startswith(f"skipped {empty_page}: "), done.stderr
+    assert lines[1:] == ["ingest: no source could be read (see above)"], done.stderr
+    assert "trafilatura" not in done.stderr and "ERROR" not in done.stderr
+
+
+def test_a_private_address_names_the_setting_that_lets_it_through(tmp_path: Path) -> None:
+    done = run("ingest", "-q", "--db", str(tmp_path / "a.db"), "http://127.0.0.1:9/feed.xml")
+    assert done.returncode == 1
+    assert "web.allow_hosts" in done.stderr.splitlines()[0], done.stderr

@@ -95,6 +95,11 @@ def test_web_binds_port_and_serves(dyno_env: dict[str, str], tmp_path: Path) -> 
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=20)
+    log = proc.stdout.read() if proc.stdout else ""
+    # Starting up is news, not a warning: the operator's log says it at INFO.
+    started = [line for line in log.splitlines() if "HTTP mode on" in line]
+    assert started and started[0].startswith("INFO "), log
+    assert "WARNING" not in log, log
 
 
 def test_clock_starts_scans_and_stops_on_sigterm(dyno_env: dict[str, str], tmp_path: Path) -> None:
