@@ -14,7 +14,7 @@ Verdict = Literal["verbatim", "close", "paraphrase", "not_found"]
 class Frozen(BaseModel):
     """Base for immutable models."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Paragraph(Frozen):

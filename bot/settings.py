@@ -63,10 +63,10 @@ class BoilerplateRules(BaseModel):
         description="A line matching any of these is removed with everything after it.",
     )
     extra_drop_lines: list[str] = Field(
-        default_factory=list, description="Newsroom additions to drop_lines (kept with defaults)."
+        default=[], description="Newsroom additions to drop_lines (kept with defaults)."
     )
     extra_cut_from: list[str] = Field(
-        default_factory=list, description="Newsroom additions to cut_from (kept with defaults)."
+        default=[], description="Newsroom additions to cut_from (kept with defaults)."
     )
 
     def all_drop_lines(self) -> list[str]:
@@ -161,7 +161,7 @@ class WebSettings(BaseModel):
     min_interval_seconds: float = Field(1.0, description="Between two requests to one host.")
     respect_robots: bool = Field(True, description="Ask robots.txt before fetching.")
     allow_hosts: list[str] = Field(
-        default_factory=list,
+        default=[],
         description="Private host names or networks that may be fetched (an intranet CMS: "
         "'cms.internal', '10.20.0.0/16'). Unlisted, a URL an editor pastes can never make "
         "the server call its own network; cloud metadata addresses are refused always.",
@@ -238,7 +238,7 @@ class Settings(BaseSettings):
     search: SearchSettings = Field(default_factory=SearchSettings)
     digest: DigestSettings = Field(default_factory=DigestSettings)
     sources: list[SourceSettings] = Field(
-        default_factory=list, description="Feeds, sitemaps and pages the clock polls."
+        default=[], description="Feeds, sitemaps and pages the clock polls."
     )
     web: WebSettings = Field(default_factory=WebSettings)
     slack: SlackSettings = Field(default_factory=SlackSettings)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
+
+DATA_PACKAGE_DIR = Path(__file__).parent / "quotes" / "data"  # the extractor's lists
 
 
 def entries(name: str, package: str = "bot.quotes") -> list[str]:

@@ -58,12 +58,21 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+class _ShowVersion(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (reading the package
+    metadata costs every other command 20 ms of start-up)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"quotebot {_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = _Parser(prog="quotebot", description="Who said it, the exact words, and where.")
     parser.add_argument("--config", help="config file (default: ./config/quotebot.toml)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
-    parser.add_argument("--version", action="version", version=f"quotebot {_version()}")
+    parser.add_argument("--version", action=_ShowVersion, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     db, corpus, output = _parents()
     p = sub.add_parser(
@@ -209,6 +218,40 @@ def command(where: str) -> Callable[..., int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``quotebot`` console script."""
+    try:
+        return _run(argv)
+    finally:
+        keep_bytecode()
+
+
+def keep_bytecode() -> None:
+    """Write the bytecode of Quotebot's own modules that this run compiled from source.
+
+    Where ``PYTHONDONTWRITEBYTECODE`` is set (many containers set it), an editable install
+    never gets bytecode for ``bot/``: every command compiled its 40-odd modules again (45 ms
+    of a 400 ms answer). The dependencies' bytecode was written when pip installed them; this
+    does the same for ours, once, as ``compileall`` would (nothing outside ``bot/``)."""
+    if not sys.dont_write_bytecode:
+        return  # Python writes it itself
+    import importlib.util
+    import os
+    import py_compile
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for module in list(sys.modules.values()):
+        source = getattr(module, "__file__", None) or ""
+        if not source.startswith(root) or not source.endswith(".py"):
+            continue
+        try:
+            cached = importlib.util.cache_from_source(source)
+            if os.path.exists(cached) and os.stat(cached).st_mtime >= os.stat(source).st_mtime:
+                continue
+            py_compile.compile(source, cfile=cached, quiet=2)
+        except (OSError, ValueError):
+            return  # a read-only install: nothing to keep
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

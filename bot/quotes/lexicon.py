@@ -1,25 +1,33 @@
 """The word lists the extractor relies on, read once from ``bot/quotes/data/*.txt``.
 
+The few a search needs too (words naming people, reporting verbs) live in ``people`` and
+``verbs``, so answering a question reads those lists and not the extractor's fifty.
+
 Each list is a data file with one entry a line (each entry once; a test checks), so a
 newsroom's linguist can read and amend them without reading code. Lower-case throughout.
 """
 
 from __future__ import annotations
 
-from bot.quotes.first_names import faker_first_names
+from bot.quotes.people import (  # noqa: F401 (the extractor reads them all from here)
+    FIRST_NAMES,
+    FIRST_NAMES_FEMALE,
+    FIRST_NAMES_MALE,
+    FIRST_NAMES_UNISEX,
+    ROLE_HEADS,
+    TITLES,
+    TITLES_FEMALE,
+    TITLES_MALE,
+    TITLES_NEUTRAL,
+)
+from bot.quotes.verbs import CUE_VERBS, ENDINGS  # noqa: F401
 from bot.wordlists import entries, word_set
 
 CALENDAR = word_set("calendar_words")
-CUE_VERBS = word_set("cue_verbs")
 SKIPPABLE = word_set("skippable")
 PREPOSITIONS = word_set("prepositions")
 DETERMINERS = word_set("determiners")
 SUBORDINATORS = word_set("subordinators")
-TITLES_MALE = word_set("titles_male")
-TITLES_FEMALE = word_set("titles_female")
-TITLES_NEUTRAL = word_set("titles_neutral")
-TITLES = TITLES_MALE | TITLES_FEMALE | TITLES_NEUTRAL
-ROLE_HEADS = word_set("role_heads")
 ROLE_GROUPS: tuple[frozenset[str], ...] = tuple(
     frozenset(line.split()) for line in entries("role_groups")
 )
@@ -41,24 +49,10 @@ ABBREVIATIONS = word_set("abbreviations")
 BE_FORMS = word_set("be_forms")
 MODALS = word_set("modals")
 INVERTIBLE_CUES = word_set("invertible_cues")
-# Endings by what they mark ("participle" -> ("ing",)), from inflections.txt.
-ENDINGS: dict[str, tuple[str, ...]] = {}
-for _line in entries("inflections"):
-    _kind, _ending = _line.split()
-    ENDINGS[_kind] = (*ENDINGS.get(_kind, ()), _ending)
 # "according to": the source phrase, as words.
 SOURCE_PHRASE: tuple[str, ...] = tuple(entries("source_phrases")[0].split())
 POST_NOMINALS = word_set("post_nominals")
 NEXT_SENTENCE_CUES = word_set("next_sentence_cues")
-# Our lists decide; a name Faker gives both genders (across countries too) has none.
-_CURATED = (
-    word_set("first_names_male") | word_set("first_names_female") | word_set("first_names_unisex")
-)
-_FAKER_MALE, _FAKER_FEMALE = faker_first_names()
-FIRST_NAMES_MALE = word_set("first_names_male") | (_FAKER_MALE - _FAKER_FEMALE - _CURATED)
-FIRST_NAMES_FEMALE = word_set("first_names_female") | (_FAKER_FEMALE - _FAKER_MALE - _CURATED)
-FIRST_NAMES_UNISEX = word_set("first_names_unisex") | ((_FAKER_MALE & _FAKER_FEMALE) - _CURATED)
-FIRST_NAMES = FIRST_NAMES_MALE | FIRST_NAMES_FEMALE | FIRST_NAMES_UNISEX
 IRREGULAR_PAST = word_set("irregular_past")
 CUE_VERBS_NEEDING_COMPLEMENT = word_set("cue_verbs_needing_complement")
 CUE_VERBS_NOT_BEFORE_TO = word_set("cue_verbs_not_before_to")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.models import Frozen
-from bot.quotes import lexicon as lx
+from bot.quotes import verbs as lx
 
 TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+)?"
 NAME = r"(?:[Tt]he\s+)?" + TITLE + r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|bin|al))*"

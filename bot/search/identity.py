@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from bot.quotes import lexicon as lx
+from bot.quotes import people as lx
 from bot.search.normalize import without_accents
 
 Identity = Literal["same", "different", "nobody"]

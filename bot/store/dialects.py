@@ -6,23 +6,30 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
 from sqlalchemy import Connection, Table, insert, text
-from sqlalchemy.dialects.postgresql import Insert as PgInsert
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.errors import SearchTimeout
 
+if TYPE_CHECKING:
+    from sqlalchemy.dialects.postgresql import Insert as PgInsert
+
+# Postgres's modules (psycopg, SQLAlchemy's dialect: 70 ms) are imported when a Postgres
+# connection first needs them, never by a command answering from an SQLite archive.
+
 
 def insert_for(conn: Connection) -> Callable[[Table], PgInsert | SqliteInsert]:
     """The INSERT of this connection's backend that can say ON CONFLICT (do nothing, update):
     ``insert_for(conn)(table).values(…).on_conflict_do_nothing()``."""
-    return pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert
+    return sqlite_insert
 
 
 @contextmanager
@@ -67,6 +74,8 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     if conn.dialect.name != "postgresql":
         conn.execute(insert(table), rows)
         return
+    import psycopg
+
     columns = list(rows[0])
     driver = conn.connection.driver_connection
     assert driver is not None
