@@ -226,3 +226,24 @@ def test_a_phrase_of_one_indexed_word_is_found_among_many_lines_with_that_word(
     store = indexed(tmp_path, db_url, settings, files)
     answer = ask(store, settings, "by vusi in with")
     assert (answer.verdict, answer.hits[0].speaker) == ("verbatim", "Ann Brook")
+
+
+def test_a_draft_asks_the_store_on_one_connection(seeded_store: Store, settings: Settings) -> None:
+    from sqlalchemy import event
+
+    from bot.answers.check import check_draft
+
+    draft = (
+        "Elon Musk said Jess Phillips “deserves to be in prison”.\n\n"
+        "Keir Starmer replied that “a line has been crossed”.\n\n"
+        "He added that “the moon is made of green cheese”."
+    )
+    checkouts: list[object] = []
+    event.listen(seeded_store.engine, "checkout", lambda *_: checkouts.append(1))
+    items = check_draft(draft, seeded_store, settings.search)
+    assert [(i.quote, i.status) for i in items] == [
+        ("deserves to be in prison", "verbatim"),
+        ("a line has been crossed", "verbatim"),
+        ("the moon is made of green cheese", "not_found"),
+    ]
+    assert len(checkouts) == 1  # three quotes, one connection: not one (or two) a quote

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from bot.answers.common import MAX_QUERY_CHARS
-from bot.answers.whosaid import answer_claim
+from bot.answers.whosaid import answer_claim, answering_many
 from bot.corpus.boilerplate import Furniture
 from bot.corpus.formats import RawArticle, split_paragraphs
 from bot.corpus.reader import build_article
 from bot.errors import UsageError
-from bot.models import CheckItem, CheckStatus
+from bot.models import Answer, CheckItem, CheckStatus
 from bot.quotes.extract import Extractor
 from bot.search.identity import same_person
 from bot.search.normalize import words
@@ -44,8 +44,14 @@ def check_draft(
     if not text.strip():
         raise UsageError("there is no text to check")
     items: list[CheckItem] = []
-    for quote, speaker in passage_quotes(text, extractor):
-        answer = answer_claim(quote, None, store, cfg, base_url)
+    quotes = passage_quotes(text, extractor)
+    answers: dict[str, Answer] = {}  # the same words twice in a draft are looked up once
+    with answering_many(store):
+        for quote, _speaker in quotes:
+            if quote not in answers:
+                answers[quote] = answer_claim(quote, None, store, cfg, base_url)
+    for quote, speaker in quotes:
+        answer = answers[quote]
         hit = next((h for h in answer.hits if h.verdict in ("verbatim", "close")), None)
         if hit is None:
             items.append(CheckItem(quote=quote, draft_speaker=speaker, status="not_found"))

@@ -3,8 +3,10 @@ a pasted passage answered quote by quote."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from bot.answers.common import Budget, clean_query
 from bot.answers.marked import MARKED, marked_hits
@@ -33,6 +35,7 @@ PASSAGE_OUTSIDE_WORDS = 3  # marked words with this much text around them are a 
 # waits for the slower of the two, not their sum. Shared by every request of a process: a
 # burst queues here instead of opening a thread per request.
 SEARCH_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="quotebot-search")
+_MANY: ContextVar[bool] = ContextVar("answering_many", default=False)
 
 
 def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None = None) -> Answer:
@@ -70,7 +73,8 @@ def _passage_answer(query: str, store: Store, cfg: SearchSettings, base_url: str
         if len(words(span)) >= 2 and " ".join(words(span)) not in taken:
             quotes.append((span, None))
     quotes.sort(key=lambda q: query.find(q[0]) % (len(query) + 1))  # in the passage's order
-    parts = tuple(answer_claim(quoted, speaker, store, cfg, base_url) for quoted, speaker in quotes)
+    with answering_many(store):
+        parts = tuple(answer_claim(q, speaker, store, cfg, base_url) for q, speaker in quotes)
     verdict = max((p.verdict for p in parts), key=VERDICT_ORDER.__getitem__, default="not_found")
     return Answer(
         query=query,
@@ -151,9 +155,23 @@ def _answer(
     )
 
 
+@contextmanager
+def answering_many(store: Store) -> Iterator[None]:
+    """Answers asked inside share one connection and one read transaction, every read on it
+    (none beside on a second connection): a draft's or a passage's quotes ask the store once,
+    not once (or twice) a quote."""
+    token = _MANY.set(True)
+    try:
+        with store.one_connection():
+            yield
+    finally:
+        _MANY.reset(token)
+
+
 def _beside(store: Store, work: Callable[[], Candidates]) -> Future[Candidates]:
-    """``work`` started on a search thread when the store can read in parallel, else done now."""
-    if store.reads_in_parallel:
+    """``work`` started on a search thread when the store can read in parallel, else done now
+    (and always now inside ``answering_many``)."""
+    if store.reads_in_parallel and not _MANY.get():
         return SEARCH_THREADS.submit(work)
     done: Future[Candidates] = Future()
     done.set_result(work())
