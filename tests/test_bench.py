@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from bot.cli.bench import generate, make_queries
-from tests.conftest import ROOT
+from tests.conftest import ROOT, postgres_schema
 
 
 def test_generator_is_deterministic(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -46,7 +50,10 @@ def test_bench_command_reports_a_table_and_json(tmp_path) -> None:  # type: igno
 
 def test_bench_measures_ingest_on_one_job_and_on_many(tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "bench", "--quotes", "400", "--queries", "3", "--jobs", "2"],
+        [
+            *(sys.executable, "-m", "bot", "bench", "--quotes", "400", "--queries", "3"),
+            *("--jobs", "2", "--scaling"),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -56,3 +63,59 @@ def test_bench_measures_ingest_on_one_job_and_on_many(tmp_path) -> None:  # type
     line = next(x for x in result.stdout.splitlines() if x.startswith("ingest scaling"))
     # the 50 articles, on one core and on two, with the ratio between them
     assert "50 articles:" in line and "on 1 core" in line and "on 2 (" in line
+
+
+def test_ingest_scaling_is_measured_only_when_asked() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "bench", "--quotes", "200", "--queries", "3"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("ingest scaling"))
+    assert "not measured" in line and "round" not in result.stderr
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_growth_measures_one_archive_at_each_size(tmp_path: Path, backend: str) -> None:
+    with contextlib.ExitStack() as stack:
+        db = (
+            [f"sqlite:///{tmp_path / 'grown.db'}"]
+            if backend == "sqlite"
+            else [stack.enter_context(postgres_schema())]
+        )
+        result = subprocess.run(
+            [
+                *(sys.executable, "-m", "bot", "bench", "--growth", "300,900"),
+                *("--queries", "6", "--json", "--db", *db),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["backend"] == ("sqlite" if backend == "sqlite" else "postgresql")
+    small, large = data["growth"]
+    assert 290 <= small["quotes"] < large["quotes"] and large["quotes"] >= 890
+    assert large["articles"] > small["articles"] and large["db_bytes"] > small["db_bytes"]
+    for step in data["growth"]:
+        assert step["p95_ms"] > 0 and step["cold_p99_ms"] > 0 and step["rss_mb"] > 0
+        assert step["articles_per_s"] > 0 and step["bytes_per_quote"] > 0
+        assert step["top1_agreement"] >= 0.9 and step["agreement_queries"] == 6
+
+
+@pytest.mark.parametrize("sizes", ["900,300", "50,900", "many"])
+def test_growth_sizes_must_increase(sizes: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "bench", "--growth", sizes],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2 and "--growth" in result.stderr
+    assert "Traceback" not in result.stderr

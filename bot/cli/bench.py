@@ -13,6 +13,7 @@ import os
 import queue
 import random
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.answers.common import REFINE
 from bot.answers.whosaid import whosaid
@@ -154,21 +155,34 @@ def _month(m: int) -> str:
     return MONTHS[m - 1]
 
 
+class CorpusWriter:
+    """One deterministic stream of articles, written in as many pieces as asked: a growing
+    archive's steps continue the same corpus a single run would have written."""
+
+    def __init__(self, seed: int, per_article: int = 8) -> None:
+        self.rng = random.Random(seed)
+        self.vocab = Vocabulary(self.rng)
+        self.per_article = per_article
+        self.articles = 0
+
+    def write(self, directory: Path, n_quotes: int) -> int:
+        """The next articles, about ``n_quotes`` quotes, into ``directory``; how many."""
+        written = 0
+        first = self.articles
+        while written < n_quotes:
+            k = min(self.per_article, n_quotes - written)
+            text, _ = article_text(self.rng, self.vocab, k, self.articles % 2000)
+            sub = directory / f"{self.articles // 1000:04d}"
+            sub.mkdir(parents=True, exist_ok=True)
+            (sub / f"bench_{self.articles:07d}.txt").write_text(text, encoding="utf-8")
+            written += k
+            self.articles += 1
+        return self.articles - first
+
+
 def generate(directory: Path, n_quotes: int, seed: int, per_article: int = 8) -> int:
     """Write a corpus of about ``n_quotes`` quotes; returns the number of articles."""
-    rng = random.Random(seed)
-    vocab = Vocabulary(rng)
-    count = 0
-    written = 0
-    while written < n_quotes:
-        k = min(per_article, n_quotes - written)
-        text, _ = article_text(rng, vocab, k, count % 2000)
-        sub = directory / f"{count // 1000:04d}"
-        sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"bench_{count:07d}.txt").write_text(text, encoding="utf-8")
-        written += k
-        count += 1
-    return count
+    return CorpusWriter(seed, per_article).write(directory, n_quotes)
 
 
 def _within_limit(chosen: list[str], limit: int = 500) -> str:
@@ -353,15 +367,19 @@ def run_bench(
     settings: Settings,
     workdir: Path | None = None,
     jobs: int | None = None,
+    scaling: bool = False,
 ) -> BenchResult:
-    """Generate, ingest, query both ways; measure."""
+    """Generate, ingest, query both ways; measure (``scaling``: ingest on one core and on
+    every core too, three rounds each: most of a small run's time, so only when asked)."""
     with tempfile.TemporaryDirectory(prefix="quotebot-bench-", dir=workdir) as tmp:
         root = Path(tmp)
         corpus = root / "corpus"
         print(f"bench: generating {n_quotes:,} quotes …", file=sys.stderr)
         n_articles = generate(corpus, n_quotes, seed)
         jobs = jobs or default_jobs()
-        sample, one_core_rate, many_jobs = ingest_scaling(corpus, settings, jobs, root)
+        sample, one_core_rate, many_jobs = (
+            ingest_scaling(corpus, settings, jobs, root) if scaling else (0, 0.0, 0.0)
+        )
         db_url = url or f"sqlite:///{root / 'bench.db'}"
         store = Store.open(db_url)
         if not store.is_empty():
@@ -428,7 +446,7 @@ def run_bench(
 
 def _scaling(result: BenchResult) -> str:
     if not result.scaling_sample_articles:
-        return "not measured (one job)"
+        return "not measured (--scaling measures it; one job has none)"
     ratio = result.sample_jobs_articles_per_s / max(result.sample_one_core_articles_per_s, 1e-9)
     return (
         f"{result.scaling_sample_articles:,} articles: {result.sample_one_core_articles_per_s:,.0f}"
@@ -469,3 +487,154 @@ def table(result: BenchResult) -> str:
     ]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+AGREEMENT_QUERIES = 100  # queries checked against the linear scan at each growth step
+
+
+class GrowthStep(Frozen):
+    """One step of a growing archive: its size, and how it answers and ingests at that size."""
+
+    quotes: int
+    articles: int
+    articles_per_s: float  # ingest of this step's new articles into the archive so far
+    db_bytes: int
+    bytes_per_quote: float
+    p50_ms: float  # warm
+    p95_ms: float
+    p99_ms: float
+    cold_p50_ms: float  # the first pass of a freshly started process
+    cold_p95_ms: float
+    cold_p99_ms: float
+    worst_long_p99_ms: float
+    worst_stopword_p99_ms: float
+    rss_mb: float  # the query process's peak
+    top1_agreement: float
+    agreement_queries: int
+    linear_p50_ms: float
+
+
+class GrowthResult(Frozen):
+    """What ``quotebot bench --growth`` measured."""
+
+    backend: str
+    jobs: int
+    queries: int
+    growth: list[GrowthStep]
+
+
+def db_bytes(store: Store) -> int:
+    """The archive's size on disk: the SQLite file with its write-ahead log, or the Postgres
+    database."""
+    from bot.store.engine import sqlite_file
+
+    path = sqlite_file(str(store.engine.url))
+    if path is not None:
+        return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+    with store.engine.connect() as conn:
+        return int(conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar_one())
+
+
+def run_growth(
+    steps: list[int],
+    n_queries: int,
+    seed: int,
+    url: str | None,
+    settings: Settings,
+    workdir: Path | None = None,
+    jobs: int | None = None,
+) -> GrowthResult:
+    """One archive built in steps (each step the same corpus continued) and measured at each:
+    answers warm and cold, the worst cases, ingest rate, size on disk, memory, agreement."""
+    with tempfile.TemporaryDirectory(prefix="quotebot-growth-", dir=workdir) as tmp:
+        root = Path(tmp)
+        writer = CorpusWriter(seed)
+        jobs = jobs or default_jobs()
+        db_url = url or f"sqlite:///{root / 'growth.db'}"
+        store = Store.open(db_url)
+        if not store.is_empty():
+            raise SystemExit("bench: the --db store must be empty (bench writes a fresh corpus)")
+        measured: list[GrowthStep] = []
+        have = 0
+        for number, target in enumerate(steps, start=1):
+            step_dir = root / f"step{number}"
+            print(f"bench: growing to {target:,} quotes …", file=sys.stderr)
+            n_articles = writer.write(step_dir, target - have)
+            have = target
+            t = time.perf_counter()
+            ingest(store, [step_dir], settings, progress=True, jobs=jobs)
+            rate = n_articles / (time.perf_counter() - t)
+            shutil.rmtree(step_dir)  # the archive holds it now; the disk is for the next step
+            measured.append(_measure_step(store, db_url, n_queries, seed, settings, rate))
+            print(_growth_line(measured[-1]), file=sys.stderr)
+        return GrowthResult(
+            backend=store.engine.dialect.name, jobs=jobs, queries=n_queries, growth=measured
+        )
+
+
+def _measure_step(
+    store: Store, db_url: str, n_queries: int, seed: int, settings: Settings, rate: float
+) -> GrowthStep:
+    with store.engine.connect() as conn:
+        texts = [
+            r[0] for r in conn.execute(select(schema.quotes.c.text).order_by(schema.quotes.c.id))
+        ]
+        n_articles = conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
+    queries = make_queries(texts, n_queries, seed)
+    hard = make_hard_queries(texts, max(10, n_queries // 10), seed)
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    worker = ctx.Process(
+        target=_query_worker, args=(db_url, queries, hard, settings.search.model_dump(), out)
+    )
+    worker.start()
+    cold, warm, tops, worst, rss_mb = _result_of(worker, out)
+    worker.join()
+    norms = [norm(x) for x in texts]
+    sample = min(len(queries), AGREEMENT_QUERIES)
+    agree = 0
+    linear_ms: list[float] = []
+    for q, top in list(zip(queries, tops, strict=True))[:sample]:
+        t = time.perf_counter()
+        agree += agrees(top, linear_top1(q, texts, norms, settings.search))
+        linear_ms.append((time.perf_counter() - t) * 1000)
+    size = db_bytes(store)
+    return GrowthStep(
+        quotes=len(texts),
+        articles=n_articles,
+        articles_per_s=round(rate, 1),
+        db_bytes=size,
+        bytes_per_quote=round(size / max(len(texts), 1), 1),
+        p50_ms=round(pct(warm, 50), 2),
+        p95_ms=round(pct(warm, 95), 2),
+        p99_ms=round(pct(warm, 99), 2),
+        cold_p50_ms=round(pct(cold, 50), 2),
+        cold_p95_ms=round(pct(cold, 95), 2),
+        cold_p99_ms=round(pct(cold, 99), 2),
+        worst_long_p99_ms=round(pct(worst["long"], 99), 1),
+        worst_stopword_p99_ms=round(pct(worst["stopword"], 99), 1),
+        rss_mb=round(rss_mb, 1),
+        top1_agreement=round(agree / sample, 4),
+        agreement_queries=sample,
+        linear_p50_ms=round(pct(linear_ms, 50), 1),
+    )
+
+
+def _growth_line(step: GrowthStep) -> str:
+    return (
+        f"{step.quotes:>10,}  {step.articles_per_s:>8,.0f}  "
+        f"{step.p50_ms:>6.1f} {step.p95_ms:>6.1f} {step.p99_ms:>6.1f}  "
+        f"{step.cold_p95_ms:>6.1f} {step.cold_p99_ms:>6.1f}  "
+        f"{step.worst_long_p99_ms:>7.1f} {step.worst_stopword_p99_ms:>7.1f}  "
+        f"{step.bytes_per_quote:>7,.0f}  {step.rss_mb:>6,.0f}  {step.top1_agreement:>7.2%}"
+    )
+
+
+def growth_table(result: GrowthResult) -> str:
+    """The growth steps as an aligned table."""
+    head = (
+        f"backend {result.backend}, {result.jobs} ingest job(s), {result.queries} queries a step\n"
+        "    quotes  ingest/s  warm p50/p95/p99 ms  cold p95/p99  worst long/stop  "
+        "B/quote  RSS MB  top-1"
+    )
+    return "\n".join([head, *(_growth_line(s) for s in result.growth)])

@@ -204,6 +204,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jobs", type=_positive, help="processes extracting articles (default: every core)"
     )
+    p.add_argument(
+        "--growth",
+        metavar="N1,N2,…",
+        help="build one archive in steps of these sizes (quotes) and measure at each",
+    )
+    p.add_argument(
+        "--scaling",
+        action="store_true",
+        help="also measure ingest on one core against every core (three rounds each)",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func="bench:cmd_bench")
     return parser
