@@ -242,3 +242,35 @@ def test_a_private_address_names_the_setting_that_lets_it_through(tmp_path: Path
     done = run("ingest", "-q", "--db", str(tmp_path / "a.db"), "http://127.0.0.1:9/feed.xml")
     assert done.returncode == 1
     assert "web.allow_hosts" in done.stderr.splitlines()[0], done.stderr
+
+
+IMPORTS_OF = """
+import sys
+from bot.cli.main import main
+heavy = ("bot.quotes.lexicon", "bot.quotes.extract", "faker", "wordfreq", "trafilatura",
+         "slack_bolt", "starlette", "apscheduler", "psycopg", "httpx")
+try:
+    main(sys.argv[1:])
+finally:
+    print("loaded:", ",".join(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["whosaid", "--no-color", QUOTE], ["context", "--no-color", "Elon Musk"]],
+)
+def test_an_answer_loads_nothing_it_does_not_use(tmp_path: Path, args: list[str]) -> None:
+    """The extractor, its name lists, the web and Slack edges and Postgres's driver are for the
+    commands that use them: an answer on an SQLite archive starts without them."""
+    db = tmp_path / "a.db"
+    assert run("ingest", "-q", "--db", str(db), str(ROOT / "seeds")).returncode == 0
+    argv = args if args == ["--help"] else [args[0], "--db", str(db), *args[1:]]
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTS_OF, *argv],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stderr.strip().splitlines()[-1] == "loaded:", done.stderr
