@@ -69,3 +69,25 @@ def test_high_confidence_means_right(scored: tuple[str, list[Result]]) -> None:
     if name == "german":
         pytest.skip("German attribution has too few named speakers to calibrate yet")
     assert total >= 200 and right / total >= 0.96, (total, right)
+
+
+@pytest.mark.parametrize(
+    ("span", "judged"),
+    [
+        ("Der Leiter des Influenza-Programms der WHO, Klaus Stöhr", "stohr"),
+        ("der Grünen-Politiker Christian Ströbele", "strobele"),
+        ("Meinung der Umweltschutzorganisation", None),
+        ("Bundesfinanzminister Peer Steinbrück", "steinbruck"),
+        ("die US-Delegationsleiterin beim Klimagipfel, Sharon Hayes", "hayes"),
+        ("Dieser Arzt, Antonio Noja", "noja"),
+        ("die britische Königin", "konigin"),
+    ],
+)
+def test_a_german_span_is_judged_by_its_name_not_its_qualifier(
+    span: str, judged: str | None
+) -> None:
+    """In German an article inside the span starts a genitive qualifier, as "of" does in
+    English: the annotators' speaker is the name, not the organisation it heads."""
+    from tests.devsets.gold import name_in_span
+
+    assert name_in_span(span, german=True) == judged

@@ -6,7 +6,8 @@ github:uhh-lt/german-news-quotation-attribution-2024``, take ``data/train/*.pret
 and set ``QUOTEBOT_GERMAN_DIR`` to DIR.
 
 Gold quotes are the annotations of type ``Direct`` (the words inside „…“); the speaker span is
-judged by the last word of its name, and a pronoun or description is not judged.
+judged by the last word of its name, and a pronoun or description is not judged; an article
+inside the span starts a qualifier ("Der Leiter des Programms der WHO, Klaus Stöhr" is Stöhr).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def load(data_dir: Path, corpus: CorpusSettings) -> list[Document]:
         date = found.group("date") if found and found.group("date") else ""
         text = "\n\n".join(part for part in (title, date, data["originalText"]) if part)
         gold = tuple(
-            GoldQuote(doc_id, (words,), a["speaker"]["text"] or None, None, "last_word")
+            GoldQuote(doc_id, (words,), a["speaker"]["text"] or None, None, "last_word_de")
             for a in data["annotations"]
             if a.get("type") == "Direct" and (words := norm(a["quote"]["text"].strip(MARKS + " ")))
         )

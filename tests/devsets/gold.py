@@ -34,12 +34,16 @@ PRONOUNS = frozenset(
 # Surname particles: "de Blasio" is judged by "blasio", "von der Leyen" by "leyen".
 PARTICLES = frozenset("de da del della di van von der den du la le al bin ten ter".split())
 DETERMINERS = frozenset("the a an der die das den dem des ein eine einer eines einem".split())
+# Words that open a German description ("Dieser Arzt", "die US-Delegationsleiterin").
+GERMAN_OPENERS = DETERMINERS | frozenset(
+    "dieser diese dieses jener jene sein seine ihr ihre".split()
+)
 QUANTIFIERS = frozenset("one another some many most both all each several".split())
 # Prepositions after which a name qualifies the speaker ("a spokesman for Paul Ryan").
 QUALIFIED_BY = frozenset(
     "of for at from with in on to by about von für bei aus vom zum zur im am beim gegen".split()
 )
-Judge = Literal["reference", "last_word"]
+Judge = Literal["reference", "last_word", "last_word_de"]
 
 
 def norm(text: str) -> str:
@@ -79,7 +83,7 @@ def acronym_of(short: str, full: str) -> bool:
     return short.isupper() and len(short) >= 2 and short == initials
 
 
-def name_in_span(span: str) -> str | None:
+def name_in_span(span: str, german: bool = False) -> str | None:
     """The last word of the name a surface span gives, folded ("Sen. Bernie Sanders (I-Vt.)" →
     "sanders", "Clinton campaign chairman John Podesta" → "podesta", "The leader of the
     Anti-Defamation League, Jonathan Greenblatt," → "greenblatt"); None when it names nobody
@@ -91,16 +95,26 @@ def name_in_span(span: str) -> str | None:
     or one a lower-case word follows ("Clinton campaign chairman", "The Florida senator")
     qualifies someone else. A one-word title before a preposition is part of the name's run
     ("Secretary of State John Kerry", "The Council on American-Islamic Relations Director
-    Nihad Awad")."""
+    Nihad Awad").
+
+    ``german``: an article inside a clause starts a genitive or dative qualifier, as a
+    preposition does in English ("Der Leiter des Programms der WHO, Klaus Stöhr" is Stöhr,
+    not the WHO; "Meinung der Umweltschutzorganisation" names nobody)."""
     text = re.sub(r"\([^)]*(\)|$)", " ", span)  # "(D-Calif.)", and "(R-Pa." left open
-    for clause in re.split(r",|;|—|–| - |\bwho\b|\bwhich\b", text):
-        heads = [run for run in _runs(clause) if run]
+    clauses = re.split(r",|;|—|–| - |\bwho\b|\bwhich\b", text)
+    if german:
+        # "Der Doktorvater zu Guttenbergs, Peter Häberle": a description, then the name in
+        # apposition. A clause with no article before its words names rather than describes.
+        named = [c for c in clauses if c.split()[:1] and c.split()[0].lower() not in GERMAN_OPENERS]
+        clauses = named + [c for c in clauses if c not in named]
+    for clause in clauses:
+        heads = [run for run in _runs(clause, german) if run]
         if heads:
             return folded(heads[-1][-1]).split()[-1]
     return None
 
 
-def _runs(clause: str) -> list[list[str]]:
+def _runs(clause: str, german: bool = False) -> list[list[str]]:
     """The runs of capitalised words in a clause that can head it (see ``name_in_span``)."""
     tokens = re.findall(r"[^\W_][\w'’.-]*", clause)
     runs: list[list[str]] = []
@@ -111,7 +125,9 @@ def _runs(clause: str) -> list[list[str]]:
         low = bare.lower()
         opener = k == 0 and low in DETERMINERS | QUANTIFIERS
         capital = bare[:1].isupper() and low not in PRONOUNS and not opener
-        if capital or (run and low in PARTICLES and k + 1 < len(tokens)):
+        # German "der" is a surname particle only after another ("von der Leyen").
+        genitive = german and low in DETERMINERS and bool(run) and run[-1].lower() not in PARTICLES
+        if capital or (run and low in PARTICLES and k + 1 < len(tokens) and not genitive):
             run.append(bare)
             if bare != tok.rstrip("."):  # a possessive ends the run: it qualifies
                 run, after_preposition = [], False
@@ -126,6 +142,8 @@ def _runs(clause: str) -> list[list[str]]:
             runs.append([] if qualifier else run)
             run = []
         if low in DETERMINERS:
+            if german and k > 0:
+                after_preposition = True  # "der Leiter des Programms": a genitive qualifier
             continue  # "of the New York delegation": the preposition still governs
         after_preposition = low in QUALIFIED_BY
     return runs
@@ -163,13 +181,13 @@ class GoldQuote:
         """Whether the annotators' speaker is someone named (not "he", not "a spokesman", not
         "the minister"): the quotations the measures about speakers count."""
         who = self.reference if self.judge == "reference" else self.surface
-        return name_in_span(who or "") is not None
+        return name_in_span(who or "", self.judge == "last_word_de") is not None
 
     def speaker_is(self, found: str) -> bool:
         """Whether ``found`` (our speaker) is the annotators' speaker."""
         if self.judge == "reference":
             return self.named and same_person(found, self.reference or "")
-        last = name_in_span(self.surface or "")
+        last = name_in_span(self.surface or "", self.judge == "last_word_de")
         if last is None:
             return False
         # Any word of ours: "Shen Xincheng" is the span's "Shen" (family name first).
