@@ -40,9 +40,11 @@ def build_extractor(settings: Settings) -> Extractor:
             aliases=aliases,
             min_confidence=settings.extraction.min_confidence,
             sieves=tuple(chosen) if chosen is not None else DEFAULT_ORDER,
+            languages=tuple(settings.extraction.languages),
         )
     except ValueError as exc:
-        raise ConfigError(f"extraction.sieves: {exc}") from exc
+        key = "languages" if "language pack" in str(exc) else "sieves"
+        raise ConfigError(f"extraction.{key}: {exc}") from exc
 
 
 def extract_paths(
@@ -81,6 +83,11 @@ def extraction_stamp(extractor: Extractor) -> str:
             if path.is_file() and path.suffix in {".py", ".txt", ".tsv", ".toml", ".json"}:
                 digest.update(path.relative_to(BOT).as_posix().encode())
                 digest.update(path.read_bytes())
-    chosen = (sorted(extractor.aliases.items()), extractor.min_confidence, extractor.sieves)
+    chosen = (
+        sorted(extractor.aliases.items()),
+        extractor.min_confidence,
+        extractor.sieves,
+        extractor.languages,
+    )
     digest.update(repr((chosen, extractor.calibrated)).encode())
     return digest.hexdigest()[:16]

@@ -39,6 +39,7 @@ class Article(Frozen):
     paragraphs: tuple[Paragraph, ...]
     source: str | None = None
     content_hash: str | None = None
+    language: str | None = None  # as the page or feed states it ("de", "en-GB"); None: unsaid
 
 
 class Validators(Frozen):
@@ -92,6 +93,8 @@ class ExtractedArticle(Frozen):
     quotes: tuple[Quote, ...]
     reports: tuple[Report, ...] = ()
     terms: tuple[Quote, ...] = ()
+    language: str = "en"  # the language it was read as (stated, else told from its words)
+    attributed: bool = True  # False: a language Quotebot does not read; quotes name nobody
 
 
 class ArticleMeta(Frozen):

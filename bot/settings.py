@@ -105,6 +105,11 @@ class ExtractionSettings(BaseModel):
         description="Attribution sieves to run, in order (unset: all, in the default order; "
         "`quotebot extract --sieves` lists them).",
     )
+    languages: list[str] = Field(
+        ["en", "de"],
+        description="Languages whose quotes are attributed (ISO codes: en, de). An article "
+        "in another language is kept and searchable, its quotes unattributed.",
+    )
 
 
 class SearchSettings(BaseModel):

@@ -33,7 +33,7 @@ class Floors(NamedTuple):
 FLOORS = {
     "ggt": Floors(97, 0.98, 0.83, 0.955, 0.975),
     "polnear": Floors(840, 0.965, 0.79, 0.93, 0.92),
-    "german": Floors(700, 0.0, 0.0, 0.80, 0.60),
+    "german": Floors(700, 0.96, 0.11, 0.79, 0.78),
 }
 
 
@@ -66,9 +66,8 @@ def test_high_confidence_means_right(scored: tuple[str, list[Result]]) -> None:
     high = [(n, share) for bucket, n, share in calibration(results) if float(bucket[:4]) >= 0.9]
     total = sum(n for n, _ in high)
     right = sum(n * share for n, share in high)
-    if name == "german":
-        pytest.skip("German attribution has too few named speakers to calibrate yet")
-    assert total >= 200 and right / total >= 0.96, (total, right)
+    least = 50 if name == "german" else 200  # German names fewer: its sieves are young
+    assert total >= least and right / total >= 0.96, (total, right)
 
 
 @pytest.mark.parametrize(

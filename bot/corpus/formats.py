@@ -22,7 +22,19 @@ class RawArticle:
 
 
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.DOTALL)
-META_KEYS = {"title", "date", "published", "url", "link", "outlet", "source", "byline", "author"}
+META_KEYS = {
+    "title",
+    "date",
+    "published",
+    "url",
+    "link",
+    "outlet",
+    "source",
+    "byline",
+    "author",
+    "language",
+    "lang",
+}
 
 
 def split_paragraphs(text: str) -> list[str]:

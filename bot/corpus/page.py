@@ -92,6 +92,7 @@ def read_page(html: str, url: str) -> RawArticle:
             ("url", facts.url or doc.get("url") or url),
             ("outlet", doc.get("sitename") or doc.get("hostname")),
             ("byline", doc.get("author")),
+            ("language", facts.language),
         )
         if value
     }

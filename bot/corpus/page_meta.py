@@ -62,12 +62,30 @@ class PageFacts:
 
     url: str | None
     published: date | datetime | None
+    language: str | None = None
 
 
 def page_facts(tree: HtmlElement, page_url: str, extracted_day: str | None) -> PageFacts:
-    """The canonical URL and the printed publication date of a parsed page;
-    ``extracted_day`` is trafilatura's reading of the date, one more candidate."""
-    return PageFacts(url=canonical_url(tree, page_url), published=printed_date(tree, extracted_day))
+    """The canonical URL, the printed publication date and the stated language of a parsed
+    page; ``extracted_day`` is trafilatura's reading of the date, one more candidate."""
+    return PageFacts(
+        url=canonical_url(tree, page_url),
+        published=printed_date(tree, extracted_day),
+        language=stated_language(tree),
+    )
+
+
+def stated_language(tree: HtmlElement) -> str | None:
+    """The language the page says it is in: ``<html lang>``, else ``og:locale``, else
+    ``<meta http-equiv="content-language">`` (as written: "de-DE", "en_GB")."""
+    root = tree.getroottree().getroot()
+    if root.get("lang"):
+        return str(root.get("lang"))
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("http-equiv") or meta.get("name") or "").lower()
+        if key in ("og:locale", "content-language") and meta.get("content"):
+            return str(meta.get("content"))
+    return None
 
 
 def _web_url(href: str | None, page_url: str) -> str | None:

@@ -150,6 +150,7 @@ def build_article(
         paragraphs=tuple(body_parts),
         source=source,
         content_hash=digest,
+        language=meta.get("language") or meta.get("lang"),
     )
 
 

@@ -11,9 +11,10 @@ from bot.models import Article, ExtractedArticle, Quote, QuoteKind, Report
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.calibration import Calibration, measured
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
-from bot.quotes.attribution.reported import reported_speech
 from bot.quotes.attribution.sieves import DEFAULT_ORDER, Sieve, attribute, ordered
 from bot.quotes.entities import Registry
+from bot.quotes.lang import Language, language
+from bot.quotes.lang.detect import article_language
 from bot.quotes.marks import DOUBLE_ANY, Span, find_spans
 from bot.quotes.speech import not_speech_reason
 from bot.quotes.tokens import mask, sentences
@@ -58,10 +59,13 @@ def extract_all(
     min_confidence: float = 0.5,
     sieves: tuple[Sieve, ...] | None = None,
     calibration: Calibration | None = None,
+    lang: Language | None = None,
 ) -> tuple[list[Quote], list[Report]]:
     """The article's quotes and its sentences of attributed reported speech (``calibration``:
-    confidences from the dev sets' measurements; None: each sieve's own evidence score)."""
-    sieves = sieves if sieves is not None else ordered(DEFAULT_ORDER)
+    confidences from the dev sets' measurements; None: each sieve's own evidence score;
+    ``lang``: the language pack whose rules read it, English by default)."""
+    lang = lang or language("en")
+    sieves = sieves if sieves is not None else ordered(lang.default_order, lang.sieves)
     rules = (sieves, calibration)
     texts = [p.text for p in article.paragraphs]
     spans = find_spans(texts, _single_style(article))
@@ -69,7 +73,7 @@ def extract_all(
     for span in spans:
         by_paragraph[span.paragraph].append(span)
     registry = Registry(aliases)
-    attributor = Attributor(registry)
+    attributor = Attributor(registry, lang.rules)
     sentence_text: list[str] = []
     results: list[tuple[Span, Attribution, QuoteKind]] = []
     reports: list[tuple[int, int, int, Attribution]] = []  # paragraph, start, end, speaker
@@ -154,7 +158,7 @@ def _attribute_sentence(
     it in the paragraph) and add them to ``results``."""
     # Who the sentence reports, with the focus as it stood before the sentence: its own
     # quotes' speakers must not become its subject's antecedent.
-    ctx.said = reported_speech(attributor, ctx)
+    ctx.said = attributor.rules.reported_speech(attributor, ctx)
     for span, qi in pairer.pairs(ctx):
         words = text[span.start : span.end]
         site = QuoteSite(ctx, qi, span, words, text[span.start : span.mark_end], *neighbours)
@@ -226,13 +230,19 @@ def extract_article(
     min_confidence: float = 0.5,
     sieves: tuple[Sieve, ...] | None = None,
     calibration: Calibration | None = None,
+    lang: Language | None = None,
 ) -> ExtractedArticle:
     """The article with its quotes, its reported speech and its non-speech terms."""
-    found, reports = extract_all(article, aliases, min_confidence, sieves, calibration)
+    lang = lang or language("en")
+    found, reports = extract_all(article, aliases, min_confidence, sieves, calibration, lang)
     quotes = [q for q in found if not_speech_reason(q) is None]
     terms = [q for q in found if not_speech_reason(q) is not None]
     return ExtractedArticle(
-        article=article, quotes=tuple(quotes), reports=tuple(reports), terms=tuple(terms)
+        article=article,
+        quotes=tuple(quotes),
+        reports=tuple(reports),
+        terms=tuple(terms),
+        language=lang.code,
     )
 
 
@@ -242,23 +252,44 @@ class Extractor:
 
     ``aliases`` are the newsroom's manual speaker names ("Sir Keir" -> "Keir Starmer");
     attributions below ``min_confidence`` come back unattributed; ``sieves`` names the
-    attribution sieves to run, in order; ``calibrated``: confidences are the sieves' measured
-    precision, and a sieve under 0.95 names nobody alone.
+    English attribution sieves to run, in order (other languages run their pack's own);
+    ``calibrated``: confidences are the sieves' measured precision, and a sieve under 0.95
+    names nobody alone; ``languages``: the languages attributed — an article in another is
+    kept with its quotes, every one unattributed.
     """
 
     aliases: Mapping[str, str] = field(default_factory=dict)
     min_confidence: float = 0.5
     sieves: tuple[str, ...] = DEFAULT_ORDER
     calibrated: bool = True  # False: each sieve's own score, for measuring the sieves
+    languages: tuple[str, ...] = ("en", "de")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_sieves", ordered(self.sieves))  # ValueError: a bad name
+        for code in self.languages:
+            try:
+                language(code)
+            except KeyError as exc:
+                raise ValueError(exc.args[0]) from None
 
     def extract(self, article: Article) -> ExtractedArticle:
         """The article with its quotes and its sentences of reported speech."""
-        sieves: tuple[Sieve, ...] = object.__getattribute__(self, "_sieves")
         calibration = measured() if self.calibrated else None
-        return extract_article(article, self.aliases, self.min_confidence, sieves, calibration)
+        code = article_language(article, self.languages)
+        if code not in self.languages:
+            # Kept and searchable, its quotes found by their marks, but no rules of ours
+            # read the language: nobody is named.
+            found = extract_article(article, self.aliases, self.min_confidence, (), calibration)
+            return found.model_copy(update={"language": code, "attributed": False})
+        lang = language(code)
+        sieves: tuple[Sieve, ...] = (
+            object.__getattribute__(self, "_sieves")
+            if code == "en"
+            else ordered(lang.default_order, lang.sieves)
+        )
+        return extract_article(
+            article, self.aliases, self.min_confidence, sieves, calibration, lang
+        )
 
     def quotes(self, article: Article) -> list[Quote]:
         """Only the article's quotes."""

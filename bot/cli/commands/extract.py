@@ -26,6 +26,8 @@ def article_json(item: ExtractedArticle) -> dict[str, Any]:
         "published": a.published.isoformat() if a.published else None,
         "url": a.url,
         "outlet": a.outlet,
+        "language": item.language,
+        "attributed": item.attributed,
         "quotes": [
             q.model_dump(
                 include={

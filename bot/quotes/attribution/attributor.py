@@ -3,25 +3,39 @@ decided so far (who spoke in each quote run and paragraph), behind one object th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.quotes.attribution.model import NONE, Attribution, SentenceContext
 from bot.quotes.attribution.resolve import Resolver
 from bot.quotes.attribution.state import ReadingState
 from bot.quotes.entities import Entity, Registry
 from bot.quotes.tokens import Sentence
 
+if TYPE_CHECKING:
+    from bot.quotes.lang import Rules
+
 
 class Attributor:
     """Attribution state for one article, fed sentence by sentence in reading order."""
 
-    def __init__(self, registry: Registry) -> None:
-        self.state = ReadingState(registry)
+    def __init__(self, registry: Registry, rules: Rules | None = None) -> None:
+        if rules is None:
+            from bot.quotes.lang.en import rules as english
+
+            rules = english
+        self.rules = rules
+        self.state = ReadingState(registry, rules.find_mentions)
         self.resolve = Resolver(self.state)
+        # What a language's own sieves keep about the article (German: its name book).
+        self.language_state: dict[str, object] = {}
         self.run_speaker: dict[int, Attribution] = {}  # quote run -> its first named speaker
         self.quoted_paragraphs: set[int] = set()
 
     def add_sentence(self, paragraph: int, sentence: Sentence) -> SentenceContext:
         """Register a sentence: find its mentions and resolve its names."""
-        return self.state.add_sentence(paragraph, sentence)
+        ctx = self.state.add_sentence(paragraph, sentence)
+        self.rules.read_sentence(ctx, self)
+        return ctx
 
     def note_sentence_done(self, ctx: SentenceContext) -> None:
         """After a sentence is attributed: its main subject joins the focus list."""

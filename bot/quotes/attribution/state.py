@@ -4,13 +4,14 @@ name resolves to, who is in focus, and who spoke where."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.clauses import main_subject
 from bot.quotes.attribution.model import Attribution, SentenceContext
 from bot.quotes.entities import Entity, Registry
-from bot.quotes.mentions import find_mentions
-from bot.quotes.tokens import Sentence
+from bot.quotes.mentions import Mention
+from bot.quotes.tokens import Sentence, Token
 
 WINDOW_SENTENCES = 60  # no look back reaches further, however long a paragraph runs
 
@@ -18,8 +19,11 @@ WINDOW_SENTENCES = 60  # no look back reaches further, however long a paragraph 
 class ReadingState:
     """What has been read of an article, fed sentence by sentence in reading order."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(
+        self, registry: Registry, find_mentions: Callable[[tuple[Token, ...]], list[Mention]]
+    ) -> None:
         self.registry = registry
+        self.find_mentions = find_mentions  # the language's
         # The last WINDOW_SENTENCES sentences by index: every look back is bounded by it, so
         # a 5 MB article costs linear time and keeps a bounded number of sentences' tokens.
         self.recent: dict[int, SentenceContext] = {}
@@ -34,7 +38,7 @@ class ReadingState:
 
     def add_sentence(self, paragraph: int, sentence: Sentence) -> SentenceContext:
         """Register a sentence: find its mentions and resolve its names."""
-        mentions = find_mentions(sentence.tokens)
+        mentions = self.find_mentions(sentence.tokens)
         ctx = SentenceContext(self.read, paragraph, sentence, mentions)
         ctx.by_last = {m.last: m for m in mentions}
         ctx.by_first = {m.first: m for m in mentions}

@@ -11,7 +11,7 @@ trailing name or a colon clause after such a verb before the quote, a possessor 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -115,12 +115,16 @@ BY_NAME = {s.name: s for s in SIEVES}
 DEFAULT_ORDER: tuple[str, ...] = tuple(s.name for s in SIEVES)
 
 
-def ordered(names: tuple[str, ...] | list[str]) -> tuple[Sieve, ...]:
-    """The sieves these names give, in this order (ValueError naming an unknown one)."""
-    unknown = [n for n in names if n not in BY_NAME]
+def ordered(
+    names: tuple[str, ...] | list[str], table: Mapping[str, Sieve] | None = None
+) -> tuple[Sieve, ...]:
+    """The sieves these names give, in this order, from ``table`` (a language's sieves;
+    English's by default) — ValueError naming an unknown one."""
+    table = BY_NAME if table is None else table
+    unknown = [n for n in names if n not in table]
     if unknown:
-        raise ValueError(f"unknown sieve {unknown[0]!r}; the sieves are {', '.join(DEFAULT_ORDER)}")
-    return tuple(BY_NAME[n] for n in names)
+        raise ValueError(f"unknown sieve {unknown[0]!r}; the sieves are {', '.join(table)}")
+    return tuple(table[n] for n in names)
 
 
 def attribute(

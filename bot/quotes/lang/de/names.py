@@ -1,0 +1,180 @@
+"""Telling a name from a noun in German, where every noun is capitalised.
+
+A capitalised run is a person's or organisation's name when the article gives it the marks of
+one: a known first name before it ("Angela Merkel"), a role or title before it with no article
+("Bundeskanzlerin Merkel", "Frau Merkel"), an acronym ("CDU"), or an earlier mention that did
+("Merkel" after "Angela Merkel"). A run after an article with no role in between is a noun
+phrase ("die Regierung", "der Papst"): a description, not a name. Each article keeps a
+:class:`NameBook` of the names it has introduced, read sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import cache
+
+from bot.quotes.entities import Entity
+from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.tokens import Token
+
+# Surname particles, lower-case inside a name ("Ursula von der Leyen").
+PARTICLES = frozenset({"von", "van", "der", "den", "de", "zu", "vom", "zum", "ten", "ter", "di"})
+MAX_NAME_WORDS = 5
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """First names from Faker's German-speaking locales and the English lists (German news
+    quotes the world)."""
+    from bot.quotes.people import FIRST_NAMES  # English and international first names
+
+    names: set[str] = set(FIRST_NAMES)
+    for locale in LANGUAGE.entries("first_name_locales"):
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names_male", "first_names_female", "first_names"):
+            names.update(str(n).lower() for n in getattr(provider, attribute, ()) if " " not in n)
+    return frozenset(names - LANGUAGE.words("determiners") - LANGUAGE.words("cue_verbs"))
+
+
+COMMON_ZIPF = 4.0  # "experten" 4.6, "polizei" 5.4; "milinkewitsch" 0, "stoiber" 3.6
+
+
+@cache
+def _german_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("de")
+
+
+def common_word(word: str) -> bool:
+    """A word German text uses often (a noun, most likely), by wordfreq's German counts."""
+    return _german_frequencies().get(word.lower(), 0.0) >= 10 ** (COMMON_ZIPF - 9)
+
+
+def is_role(word: str) -> bool:
+    """A post, not a name: "Regierungssprecher", "SPD-Vorsitzende", "Bundeskanzlerin"."""
+    low = word.lower()
+    return any(low.endswith(suffix) for suffix in LANGUAGE.words("role_suffixes")) or (
+        low.rstrip(".") in LANGUAGE.words("titles")
+    )
+
+
+def is_acronym(word: str) -> bool:
+    """An organisation's initials ("CDU", "UNO"), a name by its form."""
+    letters = word.replace("-", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+@dataclass
+class Phrase:
+    """A noun phrase read off the tokens: its article (if any), roles and name words."""
+
+    determiner: bool
+    roles: list[str]
+    words: list[str]
+    end: int  # the token after the phrase
+    inside: bool = False  # not the sentence's first word (whose capital says nothing)
+
+
+def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = False) -> Phrase | None:
+    """The noun phrase starting at ``start`` ("der Grünen-Politiker Christian Ströbele",
+    "Merkel", "die Regierung"); None when no capitalised word follows."""
+    k = start
+    determiner = False
+    while k < len(tokens) and tokens[k].lower in LANGUAGE.words("determiners"):
+        determiner, k = True, k + 1
+    adjectives = 0  # "der ehemalige FIFA-Schiedsrichter"
+    while (
+        determiner
+        and k < len(tokens)
+        and tokens[k].is_word
+        and not tokens[k].is_capitalised
+        and tokens[k].lower.endswith(("e", "en", "er", "es"))
+        and adjectives < 3
+    ):
+        k, adjectives = k + 1, adjectives + 1
+    run: list[str] = []
+    while k < len(tokens) and len(run) < MAX_NAME_WORDS + 2:
+        tok = tokens[k]
+        if (tok.is_word and (tok.is_capitalised or is_acronym(tok.text))) or (
+            run
+            and tok.lower in PARTICLES
+            and run[-1].lower() in first_names()  # "Ursula von der Leyen", not "Sprecher der Stadt"
+            and k + 1 < len(tokens)
+            and tokens[k + 1].is_capitalised
+        ):
+            run.append(tok.text)
+        else:
+            break
+        k += 1
+    if not run:
+        return None
+    roles: list[str] = []
+    while run and is_role(run[0]) and (len(run) > 1 or not sentence_start):
+        roles.append(run.pop(0))
+    return Phrase(determiner, roles, run, k, inside=start > 0)
+
+
+@dataclass
+class NameBook:
+    """The names an article has introduced, by each of their words, and the entity each
+    stands for (one entity a person, so "Merkel" and "Angela Merkel" are one speaker)."""
+
+    by_word: dict[str, Entity] = field(default_factory=dict)
+    nouns: set[str] = field(default_factory=set)  # words seen after an article: not names
+    last_person: Entity | None = None
+
+    def learn(self, tokens: tuple[Token, ...]) -> None:
+        """Read a sentence's names: runs a first name, role or title introduces."""
+        k = 0
+        while k < len(tokens):
+            phrase = phrase_at(tokens, k, sentence_start=k == 0)
+            if phrase is None:
+                k += 1
+                continue
+            if phrase.determiner and not phrase.roles:
+                self.nouns.update(w.lower() for w in phrase.words)
+            else:
+                self.entity(phrase)
+            k = max(k + 1, phrase.end)
+
+    def entity(self, phrase: Phrase, slot: bool = False) -> Entity | None:
+        """The person or organisation a phrase names, or None for a description ("die
+        Regierung") or words the article never gave the marks of a name. A run with a first
+        name, role or title before it becomes one of the article's names; ``slot``: the
+        phrase stands where a reporting verb's speaker stands ("sagte Trotnow"), where a
+        bare capitalised word with no article is a name unless the article used it as a noun."""
+        words = phrase.words
+        if not words or len(words) > MAX_NAME_WORDS:
+            return None
+        known = self.by_word.get(words[-1].lower())
+        if known is not None and (len(words) == 1 or words[0].lower() in _lower(known.name)):
+            return known
+        if len(words) == 1 and is_acronym(words[0]):
+            return self._add(Entity((words[0],), org=True))
+        if phrase.determiner and not phrase.roles:
+            return None  # "die Regierung", "der Papst"
+        first = len(words) >= 2 and words[0].lower() in first_names()
+        unlike_nouns = not any(
+            w.lower() in self.nouns or w.lower() in LANGUAGE.words("calendar_words") for w in words
+        )
+        # "sagte Trotnow"; or two or three capitalised words with no article, inside a
+        # sentence ("… mit Aljaksandr Milinkewitsch"): German nouns seldom stand so.
+        bare = unlike_nouns and slot
+        if not (first or phrase.roles or bare):
+            return None
+        roles = [" ".join(phrase.roles)] if phrase.roles else []
+        return self._add(Entity(tuple(words), roles=roles))
+
+    def _add(self, entity: Entity) -> Entity:
+        for word in entity.name:
+            if word.lower() not in PARTICLES:
+                self.by_word.setdefault(word.lower(), entity)
+        if not entity.org:
+            self.last_person = entity
+        return self.by_word.get(entity.name[-1].lower(), entity)
+
+
+def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words)

@@ -1,0 +1,228 @@
+"""German attribution sieves: the reporting verb and its speaker either side of a quote.
+
+German puts the verb second: after a quote the verb comes first and the speaker after it
+(„…“, sagte Merkel; „…“, fügte sie hinzu); before a quote the speaker opens the clause or
+follows the verb after an adverbial (Merkel sagte: „…“; Am Montag sagte Merkel: „…“). Sources
+without a verb: „…“, so Merkel; laut Merkel …; Merkel zufolge …. Indirect speech in the
+Konjunktiv ("Sie sagte, sie sei …") has no marks: it is not a quote, and it is not read here.
+
+Names come from the article's :class:`~bot.quotes.lang.de.names.NameBook`; a description ("der
+Sprecher", "die Regierung") makes the quote speech with nobody named.
+"""
+
+from __future__ import annotations
+
+from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
+from bot.quotes.attribution.sieves import Sieve
+from bot.quotes.attribution.sieves.continuation import continuation
+from bot.quotes.attribution.sieves.neighbours import previous_quote
+from bot.quotes.entities import Entity
+from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.names import NameBook, Phrase, common_word, phrase_at
+from bot.quotes.mentions import Mention
+from bot.quotes.tokens import Token
+
+CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
+PARTICLE_REACH = 12  # tokens between a separable verb and its particle ("teilte … mit")
+SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
+
+
+def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
+    """German names are read by the article's name book (``read_sentence``), not as English
+    mentions: a capitalised word is no sign of a name here."""
+    return []
+
+
+def book(att: Attributor) -> NameBook:
+    """The article's German names (made on first use)."""
+    found = att.language_state.get("names")
+    if not isinstance(found, NameBook):
+        found = att.language_state["names"] = NameBook()
+    return found
+
+
+def read_sentence(ctx: SentenceContext, att: Attributor) -> None:
+    """Learn the names a sentence introduces, before any quote of it is attributed."""
+    book(att).learn(ctx.tokens)
+
+
+def reported_speech(att: Attributor, ctx: SentenceContext) -> Attribution | None:
+    """Indirect speech is not read in German yet: no reported-speech rows."""
+    return None
+
+
+def _separable(tokens: tuple[Token, ...], k: int) -> bool:
+    """A separable reporting verb whose particle closes its clause ("fügte … hinzu")."""
+    for line in LANGUAGE.entries("separable_cues"):
+        forms, particles = line.split(":")
+        if tokens[k].lower in forms.split():
+            for tok in tokens[k + 1 : k + 1 + PARTICLE_REACH]:
+                if tok.is_quote or tok.text in CLAUSE_ENDS:
+                    return False
+                if tok.lower in particles.split():
+                    return True
+    return False
+
+
+def is_cue(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether the word at ``k`` says someone spoke."""
+    return tokens[k].lower in LANGUAGE.words("cue_verbs") or _separable(tokens, k)
+
+
+def _named(
+    site: QuoteSite, att: Attributor, phrase: Phrase | None, cue: str, score: float, slot: bool
+) -> Attribution:
+    """Who a speaker phrase names (speech with nobody named for a description or pronoun)."""
+    entity = book(att).entity(phrase, slot=slot) if phrase is not None else None
+    if entity is None:
+        return Attribution(None, 0.0, cue)
+    return Attribution(entity, score, cue, evidence_sentence=site.ctx.index)
+
+
+def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """„…“, sagte Merkel / „…“, fügte der Minister Max Weber hinzu / „…“, so Merkel."""
+    tokens, k = site.ctx.tokens, site.qi + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k >= len(tokens):
+        return None
+    if tokens[k].lower in LANGUAGE.words("source_words") and tokens[k].lower != "zufolge":
+        return _named(site, att, phrase_at(tokens, k + 1), tokens[k].text, 0.9, slot=True)
+    if not is_cue(tokens, k):
+        return None
+    if any(is_cue(tokens, j) for j in range(site.qi)):
+        return None  # "Während Shakira erklärte, …, „…“, räumte Lopez ein": the verb before governs
+    after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower == "sich" else k + 1
+    return _named(site, att, _speaker_after(tokens, after, att), tokens[k].text, 0.9, slot=True)
+
+
+def _speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase | None:
+    """The speaker phrase at ``k``, or the name in apposition after a description ("sagte
+    der Vorsitzende des Linux-Verbandes, Elmar Gesse")."""
+    phrase = phrase_at(tokens, k)
+    if phrase is None or book(att).entity(phrase, slot=True) is not None:
+        return phrase
+    for j in range(phrase.end, min(len(tokens), phrase.end + SUBJECT_REACH)):
+        if tokens[j].is_quote or tokens[j].text in CLAUSE_ENDS - {","}:
+            break
+        if tokens[j].text == ",":
+            named = phrase_at(tokens, j + 1)
+            if named is not None and not named.determiner:
+                return named
+            break
+    return phrase
+
+
+def _phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
+    """The longest speaker phrase that ends just before ``end`` ("Bundeskanzlerin Angela
+    Merkel" before "sagte"), or an appositive name between commas ("Der Leiter des
+    Programms, Klaus Stöhr, sagte")."""
+    if end >= 2 and tokens[end - 1].text == ")":
+        opened = next((k for k in range(end - 2, -1, -1) if tokens[k].text == "("), None)
+        if opened is not None:
+            return _phrase_ending(tokens, opened)  # "Henning Scherf (SPD) warnte"
+    if end >= 2 and tokens[end - 1].text == ",":
+        inner = _phrase_ending(tokens, end - 1)
+        if inner is not None:
+            return inner
+    for start in range(max(0, end - SUBJECT_REACH), end):
+        if tokens[start].text in CLAUSE_ENDS or tokens[start].is_quote:
+            continue
+        phrase = phrase_at(tokens, start, sentence_start=start == 0)
+        if phrase is None or phrase.end != end or not phrase.words:
+            continue
+        before = tokens[start - 1] if start > 0 else None
+        if before is not None and before.lower in LANGUAGE.words("prepositions"):
+            continue  # "Über Steve Fossett sagte Branson": the name is no subject
+        if before is not None and before.is_word and not before.is_capitalised:
+            continue  # "… dass Merkel sagte": inside a clause of its own, or a noun's tail
+        return phrase
+    return None
+
+
+def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Merkel sagte: „…“ / Am Montag erklärte Merkel, man müsse „…“ — the last reporting verb
+    before the quote in its sentence, its speaker before it or (verb second) after it."""
+    tokens = site.ctx.tokens
+    for v in range(site.qi - 1, -1, -1):
+        if tokens[v].is_quote:
+            return None  # another quote stands between: its own verb is its own
+        if not is_cue(tokens, v):
+            continue
+        before = _phrase_ending(tokens, v)
+        pronoun = v > 0 and tokens[v - 1].lower in LANGUAGE.words("pronouns")
+        said = _named(
+            site, att, before, tokens[v].text, 0.85, slot=before is not None and _rare(before)
+        )
+        if said.entity is not None or pronoun or (before is not None and before.determiner):
+            # The subject stands before the verb; what follows is its object ("Scherf
+            # warnte die CDU vor …"), never the speaker. ("Am Dienstag" is no subject.)
+            return said
+        # Verb second after an adverbial: "Am Montag sagte Merkel: „…“".
+        found = _named(site, att, _speaker_after(tokens, v + 1, att), tokens[v].text, 0.85, True)
+        if found.entity is None:
+            # A verb at the clause's end ("Stoiber hatte … betont: „…“"): the main clause's
+            # subject, first or after its finite verb.
+            subject = _clause_subject(tokens, v, att)
+            if subject is not None:
+                return Attribution(subject, 0.8, tokens[v].text, evidence_sentence=site.ctx.index)
+        return found
+    return None
+
+
+def _clause_subject(tokens: tuple[Token, ...], verb: int, att: Attributor) -> Entity | None:
+    """The subject of a main clause whose verb is second: the name it opens with ("Stoiber
+    hatte … betont"), else the name after its finite verb ("So hatte Otto Schily …
+    zugesichert")."""
+    opening = phrase_at(tokens, 0, sentence_start=True)
+    if opening is not None and opening.words:
+        entity = book(att).entity(opening, slot=_rare(opening))
+        if entity is not None:
+            return entity
+    for k in range(0, min(verb, SUBJECT_REACH)):
+        if tokens[k].text in CLAUSE_ENDS or tokens[k].is_quote:
+            return None
+        if tokens[k].lower in LANGUAGE.words("auxiliaries"):
+            after = phrase_at(tokens, k + 1)
+            return book(att).entity(after, slot=True) if after is not None else None
+    return None
+
+
+def _rare(phrase: Phrase) -> bool:
+    """A one-word sentence opener that is no common German word ("Milinkewitsch", not
+    "Experten"): a name even with no first name before it."""
+    return len(phrase.words) == 1 and not phrase.determiner and not common_word(phrase.words[0])
+
+
+def source_word(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Laut Merkel … „…“ / Merkel zufolge … „…“: a source named in the quote's sentence."""
+    tokens = site.ctx.tokens
+    for k, tok in enumerate(tokens):
+        if tok.lower == "laut" and k < site.qi:
+            return _named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=False)
+        if tok.lower == "zufolge":
+            return _named(site, att, _phrase_ending(tokens, k), tok.text, 0.85, slot=False)
+    return None
+
+
+def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Merkel: „…“ — a known name, a colon, the quote."""
+    tokens, qi = site.ctx.tokens, site.qi
+    if qi < 2 or tokens[qi - 1].text != ":":
+        return None
+    phrase = _phrase_ending(tokens, qi - 1)
+    entity = book(att).entity(phrase) if phrase is not None else None
+    if entity is None:
+        return None
+    return Attribution(entity, 0.8, None, evidence_sentence=site.ctx.index)
+
+
+SIEVES: tuple[Sieve, ...] = (
+    Sieve("de_post_cue", "„Q“, sagte X / „Q“, so X / „Q“, fügte X hinzu", post_cue),
+    Sieve("de_pre_cue", "X sagte: „Q“ / Am Montag sagte X, „Q“", pre_cue, before=True),
+    Sieve("de_source", "laut X … „Q“ / X zufolge … „Q“", source_word, before=True),
+    Sieve("de_name_colon", "X: „Q“", name_colon, before=True),
+    Sieve("continuation", "a quote running on into the next paragraph", continuation),
+    Sieve("previous_quote", "„…“, sagte er. „Q.“", previous_quote, standalone=True),
+)

@@ -1,0 +1,16 @@
+"""English rules: the sieves of ``bot.quotes.attribution.sieves``, the mention finder of
+``bot.quotes.mentions`` and the reported-speech reader of ``bot.quotes.attribution.reported``."""
+
+from __future__ import annotations
+
+from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.model import SentenceContext
+from bot.quotes.attribution.reported import reported_speech
+from bot.quotes.attribution.sieves import SIEVES
+from bot.quotes.mentions import find_mentions
+
+__all__ = ["SIEVES", "find_mentions", "read_sentence", "reported_speech"]
+
+
+def read_sentence(ctx: SentenceContext, att: Attributor) -> None:
+    """English sieves read names through the shared reading state: nothing more to learn."""
