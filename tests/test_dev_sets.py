@@ -80,6 +80,8 @@ def test_high_confidence_means_right(scored: tuple[str, list[Result]]) -> None:
         ("die US-Delegationsleiterin beim Klimagipfel, Sharon Hayes", "hayes"),
         ("Dieser Arzt, Antonio Noja", "noja"),
         ("die britische Königin", "konigin"),
+        ("Marktanalyst Robert Halver von der Baader Bank", "halver"),
+        ("Ursula von der Leyen", "leyen"),
     ],
 )
 def test_a_german_span_is_judged_by_its_name_not_its_qualifier(

@@ -125,8 +125,16 @@ def _runs(clause: str, german: bool = False) -> list[list[str]]:
         low = bare.lower()
         opener = k == 0 and low in DETERMINERS | QUANTIFIERS
         capital = bare[:1].isupper() and low not in PRONOUNS and not opener
-        # German "der" is a surname particle only after another ("von der Leyen").
-        genitive = german and low in DETERMINERS and bool(run) and run[-1].lower() not in PARTICLES
+        # German "der" is a surname particle only after another ("von der Leyen"), and a
+        # particle follows a first name, not a full name ("Robert Halver von der Baader Bank").
+        genitive = (
+            german
+            and bool(run)
+            and (
+                (low in DETERMINERS and run[-1].lower() not in PARTICLES)
+                or (low not in DETERMINERS and len(run) >= 2 and run[-1].lower() not in PARTICLES)
+            )
+        )
         if capital or (run and low in PARTICLES and k + 1 < len(tokens) and not genitive):
             run.append(bare)
             if bare != tok.rstrip("."):  # a possessive ends the run: it qualifies
