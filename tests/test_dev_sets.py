@@ -33,7 +33,7 @@ class Floors(NamedTuple):
 FLOORS = {
     "ggt": Floors(97, 0.98, 0.83, 0.955, 0.975),
     "polnear": Floors(840, 0.965, 0.79, 0.93, 0.92),
-    "german": Floors(700, 0.96, 0.11, 0.79, 0.78),
+    "german": Floors(700, 0.95, 0.29, 0.86, 0.81),
 }
 
 
@@ -66,8 +66,9 @@ def test_high_confidence_means_right(scored: tuple[str, list[Result]]) -> None:
     high = [(n, share) for bucket, n, share in calibration(results) if float(bucket[:4]) >= 0.9]
     total = sum(n for n, _ in high)
     right = sum(n * share for n, share in high)
-    least = 50 if name == "german" else 200  # German names fewer: its sieves are young
-    assert total >= least and right / total >= 0.96, (total, right)
+    # German names fewer, and its issue asks .95 of a named speaker (English: .96 here).
+    least, share = (50, 0.95) if name == "german" else (200, 0.96)
+    assert total >= least and right / total >= share, (total, right)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,6 @@ from bot.quotes.entities import Registry
 from bot.quotes.lang import Language, language
 from bot.quotes.lang.detect import article_language
 from bot.quotes.marks import DOUBLE_ANY, Span, find_spans
-from bot.quotes.speech import not_speech_reason
 from bot.quotes.tokens import mask, sentences
 
 EVIDENCE_CHARS = 400
@@ -235,8 +234,9 @@ def extract_article(
     """The article with its quotes, its reported speech and its non-speech terms."""
     lang = lang or language("en")
     found, reports = extract_all(article, aliases, min_confidence, sieves, calibration, lang)
-    quotes = [q for q in found if not_speech_reason(q) is None]
-    terms = [q for q in found if not_speech_reason(q) is not None]
+    not_speech = lang.rules.not_speech_reason
+    quotes = [q for q in found if not_speech(q) is None]
+    terms = [q for q in found if not_speech(q) is not None]
     return ExtractedArticle(
         article=article,
         quotes=tuple(quotes),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot.wordlists import entries, word_set
 
 if TYPE_CHECKING:
+    from bot.models import Quote
     from bot.quotes.attribution.attributor import Attributor
     from bot.quotes.attribution.model import Attribution, SentenceContext
     from bot.quotes.attribution.sieves import Sieve
@@ -40,6 +41,10 @@ class Rules(Protocol):
 
     def reported_speech(self, att: Attributor, ctx: SentenceContext) -> Attribution | None:
         """The sentence's reported speech and its speaker, if the language reads it."""
+        ...
+
+    def not_speech_reason(self, quote: Quote) -> str | None:
+        """Why words in quote marks are not speech ("title", "term"), or None."""
         ...
 
 

@@ -52,10 +52,21 @@ def common_word(word: str) -> bool:
     return _german_frequencies().get(word.lower(), 0.0) >= 10 ** (COMMON_ZIPF - 9)
 
 
+@cache
+def function_words() -> frozenset[str]:
+    """Articles, pronouns, prepositions and conjunctions: capitalised only to open a sentence."""
+    lists = ("determiners", "prepositions", "subordinators")
+    pronouns = {line.split()[0] for line in LANGUAGE.entries("pronouns")}
+    return frozenset().union(*(LANGUAGE.words(name) for name in lists)) | pronouns
+
+
 def is_role(word: str) -> bool:
     """A post, not a name: "Regierungssprecher", "SPD-Vorsitzende", "Bundeskanzlerin"."""
     low = word.lower()
-    return any(low.endswith(suffix) for suffix in LANGUAGE.words("role_suffixes")) or (
+    suffixes = LANGUAGE.words("role_suffixes")
+    # The genitive and weak endings too: "des Oppositionsführers", "dem Präsidenten".
+    forms = (low, low.removesuffix("s"), low.removesuffix("en"), low.removesuffix("n"))
+    return any(form.endswith(suffix) for form in forms for suffix in suffixes) or (
         low.rstrip(".") in LANGUAGE.words("titles")
     )
 
@@ -97,10 +108,12 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
     run: list[str] = []
     while k < len(tokens) and len(run) < MAX_NAME_WORDS + 2:
         tok = tokens[k]
+        if run and tok.is_capitalised and tok.lower in function_words():
+            break  # "sagte der Papst.Der ältere Bruder": "Der" opens the next sentence
         if (tok.is_word and (tok.is_capitalised or is_acronym(tok.text))) or (
             run
             and tok.lower in PARTICLES
-            and run[-1].lower() in first_names()  # "Ursula von der Leyen", not "Sprecher der Stadt"
+            and run[-1].lower() in first_names()  # "Ursula von der Leyen", not "Sprecher der …"
             and k + 1 < len(tokens)
             and tokens[k + 1].is_capitalised
         ):
@@ -134,7 +147,7 @@ class NameBook:
                 k += 1
                 continue
             if phrase.determiner and not phrase.roles:
-                self.nouns.update(w.lower() for w in phrase.words)
+                self.nouns.add(phrase.words[0].lower())  # the head; names may follow it
             else:
                 self.entity(phrase)
             k = max(k + 1, phrase.end)

@@ -20,12 +20,18 @@ from bot.quotes.attribution.sieves.neighbours import previous_quote
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.names import NameBook, Phrase, common_word, phrase_at
+from bot.quotes.lang.de.speech import not_speech_reason
 from bot.quotes.mentions import Mention
 from bot.quotes.tokens import Token
+
+__all__ = ["SIEVES", "find_mentions", "not_speech_reason", "read_sentence", "reported_speech"]
 
 CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 PARTICLE_REACH = 12  # tokens between a separable verb and its particle ("teilte … mit")
 SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
+APPOSITION_REACH = 12  # tokens a description between commas may take
+PASSIVE_CUES = frozenset({"zitiert"})
+COORDINATORS = frozenset({"und", "oder", "sowie", "aber"})  # „…“, wird Panetta zitiert
 
 
 def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
@@ -89,6 +95,13 @@ def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
         return None
     if tokens[k].lower in LANGUAGE.words("source_words") and tokens[k].lower != "zufolge":
         return _named(site, att, phrase_at(tokens, k + 1), tokens[k].text, 0.9, slot=True)
+    if tokens[k].lower in LANGUAGE.words("auxiliaries"):
+        # „…“, wird Panetta zitiert: the passive's subject is the speaker.
+        phrase = phrase_at(tokens, k + 1)
+        passive = phrase is not None and phrase.end < len(tokens)
+        if passive and phrase and tokens[phrase.end].lower in PASSIVE_CUES:
+            return _named(site, att, phrase, tokens[phrase.end].text, 0.9, slot=True)
+        return None
     if not is_cue(tokens, k):
         return None
     if any(is_cue(tokens, j) for j in range(site.qi)):
@@ -124,6 +137,22 @@ def _phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
             return _phrase_ending(tokens, opened)  # "Henning Scherf (SPD) warnte"
     if end >= 2 and tokens[end - 1].text == ",":
         inner = _phrase_ending(tokens, end - 1)
+        if inner is not None and (inner.roles or not inner.determiner):
+            return inner
+        # "Christel Happach-Kasan, die Sprecherin der FDP-Fraktion, kritisierte": the name
+        # before the description in apposition.
+        opened = next(
+            (
+                k
+                for k in range(end - 2, max(-1, end - 2 - APPOSITION_REACH), -1)
+                if tokens[k].text == ","
+            ),
+            None,
+        )
+        if opened is not None:
+            named = _phrase_ending(tokens, opened)
+            if named is not None:
+                return named
         if inner is not None:
             return inner
     for start in range(max(0, end - SUBJECT_REACH), end):
@@ -159,6 +188,13 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             # The subject stands before the verb; what follows is its object ("Scherf
             # warnte die CDU vor …"), never the speaker. ("Am Dienstag" is no subject.)
             return said
+        if v > 0 and tokens[v - 1].lower in COORDINATORS:
+            # "Netanyahu befand … und nannte Trumps Angriffsauftrag „…“": the verb shares
+            # the clause's subject; what follows it is its object.
+            subject = _clause_subject(tokens, v, att)
+            if subject is None:
+                return said
+            return Attribution(subject, 0.8, tokens[v].text, evidence_sentence=site.ctx.index)
         # Verb second after an adverbial: "Am Montag sagte Merkel: „…“".
         found = _named(site, att, _speaker_after(tokens, v + 1, att), tokens[v].text, 0.85, True)
         if found.entity is None:
@@ -175,6 +211,11 @@ def _clause_subject(tokens: tuple[Token, ...], verb: int, att: Attributor) -> En
     """The subject of a main clause whose verb is second: the name it opens with ("Stoiber
     hatte … betont"), else the name after its finite verb ("So hatte Otto Schily …
     zugesichert")."""
+    if any(
+        tokens[k].lower in LANGUAGE.words("subordinators") and k > 0 and tokens[k - 1].text == ","
+        for k in range(verb)
+    ) or tokens[0].lower in LANGUAGE.words("subordinators") - LANGUAGE.words("determiners"):
+        return None  # the verb is in a clause of its own: "…, dass Mindermann … gefragt habe"
     opening = phrase_at(tokens, 0, sentence_start=True)
     if opening is not None and opening.words:
         entity = book(att).entity(opening, slot=_rare(opening))
@@ -218,6 +259,15 @@ def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     return Attribution(entity, 0.8, None, evidence_sentence=site.ctx.index)
 
 
+def konjunktiv(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Damit seien „der Kurs … nicht mehr so klar“: a quote inside indirect speech (a
+    Konjunktiv I verb in its sentence) is speech, its speaker unnamed here."""
+    for tok in site.ctx.tokens:
+        if tok.lower in LANGUAGE.words("konjunktiv"):
+            return Attribution(None, 0.0, tok.text)
+    return None
+
+
 SIEVES: tuple[Sieve, ...] = (
     Sieve("de_post_cue", "„Q“, sagte X / „Q“, so X / „Q“, fügte X hinzu", post_cue),
     Sieve("de_pre_cue", "X sagte: „Q“ / Am Montag sagte X, „Q“", pre_cue, before=True),
@@ -225,4 +275,5 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("de_name_colon", "X: „Q“", name_colon, before=True),
     Sieve("continuation", "a quote running on into the next paragraph", continuation),
     Sieve("previous_quote", "„…“, sagte er. „Q.“", previous_quote, standalone=True),
+    Sieve("de_konjunktiv", "Damit seien „Q“ (speech, nobody named)", konjunktiv, speech_only=True),
 )
