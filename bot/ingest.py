@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -68,6 +69,7 @@ def ingest(
     run_id = store.ingest.start_run()
     counts = {"new": 0, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0}
     problems: list[tuple[str, str]] = []
+    unread: Counter[str] = Counter()  # articles in a language no rules of ours read
     dirs = [d.resolve() for d in dirs]
     files = article_files(dirs)
     seen_sources: set[str] = set()
@@ -98,7 +100,7 @@ def ingest(
     batch: list[tuple[Prepared, StoredFile | None]] = []
 
     def flush() -> None:
-        _write_batch(store, batch, run_id, claimed, counts, problems)
+        _write_batch(store, batch, run_id, claimed, counts, problems, unread)
         if bar:
             bar.step(len(batch))
         batch.clear()
@@ -143,6 +145,7 @@ def ingest(
             counts,
             problems,
             max_pages,
+            unread,
         )
     scanned = [str(d) for d in dirs]
     gone = [
@@ -165,6 +168,7 @@ def ingest(
         sources=len(urls or ()),
         failed_sources=tuple(failed),
         reextracted=reextracted,
+        unattributed=tuple(unread.most_common()),
         **counts,
     )
 
@@ -201,6 +205,7 @@ def _write_batch(
     claimed: dict[str, str],
     counts: dict[str, int],
     problems: list[tuple[str, str]],
+    unread: Counter[str],
 ) -> None:
     """Write several files in one transaction; if that fails, each in its own, so one file
     another process is writing at the same moment costs only itself."""
@@ -217,6 +222,8 @@ def _write_batch(
     for (item, stored), written in zip(batch, outcomes, strict=True):
         source = str(item.path)
         claimed.update({x.id: source for x in item.articles})
+        if written:
+            unread.update(x.unread_language for x in item.articles if x.unread_language)
         if not written:
             # None: another process indexed this file at the same moment; False: it has
             # just stored this very version.
@@ -239,6 +246,7 @@ def _ingest_urls(
     counts: dict[str, int],
     problems: list[tuple[str, str]],
     max_pages: int | None,
+    unread: Counter[str],
 ) -> tuple[list[str], list[str]]:
     """Index the articles at some URLs: a feed or sitemap is expanded, a page is read.
 
@@ -271,7 +279,9 @@ def _ingest_urls(
                     counts["skipped"] += 1
                     continue
                 if item.article is not None:
-                    outcome = _write_page(store, item.article, extractor, run_id, known, claimed)
+                    outcome = _write_page(
+                        store, item.article, extractor, run_id, (known, claimed, unread)
+                    )
                     counts[outcome] += 1
                     pages.append(item.article.id)
                 elif item.unchanged and (known.get(item.url) or store.ingest.stored_file(item.url)):
@@ -286,10 +296,12 @@ def _write_page(
     article: Article,
     extractor: Extractor,
     run_id: int,
-    known: dict[str, StoredFile],
-    claimed: dict[str, str],
+    seen: tuple[dict[str, StoredFile], dict[str, str], Counter[str]],
 ) -> str:
-    """Write one web article unless this version is stored; "new", "changed" or "unchanged"."""
+    """Write one web article unless this version is stored; "new", "changed" or "unchanged".
+    ``seen``: the stored files, the articles claimed in this run, and the run's count of
+    articles in languages no rules of ours read."""
+    known, claimed, unread = seen
     source = article.source or article.id
     stored = known.get(source) or store.ingest.stored_file(source)
     if article.id in claimed or (
@@ -297,12 +309,15 @@ def _write_page(
     ):
         claimed[article.id] = source
         return "unchanged"
+    extracted = extractor.extract(article)
     try:
         written = store.ingest.replace_articles(
-            [extractor.extract(article)], run_id, replaces=stored.article_ids if stored else ()
+            [extracted], run_id, replaces=stored.article_ids if stored else ()
         )
     except IntegrityError:
         written = False  # another process indexed it at the same moment
+    if written and not extracted.attributed:
+        unread[extracted.language] += 1
     claimed[article.id] = source
     known[source] = StoredFile((article.id,), article.content_hash)
     if not written:

@@ -225,6 +225,9 @@ class IngestSummary(Frozen):
     sources: int = 0  # URLs asked for (feeds, sitemaps, pages)
     failed_sources: tuple[str, ...] = ()  # of those, the ones that could not be read at all
     reextracted: int = 0  # stored articles extracted again first (the rules had changed)
+    # Articles written in a language no rules of ours read (kept, quotes unattributed): by
+    # language, most first.
+    unattributed: tuple[tuple[str, int], ...] = ()
 
     @property
     def every_source_failed(self) -> bool:
@@ -233,10 +236,15 @@ class IngestSummary(Frozen):
 
     def line(self) -> str:
         """The one-line summary printed at the end of an ingest."""
-        return (
+        line = (
             f"ingest: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
             f"{self.removed} removed, {self.skipped} skipped"
         )
+        if self.unattributed:
+            total = sum(n for _, n in self.unattributed)
+            langs = ", ".join(f"{code} {n}" for code, n in self.unattributed)
+            line += f"; {total} in a language not attributed ({langs}): kept, speakers unnamed"
+        return line
 
 
 class AddedArticle(Frozen):

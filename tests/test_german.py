@@ -154,3 +154,27 @@ def test_extract_json_says_the_language_and_whether_it_was_attributed(tmp_path: 
     )
     (article,) = json.loads(done.stdout)["articles"]
     assert (article["language"], article["attributed"]) == ("de", True)
+
+
+def test_the_ingest_summary_says_what_was_kept_unattributed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "haushalt.txt").write_text(HAUSHALT, encoding="utf-8")
+    french = "---\nlanguage: fr\ntitle: Le budget\n---\n\n" + " ".join(
+        ["Le conseil municipal a adopté le budget mardi soir."] * 10
+    )
+    (folder / "budget_fr.txt").write_text(french, encoding="utf-8")
+    db = tmp_path / "a.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ingest", "--db", str(db), str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    summary = (done.stdout + done.stderr).strip().splitlines()[-1]
+    assert "2 new" in summary
+    assert "1 in a language not attributed (fr 1): kept, speakers unnamed" in summary

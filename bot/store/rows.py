@@ -29,6 +29,7 @@ class ArticleRows(NamedTuple):
     quote_speakers: list[str | None]
     reports: list[Row]
     report_speakers: list[str]
+    unread_language: str | None = None  # the language, when no rules of ours read it
 
 
 def article_rows(x: ExtractedArticle) -> ArticleRows:
@@ -68,6 +69,7 @@ def article_rows(x: ExtractedArticle) -> ArticleRows:
         quote_speakers=[q.speaker for q in x.quotes],
         reports=[_spoken(a.id, n, r) for n, r in enumerate(x.reports, start=1)],
         report_speakers=[r.speaker for r in x.reports],
+        unread_language=None if x.attributed else x.language,
     )
 
 
