@@ -207,7 +207,9 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     return None
 
 
-def _clause_subject(tokens: tuple[Token, ...], verb: int, att: Attributor) -> Entity | None:
+def _clause_subject(
+    tokens: tuple[Token, ...], verb: int, att: Attributor, strict: bool = False
+) -> Entity | None:
     """The subject of a main clause whose verb is second: the name it opens with ("Stoiber
     hatte … betont"), else the name after its finite verb ("So hatte Otto Schily …
     zugesichert")."""
@@ -218,7 +220,7 @@ def _clause_subject(tokens: tuple[Token, ...], verb: int, att: Attributor) -> En
         return None  # the verb is in a clause of its own: "…, dass Mindermann … gefragt habe"
     opening = phrase_at(tokens, 0, sentence_start=True)
     if opening is not None and opening.words:
-        entity = book(att).entity(opening, slot=_rare(opening))
+        entity = book(att).entity(opening, slot=_rare(opening) and not strict)
         if entity is not None:
             return entity
     for k in range(0, min(verb, SUBJECT_REACH)):
@@ -226,7 +228,7 @@ def _clause_subject(tokens: tuple[Token, ...], verb: int, att: Attributor) -> En
             return None
         if tokens[k].lower in LANGUAGE.words("auxiliaries"):
             after = phrase_at(tokens, k + 1)
-            return book(att).entity(after, slot=True) if after is not None else None
+            return book(att).entity(after, slot=not strict) if after is not None else None
     return None
 
 
@@ -259,6 +261,20 @@ def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     return Attribution(entity, 0.8, None, evidence_sentence=site.ctx.index)
 
 
+def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Im Kongress warb Obama … mit den Worten: „…“ / Koppelin wörtlich: „…“ — a clause
+    ending in a colon before the quote, with no reporting verb: its subject speaks."""
+    tokens, qi = site.ctx.tokens, site.qi
+    if qi < 2 or tokens[qi - 1].text != ":":
+        return None
+    if any(t.text in CLAUSE_ENDS - {":"} or t.is_quote for t in tokens[: qi - 1]):
+        return None  # a clause of its own before: whose subject is uncertain
+    subject = _clause_subject(tokens, qi - 1, att, strict=True)  # a name the article gave
+    if subject is None:
+        return None
+    return Attribution(subject, 0.7, None, evidence_sentence=site.ctx.index)
+
+
 def konjunktiv(site: QuoteSite, att: Attributor) -> Attribution | None:
     """Damit seien „der Kurs … nicht mehr so klar“: a quote inside indirect speech (a
     Konjunktiv I verb in its sentence) is speech, its speaker unnamed here."""
@@ -273,6 +289,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("de_pre_cue", "X sagte: „Q“ / Am Montag sagte X, „Q“", pre_cue, before=True),
     Sieve("de_source", "laut X … „Q“ / X zufolge … „Q“", source_word, before=True),
     Sieve("de_name_colon", "X: „Q“", name_colon, before=True),
+    Sieve("de_colon", "X wörtlich: „Q“ (the clause's subject)", colon, guess="after_verb_before"),
     Sieve("continuation", "a quote running on into the next paragraph", continuation),
     Sieve("previous_quote", "„…“, sagte er. „Q.“", previous_quote, standalone=True),
     Sieve("de_konjunktiv", "Damit seien „Q“ (speech, nobody named)", konjunktiv, speech_only=True),
