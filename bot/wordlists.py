@@ -1,5 +1,6 @@
 """Word lists kept as data files in a package's ``data`` folder (one entry a line, ``#``
-comments): ``bot/quotes/data`` for the extractor (the default: most lists are its),
+comments): ``bot/quotes/lang/<code>/data`` for the extractor's language packs (English's is
+the default: most lists are its),
 ``bot/search/data`` for the search. Neither package's, so the search does not lean on the
 extractor to read its stopwords.
 
@@ -13,10 +14,11 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-DATA_PACKAGE_DIR = Path(__file__).parent / "quotes" / "data"  # the extractor's lists
+ENGLISH = "bot.quotes.lang.en"  # the English pack: the extractor's lists (the default)
+DATA_PACKAGE_DIR = Path(__file__).parent / "quotes" / "lang" / "en" / "data"
 
 
-def entries(name: str, package: str = "bot.quotes") -> list[str]:
+def entries(name: str, package: str = ENGLISH) -> list[str]:
     """The entries of ``<package>/data/<name>.txt`` in file order (comments and blank lines
     dropped)."""
     text = resources.files(package).joinpath("data", f"{name}.txt").read_text("utf-8")
@@ -29,6 +31,6 @@ def entries(name: str, package: str = "bot.quotes") -> list[str]:
 
 
 @cache
-def word_set(name: str, package: str = "bot.quotes") -> frozenset[str]:
+def word_set(name: str, package: str = ENGLISH) -> frozenset[str]:
     """The entries of a list as a set, lower-cased."""
     return frozenset(e.lower() for e in entries(name, package))

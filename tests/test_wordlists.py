@@ -10,7 +10,7 @@ import pytest
 from bot.quotes import lexicon as lx
 from bot.wordlists import entries
 
-PACKAGES = ("bot.quotes", "bot.search")
+PACKAGES = ("bot.quotes.lang.en", "bot.quotes.lang.de", "bot.search")
 NAMES = sorted(
     (package, p.name.removesuffix(".txt"))
     for package in PACKAGES

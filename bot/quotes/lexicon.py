@@ -1,4 +1,4 @@
-"""The word lists the extractor relies on, read once from ``bot/quotes/data/*.txt``.
+"""The word lists the extractor relies on, read once from ``bot/quotes/lang/en/data/*.txt``.
 
 The few a search needs too (words naming people, reporting verbs) live in ``people`` and
 ``verbs``, so answering a question reads those lists and not the extractor's fifty.

@@ -1,6 +1,9 @@
-"""English: the word lists in ``bot/quotes/data`` and the sieves of ``bot.quotes.attribution``
-(the language Quotebot was first written for; its lists have not yet moved into this folder)."""
+"""English: the word lists in ``data/`` here and the sieves of ``bot.quotes.attribution`` (the
+language Quotebot was first written for: its sieves and mention finder are still read from
+there, and its modules still read these lists through ``bot.quotes.lexicon``)."""
 
 from bot.quotes.lang import Language
 
-LANGUAGE = Language(code="en", name="English", text_search="english", data_package="bot.quotes")
+LANGUAGE = Language(
+    code="en", name="English", text_search="english", data_package="bot.quotes.lang.en"
+)
