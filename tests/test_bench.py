@@ -119,3 +119,31 @@ def test_growth_sizes_must_increase(sizes: str) -> None:
     )
     assert result.returncode == 2 and "--growth" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_stopped_growth_bench_leaves_nothing_behind(tmp_path: Path) -> None:
+    """kill (SIGTERM) unwinds the bench: its corpus and archive are removed, not left."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    bench = subprocess.Popen(
+        [sys.executable, "-m", "bot", "bench", "--growth", "200000", "--queries", "3"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob("quotebot-growth-*/step1/*")):
+            assert time.monotonic() < deadline and bench.poll() is None, "the bench never started"
+            time.sleep(0.2)
+        bench.send_signal(signal.SIGTERM)
+        assert bench.wait(timeout=60) == 128 + signal.SIGTERM
+    finally:
+        if bench.poll() is None:
+            bench.kill()
+    assert list(tmp_path.glob("quotebot-growth-*")) == []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 from itertools import pairwise
+from types import FrameType
 
 from bot.errors import UsageError
 from bot.settings import Settings
@@ -15,6 +17,9 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.quotes < 100 or args.queries < 3:
         raise UsageError("--quotes must be at least 100 and --queries at least 3")
+    # A bench stopped by kill or a service manager removes its corpus and archive (gigabytes
+    # at a million quotes) as Ctrl-C does: SIGTERM unwinds like an exit, not a hard stop.
+    signal.signal(signal.SIGTERM, _exit_on_term)
     if args.growth:
         steps = _steps(args.growth)
         grown = run_growth(steps, args.queries, args.seed, args.db, settings, jobs=args.jobs)
@@ -31,6 +36,10 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     )
     print(result.model_dump_json(indent=2) if args.json else table(result))
     return 0
+
+
+def _exit_on_term(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _steps(text: str) -> list[int]:
