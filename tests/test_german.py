@@ -178,3 +178,14 @@ def test_the_ingest_summary_says_what_was_kept_unattributed(tmp_path: Path) -> N
     summary = (done.stdout + done.stderr).strip().splitlines()[-1]
     assert "2 new" in summary
     assert "1 in a language not attributed (fr 1): kept, speakers unnamed" in summary
+
+
+def test_a_short_german_passage_is_read_as_german() -> None:
+    """A pasted sentence or two is too short for the article test, but its German words are
+    clear: its quote's speaker is read by the German sieves."""
+    from bot.answers.check import passage_quotes
+
+    passage = "„Wir werden keine neuen Schulden machen“, sagte Merkel am Montag in Berlin."
+    assert passage_quotes(passage) == [("Wir werden keine neuen Schulden machen", "Merkel")]
+    english = '"We will not raise taxes," Holloway said on Tuesday after the vote.'
+    assert passage_quotes(english) == [("We will not raise taxes", "Holloway")]

@@ -18,8 +18,12 @@ from bot.quotes.lang import packs
 from bot.wordlists import word_set
 
 SAMPLE_CHARS = 4000  # the opening of the article is enough to tell
-MIN_WORDS = 40  # fewer words than this (a draft, a headline): the first configured language
+MIN_WORDS = 40  # from this many words on, a text in none of the packs' languages is told
 MIN_SHARE = 0.08  # a language's words make up at least this share of a real article's words
+# A shorter text (a draft's sentence, a headline) is told only by a clear lead: this many of
+# one language's words, and this many times the other languages'.
+SHORT_MIN_HITS = 2
+SHORT_LEAD = 2
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 UNDETERMINED = "und"  # ISO 639-2's code for "not known"
 
@@ -36,8 +40,6 @@ def told_by_words(text: str, candidates: Iterable[str]) -> str | None:
     """The candidate language whose frequent words the text uses most; None when the text
     is too short to tell or uses none of them much (another language)."""
     words = [w.lower() for w in WORD.findall(text[:SAMPLE_CHARS])]
-    if len(words) < MIN_WORDS:
-        return None
     scores: dict[str, int] = {}
     for code in candidates:
         pack = packs().get(code)
@@ -48,6 +50,10 @@ def told_by_words(text: str, candidates: Iterable[str]) -> str | None:
     if not scores:
         return None
     best = max(scores, key=lambda c: scores[c])
+    if len(words) < MIN_WORDS:
+        others = max((n for c, n in scores.items() if c != best), default=0)
+        clear = scores[best] >= SHORT_MIN_HITS and scores[best] >= SHORT_LEAD * max(others, 1)
+        return best if clear else None  # too short to tell: the caller's default
     return best if scores[best] >= MIN_SHARE * len(words) else UNDETERMINED
 
 
