@@ -12,6 +12,8 @@ Sprecher", "die Regierung") makes the quote speech with nobody named.
 
 from __future__ import annotations
 
+from functools import cache
+
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
 from bot.quotes.attribution.sieves import Sieve
@@ -58,16 +60,27 @@ def reported_speech(att: Attributor, ctx: SentenceContext) -> Attribution | None
     return None
 
 
-def _separable(tokens: tuple[Token, ...], k: int) -> bool:
-    """A separable reporting verb whose particle closes its clause ("fügte … hinzu")."""
+@cache
+def _separable_cues() -> dict[str, frozenset[str]]:
+    """Each separable verb form and the particles that close its clause (read once)."""
+    found: dict[str, set[str]] = {}
     for line in LANGUAGE.entries("separable_cues"):
         forms, particles = line.split(":")
-        if tokens[k].lower in forms.split():
-            for tok in tokens[k + 1 : k + 1 + PARTICLE_REACH]:
-                if tok.is_quote or tok.text in CLAUSE_ENDS:
-                    return False
-                if tok.lower in particles.split():
-                    return True
+        for form in forms.split():
+            found.setdefault(form, set()).update(particles.split())
+    return {form: frozenset(p) for form, p in found.items()}
+
+
+def _separable(tokens: tuple[Token, ...], k: int) -> bool:
+    """A separable reporting verb whose particle closes its clause ("fügte … hinzu")."""
+    particles = _separable_cues().get(tokens[k].lower)
+    if particles is None:
+        return False
+    for tok in tokens[k + 1 : k + 1 + PARTICLE_REACH]:
+        if tok.is_quote or tok.text in CLAUSE_ENDS:
+            return False
+        if tok.lower in particles:
+            return True
     return False
 
 
