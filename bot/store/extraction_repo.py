@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 
 from bot.models import Article, Paragraph
 from bot.store import schema as s
 from bot.store.database import Store
+from bot.store.dialects import insert_for
 from bot.store.rows import ArticleRows
 
 STAMP_KEY = "extraction"
@@ -36,11 +37,9 @@ class ExtractionRepository:
     def set_stamp(self, stamp: str) -> None:
         """Record that every stored quote was extracted by the rules ``stamp`` names."""
         with self.engine.begin() as conn:
-            done = conn.execute(
-                update(s.meta).where(s.meta.c.key == STAMP_KEY).values(value=stamp)
-            ).rowcount
-            if not done:
-                conn.execute(insert(s.meta).values(key=STAMP_KEY, value=stamp))
+            # One statement: two ingesters stamping a new archive at once must not collide.
+            row = insert_for(conn)(s.meta).values(key=STAMP_KEY, value=stamp)
+            conn.execute(row.on_conflict_do_update(index_elements=["key"], set_={"value": stamp}))
 
     def article_ids(self) -> list[str]:
         """Every stored article's id (removed ones too: they may come back), in id order."""
