@@ -461,6 +461,79 @@ ROWS: list[Row] = [
         "Sam Okoro",
         "post_cue",
     ),
+    # --- a subject qualified by appositives that name places, parties and other people
+    Row(
+        "Maria Lopez, a 61-year-old nurse from Greenville, South Carolina, says the mayor will "
+        "“walk away with it.”",
+        "walk away",
+        "Maria Lopez",
+        "pre_cue",
+    ),
+    Row(
+        "Ed Brannigan, 34, of Lansing, Mich., said he still hoped for a “miracle.”",
+        "miracle",
+        "Ed Brannigan",
+        "pre_cue",
+    ),
+    Row(
+        "Sen. Dana Whitcomb, R-Wis., said in a statement, “The agency failed its own staff.”",
+        "failed its own",
+        "Dana Whitcomb",
+        "pre_cue",
+    ),
+    Row(
+        "On Tuesday in Berea, OH, Gov. Paul Renner (R-OH), said, “We are going all the way.”",
+        "all the way",
+        "Paul Renner",
+        "pre_cue",
+    ),
+    Row(
+        "Vardan, a spokesman for Senate Leader Carla Moss, said the bill was “dead on arrival.”",
+        "dead on arrival",
+        "Vardan",
+        "pre_cue",
+    ),
+    Row(
+        "He fought for every delegate, in what Nora Blaine, treasurer for Ana Ruiz's "
+        "campaign, called “trench warfare.”",
+        "trench warfare",
+        "Nora Blaine",
+        "pre_cue",
+    ),
+    Row(
+        "“This was a serious breach of trust,” the Republican National Committee said.",
+        "breach of trust",
+        "Republican National Committee",
+        "long_subject",
+    ),
+    # --- a reporting verb that is a noun here, or in a clause that opens the sentence
+    Row(
+        "In March, Dunn's Virginia state director, Kyle Pruitt, reached out to donors, "
+        "writing in an email: “We need this by Friday.”",
+        "by Friday",
+        "Kyle Pruitt",
+        "pre_cue",
+    ),
+    Row(
+        "An internal fight has erupted at the Republican National Committee, as the head of "
+        "the RNC’s rules committee has accused its leaders of a “serious breach of trust.”",
+        "breach of trust",
+        None,
+        None,
+    ),
+    Row(
+        "When Gina Holt suggested that the county would sue, Omar Reyes shot back: "
+        "“If they sue us, they will lose.”",
+        "they will lose",
+        "Omar Reyes",
+        "colon",
+    ),
+    Row(
+        "“We will cooperate fully,” FBI General Counsel Martin A. Greer wrote on Tuesday.",
+        "cooperate fully",
+        "Martin A Greer",
+        "post_cue",
+    ),
     # --- a negated auxiliary between the subject and its verb
     Row(
         (

@@ -9,6 +9,8 @@ newsroom's linguist can read and amend them without reading code. Lower-case thr
 
 from __future__ import annotations
 
+import re
+
 from bot.quotes.people import (  # noqa: F401 (the extractor reads them all from here)
     FIRST_NAMES,
     FIRST_NAMES_FEMALE,
@@ -57,3 +59,5 @@ IRREGULAR_PAST = word_set("irregular_past")
 CUE_VERBS_NEEDING_COMPLEMENT = word_set("cue_verbs_needing_complement")
 CUE_VERBS_NOT_BEFORE_TO = word_set("cue_verbs_not_before_to")
 FUNCTION_WORDS = word_set("function_words")
+# States and provinces ("S.C.", "South Carolina"), as keys without full stops or spaces.
+REGIONS = frozenset(re.sub(r"[.\s]", "", e.lower()) for e in entries("regions"))

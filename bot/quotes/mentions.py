@@ -86,6 +86,9 @@ def _split_name(words: list[Token]) -> tuple[str | None, str | None, list[Token]
     # Capitalised role words: "Prime Minister Keir Starmer", "Chairman Ian Kerrigan".
     heads = [k for k, w in enumerate(words) if _bare(w).lower() in lx.ROLE_HEADS]
     last = len(words) - 1
+    ending = _bare(words[last]).lower()
+    if last > 0 and ending in lx.ORG_WORDS and ending not in lx.ORG_WORDS_SURNAMES:
+        heads = []  # "Republican National Committee": an organisation's own name, whole
     if (
         last > 0
         and heads
@@ -162,6 +165,7 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
                         t.lower not in lx.NOT_NAMES
                         or t.lower in lx.TITLES
                         or _calendar_surname(tokens, j, words)
+                        or _middle_initial(tokens, j, words)
                     )
                 ) or (
                     t.lower in lx.NAME_CONNECTORS | lx.ORG_CONNECTORS
@@ -233,6 +237,19 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             continue
         i += 1
     return mentions
+
+
+def _middle_initial(tokens: tuple[Token, ...], j: int, words: list[Token]) -> bool:
+    """``James A. Baker``: a single capital letter inside a name, before its surname, is an
+    initial, not the article "A"."""
+    nxt = j + 1
+    return (
+        bool(words)
+        and len(tokens[j].text) == 1
+        and nxt < len(tokens)
+        and _is_name_word(tokens[nxt])
+        and tokens[nxt].lower not in lx.NOT_NAMES
+    )
 
 
 def _after_particles(tokens: tuple[Token, ...], j: int) -> int:

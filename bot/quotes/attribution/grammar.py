@@ -22,6 +22,23 @@ def mention_after(ctx: SentenceContext, k: int, limit: int = 6) -> Mention | Non
     return None
 
 
+def place_tag(ctx: SentenceContext, m: Mention) -> bool:
+    """Whether a name mention is the place or party tag that qualifies the person before it
+    ("Sumter, South Carolina,", "Flint, Mich.,", "Sen. Ron Johnson, R-Wis.,"), never a speaker
+    there."""
+    if m.kind != "name" or not m.name:
+        return False
+    key = "".join(m.name).replace(".", "").lower()
+    party, dash, region = key.partition("-")
+    if dash and len(m.name) == 1 and party in ("r", "d", "i") and region in lx.REGIONS:
+        return True  # "R-Wis.", "D-OH"
+    tokens = ctx.tokens
+    after_place = (
+        m.first >= 2 and tokens[m.first - 1].text == "," and tokens[m.first - 2].is_capitalised
+    )
+    return key in lx.REGIONS and after_place
+
+
 def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     """Whether the word at ``j`` is a reporting verb used as a verb ("said", "told"), not a
     noun ("the claims", "a later tweet") nor a verb that reports nothing ("maintain a")."""
@@ -42,6 +59,8 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     nounish = lx.DETERMINERS | lx.PREPOSITIONS | POSSESSIVES
     if prev in nounish:
         return False  # a noun: "a flurry of posts", "the claims"
+    if tok.lower in lx.NOUNABLE_CUES and (nxt in lx.ROLE_HEADS or nxt in lx.ORG_NOUNS):
+        return False  # a noun modifying a noun: "Trump's Virginia state director"
     if (
         tok.lower in lx.NOUNABLE_CUES
         and j > 1

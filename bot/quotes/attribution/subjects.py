@@ -8,11 +8,13 @@ from dataclasses import replace
 
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.grammar import (
+    after_parenthetical,
     before_parenthetical,
     follows_ok,
     is_cue,
     is_reporting,
     participle,
+    place_tag,
     verb_like,
 )
 from bot.quotes.attribution.model import NONE, Attribution, SentenceContext
@@ -21,6 +23,7 @@ from bot.quotes.mentions import Mention, nounish
 from bot.quotes.tokens import strip_possessive
 
 QUALIFYING_PREPOSITIONS = frozenset(["of", "from", "with", "at"])
+APPOSITIVE_REACH = 18  # tokens back from a verb to the subject its appositives qualify
 
 
 def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
@@ -65,6 +68,8 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
         found = resolve.subject(ctx, before, cue) if before is not None else NONE
         if found.entity is not None:
             return found
+        if before is not None and ctx.main is not None and ctx.main.first > before.last:
+            return NONE  # a name inside the appositives ("a spokesman for Paul Ryan") is no subject
     main_before = ctx.main is not None and ctx.main.last < j
     if prev.text == "," and main_before:
         return resolve.subject(ctx, ctx.main, cue)
@@ -88,30 +93,46 @@ def _relative_subject(resolve: Resolver, ctx: SentenceContext, j: int, cue: str)
 
 
 def before_appositive(ctx: SentenceContext, comma: int) -> Mention | None:
-    """``John McCallum, Canada’s ambassador to China, told``: the name before the appositive
-    that ends at ``comma`` (no verb inside it); through a chain of them ("Sen. Debbie
-    Stabenow, D-Mich., a member of the leadership team, said")."""
+    """``John McCallum, Canada’s ambassador to China, told``: the name before the appositives
+    that end at ``comma`` (no verb inside them), through a chain of them ("Sen. Debbie
+    Stabenow, D-Mich., a member of the leadership team, said"; "Cory James, 22, of Flint,
+    Mich., said"). The leftmost name opening its clause wins: the names inside an appositive
+    ("a spokesman for House Speaker Paul Ryan", "a salesman from Sumter, South Carolina")
+    qualify the subject. Failing one, a name set off after a role ("the director of
+    operations for EHS, Jeff Fraser, says"), unless it is a place ("Sumter, South Carolina")."""
     tokens = ctx.tokens
-    for k in range(comma - 1, max(-1, comma - 14), -1):
+    commas: list[int] = [comma]
+    for k in range(comma - 1, max(-1, comma - APPOSITIVE_REACH), -1):
         tok = tokens[k]
         if tok.is_quote or tok.text in (";", ":") or verb_like(tok):
-            return None
+            break
         if tok.text == ",":
-            inside = ctx.by_first.get(k + 1)
-            if inside is not None and inside.last == comma - 1 and inside.kind == "name":
-                return inside  # "the director of operations for EHS, Jeff Fraser, says"
-            m = ctx.by_last.get(k - 1)
-            if m is None or m.kind != "name" or m.possessive:
-                return None
-            while m.first >= 2 and tokens[m.first - 1].text == ",":
-                earlier = ctx.by_last.get(m.first - 2)
-                if earlier is None or earlier.kind != "name" or earlier.possessive:
-                    break
-                m = earlier
-            opener = tokens[m.first - 1].lower if m.first > 0 else ""
-            clause_start = m.first == 0 or opener in lx.SUBORDINATORS | {"and", "but"}
-            return m if clause_start else None  # not "… based in Kansas City, Mo., …"
+            commas.append(k)
+    for c in reversed(commas[1:]):  # leftmost first
+        m = ctx.by_last.get(c - 1)
+        if m is not None and m.kind == "name" and not m.possessive and _opens_clause(ctx, m):
+            return m
+    for c in commas[1:]:  # rightmost first
+        inside = ctx.by_first.get(c + 1)
+        if inside is None or inside.kind != "name" or place_tag(ctx, inside):
+            continue
+        end = after_parenthetical(tokens, inside.last + 1)  # "Gov. John Kasich (R-OH),"
+        if end == comma or (end < comma and tokens[end].text == ","):
+            return inside
     return None
+
+
+def _opens_clause(ctx: SentenceContext, m: Mention) -> bool:
+    """Whether a name opens its clause: the sentence start, after a subordinator, "and",
+    "what" ("in what Bay Buchanan, …, called"), or one capitalised word no list knows ("Dog
+    Andres, a spokesman …")."""
+    if m.first == 0:
+        return True
+    opener = ctx.tokens[m.first - 1]
+    if opener.lower in lx.SUBORDINATORS or opener.lower in ("and", "but", "what"):
+        return True
+    unknown = opener.lower not in lx.PREPOSITIONS | lx.DETERMINERS | lx.TIME_WORDS
+    return m.first == 1 and opener.is_capitalised and unknown
 
 
 def head_of_phrase(ctx: SentenceContext, m: Mention) -> Mention:
@@ -125,6 +146,14 @@ def head_of_phrase(ctx: SentenceContext, m: Mention) -> Mention:
     person = ctx.by_last.get(k - 1)
     if person is not None and person.kind == "name" and not person.org:
         return person
+    organisation = m.kind == "org_role" or m.org
+    if (
+        person is not None
+        and person.kind == "role"
+        and organisation
+        and ctx.tokens[k].lower == "of"
+    ):
+        return person  # "the head of the RNC’s rules committee": a person, not the committee
     return m
 
 

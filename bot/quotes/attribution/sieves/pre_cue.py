@@ -59,12 +59,24 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     j, passive_cue = _nearest_cue(ctx, qi)
     if j is None:
         return Attribution(None, 0.0, passive_cue) if passive_cue else None
+    if _in_opening_clause(ctx, j, qi):
+        return None
     attr = subject_of(att.resolve, ctx, j)
     if attr.entity is None:
         return Attribution(None, 0.0, ctx.tokens[j].lower)  # reported speech, speaker unknown
     if qi - j > FAR_CUE_TOKENS:
         return attr.adjusted(-0.15)  # "Singh has said he plans … “elected” …"
     return attr
+
+
+def _in_opening_clause(ctx: SentenceContext, j: int, qi: int) -> bool:
+    """``When Trump suggested …, Rubio fired back: “…”``: the cue at ``j`` is in the clause
+    that opens the sentence, and the main clause, whose subject is named after it, holds the
+    quote."""
+    main = ctx.main
+    opens = bool(ctx.tokens) and ctx.tokens[0].lower in lx.SUBORDINATORS
+    named = main is not None and main.kind == "name"  # "Though X said …, he believed": X
+    return opens and named and main is not None and j < main.first and main.last < qi
 
 
 def outer_speaker(site: QuoteSite, att: Attributor) -> Attribution | None:
