@@ -506,6 +506,52 @@ ROWS: list[Row] = [
         "Republican National Committee",
         "long_subject",
     ),
+    Row(
+        "“It is an expensive model,” said Will Marlow, a professor at Rider University.",
+        "expensive model",
+        "Will Marlow",
+        "inverted_post_cue",
+    ),
+    Row(
+        "“Both of them scare me,” Tom Ashby, 30, of Dayton, Ohio, who was among those "
+        "polled, said in an interview.",
+        "scare me",
+        "Tom Ashby",
+        "appositive_post_cue",
+    ),
+    Row(
+        "Former secretary of state Ruth Calder:“We learned that from the department.”",
+        "learned that",
+        "Ruth Calder",
+        "name_colon",
+    ),
+    Row(
+        "Rep. Alan Brophy (R-S.C.): “Who told you that?”",
+        "Who told you",
+        "Alan Brophy",
+        "name_colon",
+    ),
+    Row(
+        "“The first line of defence is the community,” said former secretary of state "
+        "Ruth Calder, who praised the mayor.",
+        "first line",
+        "Ruth Calder",
+        "inverted_post_cue",
+    ),
+    Row(
+        "Volunteers for the Nadia Okafor campaign knocked on doors.\n\n"
+        "In Columbia, Okafor stepped up her attacks, saying, “We have to win this.”",
+        "have to win",
+        "Nadia Okafor",
+        "pre_cue",
+    ),
+    Row(
+        "Glenn Beck hosts a radio show.\n\n"
+        "“What made him change so fundamentally?” Beck questioned.",
+        "change so",
+        "Glenn Beck",
+        "post_cue",
+    ),
     # --- a reporting verb that is a noun here, or in a clause that opens the sentence
     Row(
         "In March, Dunn's Virginia state director, Kyle Pruitt, reached out to donors, "

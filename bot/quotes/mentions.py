@@ -144,7 +144,7 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
         if low in lx.DETERMINERS and low != "that":
             found = _role_phrase(tokens, i)
             if found is not None:
-                mentions.append(found)
+                mentions.append(_person_modifier(tokens, found) or found)
                 i = found.last + 1
                 continue
         if _is_name_word(tok) and (low not in lx.NOT_NAMES or low in lx.TITLES):
@@ -360,6 +360,20 @@ def _org_after(tokens: tuple[Token, ...], k: int, first: int, head: str) -> Ment
         return None
     name = tuple(_bare(w) for w in org_tokens)
     return Mention("name", first, k - 1, name, role=head, org=True)
+
+
+def _person_modifier(tokens: tuple[Token, ...], phrase: Mention) -> Mention | None:
+    """``the Bernie Sanders campaign``: a person's full name modifying the phrase's head. It
+    is no subject (a possessor, in effect), but it names whom a later "Sanders" means."""
+    words = list(tokens[phrase.first + 1 : phrase.last])
+    if len(words) < 2 or _bare(words[0]).lower() not in lx.FIRST_NAMES:
+        return None
+    if not all(_is_name_word(w) and w.lower not in lx.NOT_NAMES for w in words):
+        return None
+    named = _name_mention(words, phrase.first + 1, phrase.last - 1)
+    if named.kind != "name" or named.org or named.role or named.title:
+        return None
+    return replace(named, possessive=True)
 
 
 def _role_phrase(tokens: tuple[Token, ...], i: int) -> Mention | None:

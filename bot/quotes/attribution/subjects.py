@@ -176,8 +176,8 @@ def inverted(ctx: SentenceContext, ci: int) -> Mention | None:
     if tokens[ci].lower not in lx.INVERTIBLE_CUES:
         return None  # "called National Nurses United “…”": the one called, not a speaker
     c = ci + 1
-    while c < len(tokens) and tokens[c].lower in lx.SKIPPABLE:
-        c += 1
+    while c < len(tokens) and c not in ctx.by_first and tokens[c].lower in lx.SKIPPABLE:
+        c += 1  # "said also …", but not "said Will Doyle"
     after_possessor = False
     pos = c
     while pos < min(c + 8, len(tokens)):
@@ -193,7 +193,9 @@ def inverted(ctx: SentenceContext, ci: int) -> Mention | None:
         tok = tokens[pos]
         if tok.lower == "that":
             return None  # "wrote that Taylor “…”": a clause, not the writer
+        # "said former secretary of state Hillary Clinton": a cue word inside a role is a noun
         role_word = tok.lower in lx.ROLE_HEADS or tok.lower in lx.DETERMINERS
+        role_word = role_word or (tok.lower in lx.CUE_VERBS and pos > c and not is_cue(tokens, pos))
         # "said oil and gas worker Mike Wipf": lower-case words that qualify the name
         role_word = role_word or nounish(tok) or (tok.lower == "and" and pos > c)
         # "said former secretary of state Hillary Clinton" (not "said of Trump")

@@ -107,15 +107,15 @@ def appositive_post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
         return None
     for c in range(m.last + 2, min(m.last + 25, len(tokens) - 1)):
         tok = tokens[c]
-        if tok.is_quote or tok.text in (";", ":") or tok.lower in ("who", "which", "that"):
+        if tok.is_quote or tok.text in (";", ":") or tok.lower == "that":
             return None
-        if tok.text == ",":
-            cue = c + 1
-            if is_reporting(tokens, cue) and follows_ok(tokens, cue + 1, open_end):
-                found = att.resolve.subject(ctx, m, tokens[cue].lower)
-                return found if found.entity is not None else None
-            return None
-    return None
+        cue = c + 1
+        if tok.text == "," and is_reporting(tokens, cue):
+            if not follows_ok(tokens, cue + 1, open_end):
+                return None
+            found = att.resolve.subject(ctx, m, tokens[cue].lower)
+            return found if found.entity is not None else None
+    return None  # through a chain of them: "Harry Bond, 30, of Raleigh, N.C., who …, said"
 
 
 def long_subject(site: QuoteSite, att: Attributor) -> Attribution | None:

@@ -11,19 +11,22 @@ from collections.abc import Iterator
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.grammar import (
+    before_parenthetical,
     is_cue,
     is_reporting,
     mention_after,
     participle,
     passive,
     source_phrase_at,
+    verb_like,
 )
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
 from bot.quotes.attribution.subjects import inverted, subject_of
-from bot.quotes.mentions import Mention
+from bot.quotes.mentions import Mention, nounish
 
 CLAUSE_OPENERS = frozenset(["-", "—", "–", ";", ".", "("])
 FAR_CUE_TOKENS = 8
+MAX_ROLE_WORDS = 6  # "Former secretary of state" before a name and a colon
 COMPLEMENTISERS = frozenset(["that", "if", "whether"])
 CLAUSE_BREAKERS = frozenset(
     ["but", "while", "although", "whereas", "though"]
@@ -198,6 +201,24 @@ def passive_agent(site: QuoteSite, att: Attributor) -> Attribution | None:
     return None
 
 
+def _opens_with_role(ctx: SentenceContext, first: int) -> bool:
+    """Whether the words before ``first`` back to the clause start are at most a role
+    ("Former secretary of state Hillary Clinton:"): no verb, nothing spoken to."""
+    tokens = ctx.tokens
+    for k in range(first - 1, max(-1, first - MAX_ROLE_WORDS - 1), -1):
+        tok = tokens[k]
+        if tok.text in CLAUSE_OPENERS:
+            return True
+        if is_cue(tokens, k):
+            return False
+        if tok.lower in lx.CUE_VERBS:
+            continue  # a cue word that is no verb here: "secretary of state"
+        role_word = nounish(tok) or tok.lower == "of" or (tok.is_word and tok.is_capitalised)
+        if not role_word or verb_like(tok):
+            return False
+    return first <= MAX_ROLE_WORDS
+
+
 def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     """``Pollsters agree - Carl Bialik: “…”``: a name that opens its clause and stands right
     before the colon introducing the quote (not "He told Fox News: “…”": there the name
@@ -205,13 +226,12 @@ def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     ctx, qi = site.ctx, site.qi
     if qi < 2 or ctx.tokens[qi - 1].text != ":":
         return None
-    m = ctx.by_last.get(qi - 2)
+    m = ctx.by_last.get(before_parenthetical(ctx.tokens, qi - 2))  # "Rep. Trey Gowdy (R-S.C.):"
     if m is None or m.kind != "name" or m.possessive:
         return None
     if all(w.isupper() for w in m.name):
         return None  # "ANALYST'S VIEWPOINT:": a heading, not a name
-    before = ctx.tokens[m.first - 1] if m.first > 0 else None
-    if before is not None and before.text not in CLAUSE_OPENERS:
+    if not _opens_with_role(ctx, m.first):
         return None
     found = att.resolve.mention(ctx, m)
     if found.entity is None:
