@@ -552,6 +552,20 @@ ROWS: list[Row] = [
         "Glenn Beck",
         "post_cue",
     ),
+    Row(
+        "Tennis great Billie Jean King remembered Ali.\n\n"
+        "King says Ali “talked the talk and walked the walk.”",
+        "talked the talk",
+        "Billie Jean King",
+        "pre_cue",
+    ),
+    Row(
+        "Hillary Clinton immediately posted a Twitter comment of her own, saying, "
+        "“We’re so excited to meet our second grandchild!”",
+        "so excited",
+        "Hillary Clinton",
+        "pre_cue",
+    ),
     # --- a reporting verb that is a noun here, or in a clause that opens the sentence
     Row(
         "In March, Dunn's Virginia state director, Kyle Pruitt, reached out to donors, "

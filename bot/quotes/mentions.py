@@ -330,6 +330,9 @@ def _name_mention(words: list[Token], first: int, last: int, org: bool = False) 
     name = tuple(_bare(w) for w in name_words)
     if name and all(w.lower() in lx.ORG_WORDS | lx.NOT_NAMES for w in name) and not title:
         return Mention("role", first, last, role=" ".join(name), head=name[-1].lower())
+    if not name and title and not role and last == first:
+        # "King says": a surname that is also a title ("Billie Jean King"), or nobody.
+        return Mention("name", first, last, (_bare(words[0]),), surname_only=True)
     if not name and role and " " not in role and last == first:
         # "Cook said": the surname of someone the article named ("Charlie Cook"), or nobody;
         # never a post someone was given ("the cook").

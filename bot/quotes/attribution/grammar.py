@@ -65,9 +65,9 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
         tok.lower in lx.NOUNABLE_CUES
         and j > 1
         and tokens[j - 2].lower in nounish
-        and not tokens[j - 1].is_capitalised  # "the Conservatives call": a verb
+        and (not tokens[j - 1].is_capitalised or prev in lx.PLATFORMS)  # "the Conservatives call"
     ):
-        return False  # "a later tweet", "his latest post"
+        return False  # "a later tweet", "his latest post", "a Twitter comment"
     return not (nxt in ("for", "of") and tok.lower in ("calls", "call", "claims", "thanks"))
 
 
