@@ -566,6 +566,12 @@ ROWS: list[Row] = [
         "Hillary Clinton",
         "pre_cue",
     ),
+    Row(
+        "“Nothing has changed in the last day,” White House press secretary Dana Pruitt said.",
+        "Nothing has changed",
+        "Dana Pruitt",
+        "post_cue",
+    ),
     # --- a reporting verb that is a noun here, or in a clause that opens the sentence
     Row(
         "In March, Dunn's Virginia state director, Kyle Pruitt, reached out to donors, "

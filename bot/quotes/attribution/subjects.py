@@ -160,10 +160,18 @@ def head_of_phrase(ctx: SentenceContext, m: Mention) -> Mention:
 def group_subject(resolve: Resolver, ctx: SentenceContext, group: list[Mention]) -> Mention:
     """The subject among the mentions before a verb: the first name that is no possessor and
     names someone ("Campbell’s partner, Jason Louth, said" is Jason Louth)."""
-    for g in group:
+    for g, after in zip(group, [*group[1:], None], strict=True):
         if g.kind == "name" and not g.possessive and resolve.state.name_of(ctx, g.first):
+            if g.org and after is not None and _qualified_person(after, g):
+                return after  # "White House press secretary Josh Earnest said": Earnest
             return g
     return next((g for g in group if not g.possessive), group[0])
+
+
+def _qualified_person(m: Mention, org: Mention) -> bool:
+    """A person's name right after an organisation's, with no punctuation between ("CBS
+    co-anchor DeMarco Morgan"): the organisation qualifies the person."""
+    return m.kind == "name" and not m.org and not m.possessive and m.first == org.last + 1
 
 
 def inverted(ctx: SentenceContext, ci: int) -> Mention | None:
