@@ -572,6 +572,13 @@ ROWS: list[Row] = [
         "Dana Pruitt",
         "post_cue",
     ),
+    Row(
+        "Ruth Calder spoke on Monday.\n\n"
+        "“Dan is a longtime friend of mine,” said Calder ally Jim Bravo.",
+        "longtime friend",
+        "Jim Bravo",
+        "inverted_post_cue",
+    ),
     # --- a reporting verb that is a noun here, or in a clause that opens the sentence
     Row(
         "In March, Dunn's Virginia state director, Kyle Pruitt, reached out to donors, "
