@@ -579,6 +579,20 @@ ROWS: list[Row] = [
         "Jim Bravo",
         "inverted_post_cue",
     ),
+    Row(
+        "Vermont Sen. Ada Fenwick also sent out a fundraising call, asking supporters to "
+        "“give $3 to our campaign now.”",
+        "give $3",
+        "Ada Fenwick",
+        "pre_cue",
+    ),
+    Row(
+        "Jo Marsh — a teacher from Mount Pleasant — says he chose late, and that the "
+        "governor’s endorsement was “a big deal.”",
+        "big deal",
+        "Jo Marsh",
+        "pre_cue",
+    ),
     # --- a reporting verb that is a noun here, or in a clause that opens the sentence
     Row(
         "In March, Dunn's Virginia state director, Kyle Pruitt, reached out to donors, "

@@ -59,6 +59,14 @@ def clause_subject(
                 or prev.is_quote  # “…,” Kim confirmed, adding …
             )
         )
+        # "Vermont Sen. Bernie Sanders also sent", "Former Arkansas Gov. Mike Huckabee, …":
+        # a capitalised qualifier before the name still opens the clause.
+        opener = tokens[start : m.first]
+        at_clause_start = at_clause_start or (
+            0 < len(opener) <= 2
+            and all(t.is_word and t.is_capitalised and t.lower == t.text.lower() for t in opener)
+            and not any(start <= x.last < m.first for x in mentions)  # not "Dunn's Virginia"
+        )
         if not at_clause_start:
             continue
         k = past_qualifier(tokens, m.last + 1)

@@ -23,6 +23,7 @@ from bot.quotes.mentions import Mention, nounish
 from bot.quotes.tokens import strip_possessive
 
 QUALIFYING_PREPOSITIONS = frozenset(["of", "from", "with", "at"])
+APPOSITIVE_MARKS = frozenset([",", "—", "–"])
 APPOSITIVE_REACH = 18  # tokens back from a verb to the subject its appositives qualify
 
 
@@ -63,7 +64,7 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
     if j in ctx.by_last:
         return resolve.subject(ctx, head_of_phrase(ctx, ctx.by_last[j]), cue)
     prev = tokens[j]
-    if prev.text == ",":
+    if prev.text in APPOSITIVE_MARKS:  # "Jason Sims — a teacher from Mount Pleasant — says"
         before = before_appositive(ctx, j)
         found = resolve.subject(ctx, before, cue) if before is not None else NONE
         if found.entity is not None:
@@ -106,7 +107,7 @@ def before_appositive(ctx: SentenceContext, comma: int) -> Mention | None:
         tok = tokens[k]
         if tok.is_quote or tok.text in (";", ":") or verb_like(tok):
             break
-        if tok.text == ",":
+        if tok.text in APPOSITIVE_MARKS:
             commas.append(k)
     for c in reversed(commas[1:]):  # leftmost first
         m = ctx.by_last.get(c - 1)
