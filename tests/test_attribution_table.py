@@ -593,6 +593,13 @@ ROWS: list[Row] = [
         "Jo Marsh",
         "pre_cue",
     ),
+    Row(
+        "Ted Cruz took the stage.\n\n"
+        "When asked about his rival, Cruz gingerly said that was “an assessment for the voters.”",
+        "assessment for",
+        "Ted Cruz",
+        "pre_cue",
+    ),
     # --- a reporting verb that is a noun here, or in a clause that opens the sentence
     Row(
         "In March, Dunn's Virginia state director, Kyle Pruitt, reached out to donors, "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.grammar import (
+    adverb,
     participle,
     past_qualifier,
     source_phrase_at,
@@ -70,7 +71,7 @@ def clause_subject(
         if not at_clause_start:
             continue
         k = past_qualifier(tokens, m.last + 1)
-        while k < len(tokens) and (tokens[k].lower in lx.SKIPPABLE or _adverb(tokens[k])):
+        while k < len(tokens) and (tokens[k].lower in lx.SKIPPABLE or adverb(tokens[k])):
             k += 1  # "Hillary Clinton immediately posted"
         if k + 1 < len(tokens) and tokens[k].lower in ("on", "last", "this"):
             k += 2 if tokens[k + 1].lower in lx.TIME_WORDS else 0  # "… on Thursday accused"
@@ -87,11 +88,6 @@ def clause_subject(
         if (appositive and appositive_ok) or verb_like(nxt, after) or after_auxiliary:
             return m  # "Levine has the ability", "He has also taken"
     return None
-
-
-def _adverb(tok: Token) -> bool:
-    """A lower-case "-ly" word between a subject and its verb ("immediately", "quickly")."""
-    return tok.is_word and not tok.is_capitalised and len(tok.text) > 4 and tok.lower.endswith("ly")
 
 
 def named_in_apposition(

@@ -81,6 +81,19 @@ def _clause_follows(tokens: tuple[Token, ...], k: int) -> bool:
     return False
 
 
+def adverb(tok: Token) -> bool:
+    """A lower-case "-ly" word between a subject and its verb ("immediately", "gingerly"),
+    not a role that ends so ("ally")."""
+    low = tok.lower
+    return (
+        tok.is_word
+        and not tok.is_capitalised
+        and len(low) > 4
+        and low.endswith("ly")
+        and low not in lx.ROLE_HEADS
+    )
+
+
 def participle(word: str) -> bool:
     """A participle ("saying", "calling"): no finite verb of its own."""
     return word.endswith(lx.ENDINGS["participle"])

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.grammar import (
+    adverb,
     after_parenthetical,
     before_parenthetical,
     follows_ok,
@@ -37,6 +38,7 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
         and j not in ctx.by_last
         and (  # "Ms. May acknowledged": a name, no modal
             tokens[j].lower in lx.SKIPPABLE
+            or adverb(tokens[j])  # "Cruz gingerly said"
             or tokens[j].lower in lx.TIME_WORDS
             or (
                 tokens[j].lower in ("on", "in", "last")
