@@ -600,6 +600,13 @@ ROWS: list[Row] = [
         "Ted Cruz",
         "pre_cue",
     ),
+    Row(
+        "Rita Vance announced her run in June.\n\n"
+        "The break was complete when Vance in her announcement speech called the plan “a fraud.”",
+        "a fraud",
+        "Rita Vance",
+        "pre_cue",
+    ),
     # --- a reporting verb that is a noun here, or in a clause that opens the sentence
     Row(
         "In March, Dunn's Virginia state director, Kyle Pruitt, reached out to donors, "

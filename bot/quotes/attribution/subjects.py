@@ -24,6 +24,7 @@ from bot.quotes.mentions import Mention, nounish
 from bot.quotes.tokens import strip_possessive
 
 QUALIFYING_PREPOSITIONS = frozenset(["of", "from", "with", "at"])
+ADVERBIAL_REACH = 7  # words of "in an interview with CNN" between a subject and its verb
 APPOSITIVE_MARKS = frozenset([",", "—", "–"])
 APPOSITIVE_REACH = 18  # tokens back from a verb to the subject its appositives qualify
 
@@ -48,6 +49,8 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
         )
     ):
         j -= 1
+    if j >= 0 and j not in ctx.by_last and not participle(cue):
+        j = _before_adverbial(ctx, j)  # "Trump in his announcement speech called"
     if participle(cue) and (j < 0 or j not in ctx.by_last):
         # "Ryan will meet Trump, Spicer said, adding, “…”": the reporting verb the participle
         # continues; else "…, calling it": the main subject.
@@ -81,6 +84,22 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
     if prev.lower in ("who", "which"):
         return _relative_subject(resolve, ctx, j, cue)
     return NONE
+
+
+def _before_adverbial(ctx: SentenceContext, j: int) -> int:
+    """``Clinton in an interview with CNN said``: the end of the name that opens its clause
+    right before a short prepositional phrase ending at ``j`` (no verb, no punctuation), else
+    ``j``."""
+    tokens = ctx.tokens
+    for k in range(j, max(-1, j - ADVERBIAL_REACH), -1):
+        tok = tokens[k]
+        if not tok.is_word or verb_like(tok) or is_cue(tokens, k):
+            return j
+        if tok.lower in lx.PREPOSITIONS and tok.lower != "of":
+            m = ctx.by_last.get(k - 1)
+            opens = m is not None and m.kind == "name" and not m.possessive
+            return m.last if opens and m is not None and _opens_clause(ctx, m) else j
+    return j
 
 
 def _relative_subject(resolve: Resolver, ctx: SentenceContext, j: int, cue: str) -> Attribution:
