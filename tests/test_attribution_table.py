@@ -607,6 +607,22 @@ ROWS: list[Row] = [
         "Rita Vance",
         "pre_cue",
     ),
+    Row(
+        "Donald Trump held a press conference.\n\n"
+        "“A very good reporter, this guy,” Trump, the party’s frontrunner nationally and the "
+        "current polling leader in South Carolina and Nevada by a very wide margin after "
+        "winning the New Hampshire primary last week, said when the reporter asked him.",
+        "very good reporter",
+        "Donald Trump",
+        "appositive_post_cue",
+    ),
+    Row(
+        "Francois Hollande spoke in Paris.\n\n"
+        "“France will always be France,” an angry Hollande retaliated.",
+        "always be France",
+        "Francois Hollande",
+        "long_subject",
+    ),
     # --- a reporting verb that is a noun here, or in a clause that opens the sentence
     Row(
         "In March, Dunn's Virginia state director, Kyle Pruitt, reached out to donors, "

@@ -23,6 +23,7 @@ from bot.quotes.mentions import Mention, nounish
 
 OPEN_ENDINGS = (",", "!", "?", "…", "—", "-")
 MAX_UNNAMED_WORDS = 6  # "his childhood friend" before the verb
+APPOSITIVE_WORDS = 35  # "Trump, the 2016 GOP presidential frontrunner … primaries, said"
 
 
 def after_quote(site: QuoteSite) -> tuple[int, bool]:
@@ -105,7 +106,7 @@ def appositive_post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
         return None
     if tokens[m.last + 1].text != ",":
         return None
-    for c in range(m.last + 2, min(m.last + 25, len(tokens) - 1)):
+    for c in range(m.last + 2, min(m.last + APPOSITIVE_WORDS, len(tokens) - 1)):
         tok = tokens[c]
         if tok.is_quote or tok.text in (";", ":") or tok.lower == "that":
             return None
