@@ -623,6 +623,12 @@ ROWS: list[Row] = [
         "Francois Hollande",
         "long_subject",
     ),
+    Row(
+        "Speaker of the House Rep. Dan Marsh (R-WI) said “these images have no place here.”",
+        "no place here",
+        "Dan Marsh",
+        "pre_cue",
+    ),
     # --- a reporting verb that is a noun here, or in a clause that opens the sentence
     Row(
         "In March, Dunn's Virginia state director, Kyle Pruitt, reached out to donors, "

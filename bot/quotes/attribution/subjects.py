@@ -159,7 +159,10 @@ def _opens_clause(ctx: SentenceContext, m: Mention) -> bool:
 
 def head_of_phrase(ctx: SentenceContext, m: Mention) -> Mention:
     """``Tim Guest with the Nova Scotia Health Authority says``: the person the phrase is
-    about, not the organisation that qualifies them."""
+    about, not the organisation that qualifies them. A person's full name is the person
+    ("Speaker of the House Rep. Paul Ryan said": not "Speaker")."""
+    if m.kind == "name" and not m.org and len(m.name) >= 2 and m.name[0].lower() in lx.FIRST_NAMES:
+        return m
     k = m.first - 1
     if k >= 0 and ctx.tokens[k].lower == "the":
         k -= 1
