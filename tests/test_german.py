@@ -133,6 +133,68 @@ def test_whosaid_answers_german_words_in_a_mixed_archive(
     assert english.verdict == "verbatim" and english.hits[0].speaker == "Jane Holloway"
 
 
+STRASSE = """---
+title: Sperrung in der Altstadt
+language: de
+---
+Die Stadt hat am Montag die Hauptstraße gesperrt.
+
+„Die Straße bleibt bis Freitag gesperrt“, sagte Bürgermeisterin Anna Müller.
+
+„Die Bürger müssen Geduld haben“, sagte der Bauleiter Jens Mueller.
+
+„Die Massnahme ist richtig“, fügte Mueller hinzu.
+"""
+
+
+@pytest.fixture
+def strasse_store(db_url: str, tmp_path: Path, settings: Settings) -> Store:
+    """An archive holding a German article spelled with ß and umlauts, and one name
+    written out ("Mueller"), on each backend."""
+    folder = tmp_path / "strasse"
+    folder.mkdir()
+    (folder / "strasse.txt").write_text(STRASSE, encoding="utf-8")
+    (folder / "budget.txt").write_text(ENGLISH, encoding="utf-8")
+    store = Store.open(db_url)
+    ingest(store, [folder], settings, progress=False)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("typed", "speaker"),
+    [
+        ("Die Strasse bleibt bis Freitag gesperrt", "Anna Müller"),  # ss for ß
+        ("Die Buerger muessen Geduld haben", "Jens Mueller"),  # ue for ü
+        ("Die Straße bleibt bis Freitag gesperrt", "Anna Müller"),  # as written
+    ],
+)
+def test_german_words_typed_without_umlauts_or_eszett_are_found_word_for_word(
+    strasse_store: Store, settings: Settings, typed: str, speaker: str
+) -> None:
+    answer = whosaid(typed, strasse_store, settings.search)
+    assert answer.verdict == "verbatim", answer
+    assert answer.hits[0].speaker == speaker
+    assert answer.query == typed  # the answer says what the editor asked
+
+
+def test_words_typed_with_eszett_find_them_written_with_ss(
+    strasse_store: Store, settings: Settings
+) -> None:
+    answer = whosaid("Die Maßnahme ist richtig", strasse_store, settings.search)
+    assert answer.verdict == "verbatim", answer
+    assert answer.hits[0].speaker == "Jens Mueller"
+
+
+def test_english_words_with_ss_or_ue_are_answered_as_before(
+    strasse_store: Store, settings: Settings
+) -> None:
+    english = whosaid("we will not raise taxes this year", strasse_store, settings.search)
+    assert english.verdict == "verbatim" and english.hits[0].speaker == "Jane Holloway"
+    assert whosaid("the issue is blue and classless", strasse_store, settings.search).verdict == (
+        "not_found"
+    )
+
+
 def test_context_shows_a_german_speakers_record(mixed_store: Store, settings: Settings) -> None:
     record = context("Angela Merkel", mixed_store, settings.search)
     shown = " ".join(q.text for q in record.quotes) if hasattr(record, "quotes") else repr(record)

@@ -24,6 +24,7 @@ from bot.search.claims import Claim, backshifted, split_claim
 from bot.search.identity import identity, is_role, name_words, same_person
 from bot.search.normalize import content_terms, words
 from bot.search.query import SearchQuery
+from bot.search.spelling import respelled
 from bot.settings import SearchSettings
 from bot.store.database import Store
 
@@ -49,7 +50,7 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
     pasted = " ".join(phrase.split())  # its own marks kept: they say where each quote is
     if is_passage(pasted):
         return _passage_answer(pasted, store, cfg, base_url)
-    return _answer(query, split_claim(query), store, cfg, base_url)
+    return _spelled_answer(query, split_claim(query), store, cfg, base_url)
 
 
 def is_passage(query: str) -> bool:
@@ -95,7 +96,24 @@ def answer_claim(
     """The answer for words already set apart from their speaker (a quote of a draft or a
     passage, and who the text says spoke)."""
     query = clean_query(quoted)
-    return _answer(query, Claim(speaker=speaker, words=query), store, cfg, base_url)
+    return _spelled_answer(query, Claim(speaker=speaker, words=query), store, cfg, base_url)
+
+
+def _spelled_answer(
+    query: str, claim: Claim, store: Store, cfg: SearchSettings, base_url: str | None
+) -> Answer:
+    """The answer, and when it is not word for word, the answer for the words as the archive
+    spells them ("Strasse" typed, "Straße" on record; "Müller" typed, "Mueller" on record),
+    if that one is closer. Only words some quote holds are respelled, so an English query
+    ("issue", "class") costs one index lookup a word, never a second search."""
+    first = _answer(query, claim, store, cfg, base_url)
+    if first.verdict == "verbatim":
+        return first
+    spelled = respelled(claim.words, store.quotes.holds_word)
+    if spelled is None:
+        return first
+    second = _answer(query, Claim(speaker=claim.speaker, words=spelled), store, cfg, base_url)
+    return second if VERDICT_ORDER[second.verdict] < VERDICT_ORDER[first.verdict] else first
 
 
 def _answer(

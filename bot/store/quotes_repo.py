@@ -134,6 +134,11 @@ class QuoteRepository:
         )
         return {int(r[0]) for r in rows}
 
+    def holds_word(self, word: str) -> bool:
+        """Whether some quote holds this word (one index lookup)."""
+        with self.store.read() as conn:
+            return bool(self.store.backend.phrase(conn, "quotes", [word], 1))
+
     def quote_candidates(self, query: SearchQuery, limit: int) -> list[QuoteRecord]:
         """Quotes the full-text prefilter finds for these terms."""
         return self.quotes_by_ids([i for i, _ in self.candidate_norms("quotes", query, limit)])

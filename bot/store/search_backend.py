@@ -87,6 +87,9 @@ class SearchBackend(Protocol):
     ) -> Rows:
         """Rows holding every term (best first when ``ranked``)."""
 
+    def phrase(self, conn: Connection, kind: Kind, words: Sequence[str], n: int) -> Rows:
+        """Rows holding these words in this order."""
+
     def any_phrase(
         self, conn: Connection, kind: Kind, runs: Sequence[Sequence[str]], n: int
     ) -> Rows:
