@@ -111,16 +111,20 @@ def test_english_articles_are_read_as_before() -> None:
     assert speakers(done.quotes, "raise taxes") == ["Jane Holloway"]
 
 
-@pytest.fixture
-def mixed_store(db_url: str, tmp_path: Path, settings: Settings) -> Store:
-    """An archive holding one German and one English article, on each backend."""
-    folder = tmp_path / "mixed"
+def archive(db_url: str, folder: Path, settings: Settings, german: str) -> Store:
+    """An archive of one German article (``german``) and its English neighbour."""
     folder.mkdir()
-    (folder / "haushalt.txt").write_text(HAUSHALT, encoding="utf-8")
+    (folder / "german.txt").write_text(german, encoding="utf-8")
     (folder / "budget.txt").write_text(ENGLISH, encoding="utf-8")
     store = Store.open(db_url)
     ingest(store, [folder], settings, progress=False)
     return store
+
+
+@pytest.fixture
+def mixed_store(db_url: str, tmp_path: Path, settings: Settings) -> Store:
+    """An archive holding one German and one English article, on each backend."""
+    return archive(db_url, tmp_path / "mixed", settings, HAUSHALT)
 
 
 def test_whosaid_answers_german_words_in_a_mixed_archive(
@@ -151,13 +155,7 @@ Die Stadt hat am Montag die Hauptstraße gesperrt.
 def strasse_store(db_url: str, tmp_path: Path, settings: Settings) -> Store:
     """An archive holding a German article spelled with ß and umlauts, and one name
     written out ("Mueller"), on each backend."""
-    folder = tmp_path / "strasse"
-    folder.mkdir()
-    (folder / "strasse.txt").write_text(STRASSE, encoding="utf-8")
-    (folder / "budget.txt").write_text(ENGLISH, encoding="utf-8")
-    store = Store.open(db_url)
-    ingest(store, [folder], settings, progress=False)
-    return store
+    return archive(db_url, tmp_path / "strasse", settings, STRASSE)
 
 
 @pytest.mark.parametrize(
