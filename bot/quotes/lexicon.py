@@ -59,5 +59,13 @@ IRREGULAR_PAST = word_set("irregular_past")
 CUE_VERBS_NEEDING_COMPLEMENT = word_set("cue_verbs_needing_complement")
 CUE_VERBS_NOT_BEFORE_TO = word_set("cue_verbs_not_before_to")
 FUNCTION_WORDS = word_set("function_words")
-# States and provinces ("S.C.", "South Carolina"), as keys without full stops or spaces.
-REGIONS = frozenset(re.sub(r"[.\s]", "", e.lower()) for e in entries("regions"))
+
+
+def region_key(text: str) -> str:
+    """A place's name as the regions list is keyed: lower case, no full stops or spaces
+    ("S.C." and "SC" are "sc")."""
+    return re.sub(r"[.\s]", "", text.lower())
+
+
+# States and provinces ("S.C.", "South Carolina"), keyed by ``region_key``.
+REGIONS = frozenset(region_key(e) for e in entries("regions"))

@@ -14,7 +14,7 @@ from bot.quotes.attribution.grammar import (
     verb_within,
 )
 from bot.quotes.mentions import Mention
-from bot.quotes.tokens import Token
+from bot.quotes.tokens import Token, strip_possessive
 
 CLAUSE_BREAKS = (",", ";", ":", "—", "–")
 
@@ -65,7 +65,7 @@ def clause_subject(
         opener = tokens[start : m.first]
         at_clause_start = at_clause_start or (
             0 < len(opener) <= 2
-            and all(t.is_word and t.is_capitalised and t.lower == t.text.lower() for t in opener)
+            and all(t.is_word and t.is_capitalised and not _possessive(t) for t in opener)
             and not any(start <= x.last < m.first for x in mentions)  # not "Dunn's Virginia"
         )
         if not at_clause_start:
@@ -88,6 +88,10 @@ def clause_subject(
         if (appositive and appositive_ok) or verb_like(nxt, after) or after_auxiliary:
             return m  # "Levine has the ability", "He has also taken"
     return None
+
+
+def _possessive(tok: Token) -> bool:
+    return strip_possessive(tok.text) != tok.text
 
 
 def named_in_apposition(

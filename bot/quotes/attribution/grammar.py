@@ -28,7 +28,7 @@ def place_tag(ctx: SentenceContext, m: Mention) -> bool:
     there."""
     if m.kind != "name" or not m.name:
         return False
-    key = "".join(m.name).replace(".", "").lower()
+    key = lx.region_key("".join(m.name))
     party, dash, region = key.partition("-")
     if dash and len(m.name) == 1 and party in ("r", "d", "i") and region in lx.REGIONS:
         return True  # "R-Wis.", "D-OH"

@@ -97,8 +97,9 @@ def _before_adverbial(ctx: SentenceContext, j: int) -> int:
             return j
         if tok.lower in lx.PREPOSITIONS and tok.lower != "of":
             m = ctx.by_last.get(k - 1)
-            opens = m is not None and m.kind == "name" and not m.possessive
-            return m.last if opens and m is not None and _opens_clause(ctx, m) else j
+            if m is None or m.kind != "name" or m.possessive or not _opens_clause(ctx, m):
+                return j
+            return m.last
     return j
 
 
@@ -123,18 +124,18 @@ def before_appositive(ctx: SentenceContext, comma: int) -> Mention | None:
     qualify the subject. Failing one, a name set off after a role ("the director of
     operations for EHS, Jeff Fraser, says"), unless it is a place ("Sumter, South Carolina")."""
     tokens = ctx.tokens
-    commas: list[int] = [comma]
+    marks: list[int] = [comma]  # the commas and dashes that set the appositives off
     for k in range(comma - 1, max(-1, comma - APPOSITIVE_REACH), -1):
         tok = tokens[k]
         if tok.is_quote or tok.text in (";", ":") or verb_like(tok):
             break
         if tok.text in APPOSITIVE_MARKS:
-            commas.append(k)
-    for c in reversed(commas[1:]):  # leftmost first
+            marks.append(k)
+    for c in reversed(marks[1:]):  # leftmost first
         m = ctx.by_last.get(c - 1)
         if m is not None and m.kind == "name" and not m.possessive and _opens_clause(ctx, m):
             return m
-    for c in commas[1:]:  # rightmost first
+    for c in marks[1:]:  # rightmost first
         inside = ctx.by_first.get(c + 1)
         if inside is None or inside.kind != "name" or place_tag(ctx, inside):
             continue

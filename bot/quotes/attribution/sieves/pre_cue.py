@@ -77,9 +77,10 @@ def _in_opening_clause(ctx: SentenceContext, j: int, qi: int) -> bool:
     that opens the sentence, and the main clause, whose subject is named after it, holds the
     quote."""
     main = ctx.main
+    if main is None or main.kind != "name":  # "Though X said …, he believed": X's
+        return False
     opens = bool(ctx.tokens) and ctx.tokens[0].lower in lx.SUBORDINATORS
-    named = main is not None and main.kind == "name"  # "Though X said …, he believed": X
-    return opens and named and main is not None and j < main.first and main.last < qi
+    return opens and j < main.first and main.last < qi
 
 
 def outer_speaker(site: QuoteSite, att: Attributor) -> Attribution | None:
