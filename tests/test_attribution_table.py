@@ -824,6 +824,87 @@ ROWS: list[Row] = [
         "inverted_pre_cue",
     ),
     Row(
+        "President Obama spoke at noon.\n\n“We will not retreat,” Obama said.",
+        "not retreat",
+        "Obama",
+        "post_cue",
+    ),
+    Row(
+        "Trump cards win games.\n\n“We fold,” Trump said.",
+        "We fold",
+        None,
+        None,
+    ),
+    Row(
+        "Kalamazoo (AP) – Senator Ann Kerr hit back, saying the plan was “a disaster”.",
+        "disaster",
+        "Ann Kerr",
+        "pre_cue",
+    ),
+    Row(
+        "Nora Quinn, who lives outside the state capital, Helena, says the plan is “a disaster”.",
+        "disaster",
+        "Nora Quinn",
+        "pre_cue",
+    ),
+    Row(
+        "Ivan Petrov -- who lost the race to Ann Kerr -- said the result was “a fluke”.",
+        "fluke",
+        "Ivan Petrov",
+        "pre_cue",
+    ),
+    Row(
+        "Of Kerr, Ivan Petrov, who has backed Sam Lowe, said: “She is a fine senator.”",
+        "fine senator",
+        "Ivan Petrov",
+        "pre_cue",
+    ),
+    Row(
+        "“Get out of my office,” Rita Vance barked at the inspector.",
+        "Get out",
+        "Rita Vance",
+        "post_cue",
+    ),
+    Row(
+        "“Only one,” Rita Vance answers when asked how many bakeries she owns.",
+        "Only one",
+        "Rita Vance",
+        "post_cue",
+    ),
+    Row(
+        "Said Rita Vance, who has run the bakery since 1998, “We will not close.”",
+        "will not close",
+        "Rita Vance",
+        "inverted_pre_cue",
+    ),
+    Row(
+        ("Rita Vance runs the bakery.\n\nSaid Vance:\n\n“We will not close.”"),
+        "will not close",
+        "Rita Vance",
+        "after_report",
+    ),
+    Row(
+        ("Stated Rita Vance:\n\n“We will not close.”"),
+        "will not close",
+        "Rita Vance",
+        "after_report",
+    ),
+    Row(
+        (
+            "Voters were split. 67-year-old Omar Reyes, a retired welder who backed Sam Lowe "
+            "and Ann Kerr, said:\n\n“Neither side listens to us.”"
+        ),
+        "Neither side",
+        "Omar Reyes",
+        "after_report",
+    ),
+    Row(
+        "The 67-year-old Omar Reyes, a retired welder, said “nobody listens” any more.",
+        "nobody listens",
+        "Omar Reyes",
+        "pre_cue",
+    ),
+    Row(
         "The deal is “a step backwards” for tenants, housing advocate Omar Reyes said.",
         "step backwards",
         "Omar Reyes",

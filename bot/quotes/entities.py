@@ -74,11 +74,13 @@ def _looks_like_person(name: tuple[str, ...]) -> bool:
     return not is_common_word(name[0])
 
 
-def _not_a_name(name: tuple[str, ...], mention: Mention) -> bool:
-    """Capitalised words that make no person: "Chicken", "Canadians", initials like "N B"."""
+def _not_a_name(name: tuple[str, ...], mention: Mention, names: frozenset[str]) -> bool:
+    """Capitalised words that make no person: "Chicken", "Canadians", initials like "N B";
+    a common word is a name where the article only ever writes it as one (``names``)."""
     if all(len(w.rstrip(".")) <= 1 for w in name):
         return True
-    return len(name) == 1 and not mention.title and not mention.org and is_common_word(name[0])
+    lone = len(name) == 1 and not mention.title and not mention.org
+    return lone and is_common_word(name[0]) and name[0].lower() not in names
 
 
 def _gender(title: str | None, first: str) -> str | None:
@@ -97,9 +99,12 @@ class Registry:
     5 MB article quadratic).
     """
 
-    def __init__(self, aliases: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, aliases: Mapping[str, str] | None = None, names: frozenset[str] = frozenset()
+    ) -> None:
         self.entities: list[Entity] = []
         self.aliases = aliases or {}
+        self.names = names  # common words this article writes only as names ("Obama")
         self._order: dict[int, int] = {}  # id(entity) -> creation order
         self._by_key: dict[tuple[str, ...], Entity] = {}  # lower-case name -> latest entity
         self._by_last: dict[str, list[Entity]] = {}  # last name word -> entities, in order
@@ -113,7 +118,7 @@ class Registry:
         entity = self._match(name, mention.title)
         if mention.surname_only:
             return entity if entity is not None and not entity.org else None
-        if entity is None and _not_a_name(name, mention):
+        if entity is None and _not_a_name(name, mention, self.names):
             return None
         if entity is None:
             entity = Entity(name=name, org=mention.org)

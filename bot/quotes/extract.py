@@ -71,7 +71,7 @@ def extract_all(
     by_paragraph: dict[int, list[Span]] = defaultdict(list)
     for span in spans:
         by_paragraph[span.paragraph].append(span)
-    registry = Registry(aliases)
+    registry = Registry(aliases, lang.rules.written_as_names(texts))
     attributor = Attributor(registry, lang.rules)
     sentence_text: list[str] = []
     results: list[tuple[Span, Attribution, QuoteKind]] = []

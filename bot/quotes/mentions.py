@@ -282,13 +282,27 @@ def _calendar_surname(tokens: tuple[Token, ...], j: int, words: list[Token]) -> 
 
 
 def _dateline(tokens: tuple[Token, ...], i: int) -> bool:
-    """A dateline: capitals at the very start of a paragraph, then a dash or comma."""
+    """A dateline: capitals at the very start of a paragraph, then a dash or comma; or a
+    place and a news agency in brackets, then a dash ("Washington (AFP) –")."""
     if i != 0:
         return False
+    dashes = ("—", "–", "-")
     j = 0
     while j < len(tokens) and tokens[j].is_word and tokens[j].text.isupper():
         j += 1
-    return j > 0 and j < len(tokens) and tokens[j].text in ("—", "–", "-", ",")
+    if j > 0 and j < len(tokens) and tokens[j].text in (*dashes, ","):
+        return True
+    j = 0
+    while j < min(len(tokens), 3) and _is_name_word(tokens[j]):
+        j += 1
+    agency = tokens[j + 1 : j + 4] if j > 0 else ()
+    return (
+        len(agency) == 3
+        and tokens[j].text == "("
+        and agency[0].text.isupper()
+        and agency[1].text == ")"
+        and agency[2].text in dashes
+    )
 
 
 def _glued_opener(tokens: tuple[Token, ...], i: int) -> bool:
@@ -300,6 +314,8 @@ def _glued_opener(tokens: tuple[Token, ...], i: int) -> bool:
         if _bare(tokens[k]).lower() in lx.ROLE_HEADS:
             return False  # "Foreign Affairs Minister Chrystia Freeland": a title, not an opener
         k += 1
+    if at_start and (tok.lower in lx.INVERTIBLE_CUES or tok.lower in lx.PREPOSITIONS) and k > i + 1:
+        return True  # "Said Stone:", "Of Carson, Levine said": a verb or preposition, then a name
     return (
         at_start
         and strip_possessive(tok.text) == tok.text

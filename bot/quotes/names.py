@@ -7,6 +7,8 @@ that common, and not a first name we know, does not make a person on its own.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import cache
 
 from wordfreq import zipf_frequency
@@ -25,6 +27,39 @@ def is_common_word(word: str) -> bool:
     if low in lx.FIRST_NAMES or low in lx.TITLES or len(low) < 2 or word.isupper():
         return False  # first names, titles and acronyms ("EU", "RCMP") are names
     return zipf_frequency(low, "en") >= COMMON_ZIPF
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# A title or a post right before a capitalised word: "President Obama", "Mr. Trump",
+# "businessman Trump".
+_AFTER_TITLE = re.compile(r"\b([A-Za-z]+)\.? (?=([A-Z][a-z]+)\b)")  # overlapping
+# A place: "in China", "at Sacramento", "across Iowa" (people are seldom in or at someone).
+_AFTER_LOCATIVE = re.compile(r"\b(?:in|at|across|near|outside|inside|throughout) ([A-Z][a-z]+)\b")
+
+
+def written_as_names(texts: Sequence[str]) -> frozenset[str]:
+    """Common words an article writes as someone's name (lower-cased): after a title or a
+    post ("President Obama", "Mr. Trump", "businessman Trump") and never in lower case, so
+    that a later "Obama said" names him though no first name comes with it. Not a place the
+    article is in or at ("in Washington"), nor a plural whose singular is a common word
+    ("Democrats", "Canadians"): a group is not someone.
+
+    wordfreq counts "obama" and "trump" among frequent English words, which is right for a
+    sentence's first word ("Trump cards …") and wrong inside an article that titles them."""
+    titled: set[str] = set()
+    not_names: set[str] = set()
+    posts = lx.TITLES | lx.ROLE_HEADS
+    for text in texts:
+        titled.update(
+            name.lower() for post, name in _AFTER_TITLE.findall(text) if post.lower() in posts
+        )
+        not_names.update(_LOWER_WORD.findall(text))
+        not_names.update(m.lower() for m in _AFTER_LOCATIVE.findall(text))
+    return frozenset(
+        word
+        for word in titled - not_names
+        if is_common_word(word) and not (word.endswith("s") and is_common_word(word[:-1]))
+    )
 
 
 def first_name_gender(word: str) -> str | None:

@@ -17,7 +17,7 @@ MASK = "\ue000"
 TOKEN = re.compile(
     MASK
     + r"+|(?:[^\W\d_]|\ufffd)[\w'’\-\ufffd]*(?:\.(?=[A-Z]\.))?"
-    + r"|\d+(?:[,.:]\d+)*%?\w*|@\w+|[,;:()—–]|\s-\s"
+    + r"|\d+(?:[,.:]\d+)*%?\w*|@\w+|[,;:()—–]|\s-\s|--"
 )
 NEXT_CHAR = re.compile(r"\s*(\S)")
 ATTRIBUTION_WORDS = 6  # words a name and its qualifiers may take before the verb
@@ -84,13 +84,19 @@ def mask(text: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
+def _dash(text: str) -> str:
+    """A token's text, dashes as one: " - " is a hyphen set off by spaces, "--" a typed em
+    dash ("John McCain -- who lost to Obama -- said")."""
+    text = text.strip() or "-"
+    return "—" if text == "--" else text
+
+
 def sentences(masked: str, original: str) -> Iterator[Sentence]:
     """Tokenised sentences of a masked paragraph, one at a time (a sentence's tokens cost
     memory only while it is being read)."""
     for s, e in _split_after_closed_quotes(masked, original):
         tokens = tuple(
-            Token(m.group().strip() or "-", s + m.start(), s + m.end())
-            for m in TOKEN.finditer(masked[s:e])
+            Token(_dash(m.group()), s + m.start(), s + m.end()) for m in TOKEN.finditer(masked[s:e])
         )
         yield Sentence(s, e, tokens)
 

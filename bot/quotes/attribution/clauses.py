@@ -51,8 +51,9 @@ def clause_subject(
     for m in mentions:
         if m.first < start or m.possessive:
             continue
-        prev = tokens[m.first - 1] if m.first > 0 else None
-        at_clause_start = m.first == start or (
+        first = premodifiers_start(tokens, m.first)  # "81-year-old Parker Eaton, …, said"
+        prev = tokens[first - 1] if first > start else None
+        at_clause_start = first == start or (
             prev is not None
             and (
                 prev.text in CLAUSE_BREAKS
@@ -88,6 +89,22 @@ def clause_subject(
         if (appositive and appositive_ok) or verb_like(nxt, after) or after_auxiliary:
             return m  # "Levine has the ability", "He has also taken"
     return None
+
+
+def premodifiers_start(tokens: tuple[Token, ...], first: int) -> int:
+    """Where the age or kind words before a name begin: "(The) 81-year-old Parker Eaton",
+    "(a) long-time Cruz ally": an optional determiner, numbers and hyphenated words only."""
+    k = first
+    while k > 0:
+        tok = tokens[k - 1]
+        hyphenated = "-" in tok.text and tok.text.islower()
+        if tok.text[:1].isdigit() or hyphenated:
+            k -= 1
+        elif k < first and tok.lower in lx.DETERMINERS:
+            return k - 1  # a determiner opens the phrase
+        else:
+            break
+    return k
 
 
 def _possessive(tok: Token) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.quotes import lexicon as lx
+from bot.quotes.attribution.clauses import premodifiers_start
 from bot.quotes.attribution.grammar import (
     adverb,
     after_parenthetical,
@@ -21,7 +22,7 @@ from bot.quotes.attribution.grammar import (
 from bot.quotes.attribution.model import NONE, Attribution, SentenceContext
 from bot.quotes.attribution.resolve import Resolver
 from bot.quotes.mentions import Mention, nounish
-from bot.quotes.tokens import strip_possessive
+from bot.quotes.tokens import Token, strip_possessive
 
 QUALIFYING_PREPOSITIONS = frozenset(["of", "from", "with", "at"])
 ADVERBIAL_REACH = 7  # words of "in an interview with CNN" between a subject and its verb
@@ -127,7 +128,7 @@ def before_appositive(ctx: SentenceContext, comma: int) -> Mention | None:
     marks: list[int] = [comma]  # the commas and dashes that set the appositives off
     for k in range(comma - 1, max(-1, comma - APPOSITIVE_REACH), -1):
         tok = tokens[k]
-        if tok.is_quote or tok.text in (";", ":") or verb_like(tok):
+        if tok.is_quote or tok.text in (";", ":") or _clause_verb(tokens, k):
             break
         if tok.text in APPOSITIVE_MARKS:
             marks.append(k)
@@ -145,17 +146,32 @@ def before_appositive(ctx: SentenceContext, comma: int) -> Mention | None:
     return None
 
 
+def _clause_verb(tokens: tuple[Token, ...], k: int) -> bool:
+    """A verb at ``k`` that ends an appositive chain: not a noun after a determiner ("the
+    state capital"), nor a relative clause's verb set off by a comma ("Michael Seaman, who
+    lives outside Sacramento, prays"; "who has run")."""
+    if not verb_like(tokens[k]) or (k > 0 and tokens[k - 1].lower in lx.DETERMINERS):
+        return False
+    for j in range(k - 1, max(-1, k - 3), -1):
+        if tokens[j].lower in ("who", "which"):
+            return not (j > 0 and tokens[j - 1].text in APPOSITIVE_MARKS)
+        if not (tokens[j].lower in lx.SKIPPABLE or adverb(tokens[j])):
+            return True
+    return True
+
+
 def _opens_clause(ctx: SentenceContext, m: Mention) -> bool:
     """Whether a name opens its clause: the sentence start, after a subordinator, "and",
     "what" ("in what Bay Buchanan, …, called"), or one capitalised word no list knows ("Dog
     Andres, a spokesman …")."""
-    if m.first == 0:
+    start = premodifiers_start(ctx.tokens, m.first)
+    if start == 0:
         return True
-    opener = ctx.tokens[m.first - 1]
+    opener = ctx.tokens[start - 1]
     if opener.lower in lx.SUBORDINATORS or opener.lower in ("and", "but", "what"):
         return True
     unknown = opener.lower not in lx.PREPOSITIONS | lx.DETERMINERS | lx.TIME_WORDS
-    return m.first == 1 and opener.is_capitalised and unknown
+    return start == 1 and opener.is_capitalised and unknown
 
 
 def head_of_phrase(ctx: SentenceContext, m: Mention) -> Mention:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Protocol
@@ -33,6 +33,10 @@ class Rules(Protocol):
 
     def find_mentions(self, tokens: tuple[Token, ...]) -> list[Mention]:
         """The names and pronouns of a sentence the shared reading state keeps."""
+        ...
+
+    def written_as_names(self, texts: Sequence[str]) -> frozenset[str]:
+        """Common words the article's paragraphs write only as names ("Obama")."""
         ...
 
     def read_sentence(self, ctx: SentenceContext, att: Attributor) -> None:

@@ -21,8 +21,9 @@ from bot.quotes.attribution.grammar import (
     verb_like,
 )
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
-from bot.quotes.attribution.subjects import inverted, subject_of
+from bot.quotes.attribution.subjects import APPOSITIVE_REACH, inverted, subject_of
 from bot.quotes.mentions import Mention, nounish
+from bot.quotes.tokens import Token
 
 CLAUSE_OPENERS = frozenset(["-", "—", "–", ";", ".", "("])
 FAR_CUE_TOKENS = 8
@@ -130,9 +131,21 @@ def inverted_pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     m = inverted(ctx, j)
     if m is None or m.first <= j or m.last >= qi:
         return None
-    if not {t.text for t in ctx.tokens[m.last + 1 : qi]} <= INVERTED_GAP:
+    gap = ctx.tokens[m.last + 1 : qi]
+    if not ({t.text for t in gap} <= INVERTED_GAP or _set_off(gap)):
         return None
     return att.resolve.subject(ctx, m, ctx.tokens[j].lower)
+
+
+def _set_off(gap: tuple[Token, ...]) -> bool:
+    """Words between commas that qualify the name before them: "Said Dorothy Poynter, who
+    grew up with Ali in the neighborhood, “…”" (no quote marks, at most APPOSITIVE_REACH)."""
+    return (
+        2 < len(gap) <= APPOSITIVE_REACH
+        and gap[0].text == ","
+        and gap[-1].text in (",", ":")
+        and not any(t.is_quote for t in gap)
+    )
 
 
 def according_to(site: QuoteSite, att: Attributor) -> Attribution | None:

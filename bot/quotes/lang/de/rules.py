@@ -12,6 +12,7 @@ Sprecher", "die Regierung") makes the quote speech with nobody named.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from bot.quotes.attribution.attributor import Attributor
@@ -40,6 +41,11 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
     """German names are read by the article's name book (``read_sentence``), not as English
     mentions: a capitalised word is no sign of a name here."""
     return []
+
+
+def written_as_names(texts: Sequence[str]) -> frozenset[str]:
+    """None: German capitalises every noun, so a capital inside a sentence marks no name."""
+    return frozenset()
 
 
 def book(att: Attributor) -> NameBook:
