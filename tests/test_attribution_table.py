@@ -645,11 +645,18 @@ ROWS: list[Row] = [
         None,
     ),
     Row(
-        "When Gina Holt suggested that the county would sue, Omar Reyes shot back: "
+        "When Gina Holt suggested that the county would sue, Omar Reyes was blunt: "
         "“If they sue us, they will lose.”",
         "they will lose",
         "Omar Reyes",
         "colon",
+    ),
+    Row(
+        "When Gina Holt suggested that the county would sue, Omar Reyes shot back: "
+        "“If they sue us, they will lose.”",
+        "they will lose",
+        "Omar Reyes",
+        "pre_cue",  # "shot back" reports speech (particle_cues.txt)
     ),
     Row(
         "“We will cooperate fully,” FBI General Counsel Martin A. Greer wrote on Tuesday.",
@@ -857,6 +864,18 @@ ROWS: list[Row] = [
         "Of Kerr, Ivan Petrov, who has backed Sam Lowe, said: “She is a fine senator.”",
         "fine senator",
         "Ivan Petrov",
+        "pre_cue",
+    ),
+    Row(
+        "Rita Vance runs the bakery. “Nobody asked us,” Vance points out.",
+        "Nobody asked",
+        "Rita Vance",
+        "post_cue",
+    ),
+    Row(
+        "After the debate, Rita Vance shot back, “I have run this bakery for years.”",
+        "run this bakery",
+        "Rita Vance",
         "pre_cue",
     ),
     Row(

@@ -43,10 +43,11 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     """Whether the word at ``j`` is a reporting verb used as a verb ("said", "told"), not a
     noun ("the claims", "a later tweet") nor a verb that reports nothing ("maintain a")."""
     tok = tokens[j]
-    if not tok.is_word or tok.lower not in lx.CUE_VERBS or (tok.is_capitalised and j > 0):
+    nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    known = tok.lower in lx.CUE_VERBS or (tok.lower, nxt) in lx.PARTICLE_CUES
+    if not tok.is_word or not known or (tok.is_capitalised and j > 0):
         return False
     prev = tokens[j - 1].lower if j > 0 else ""
-    nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
     if j > 0 and strip_possessive(tokens[j - 1].text) != tokens[j - 1].text:
         return False  # a noun after a possessor: "Freeland’s remarks"
     # "will maintain a presence": not reporting anything; but "maintain the government
@@ -103,6 +104,13 @@ def source_phrase_at(tokens: tuple[Token, ...], k: int) -> bool:
     """Whether the source phrase ("according to") starts at ``k``."""
     n = len(lx.SOURCE_PHRASE)
     return tuple(t.lower for t in tokens[k : k + n]) == lx.SOURCE_PHRASE
+
+
+def particle_end(tokens: tuple[Token, ...], j: int) -> int:
+    """The last token of the reporting verb at ``j``: its particle for "shot back", "points
+    out" (``lx.PARTICLE_CUES``), else ``j``."""
+    nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    return j + 1 if (tokens[j].lower, nxt) in lx.PARTICLE_CUES else j
 
 
 def is_reporting(tokens: tuple[Token, ...], j: int) -> bool:

@@ -12,6 +12,7 @@ from bot.quotes.attribution.grammar import (
     follows_ok,
     is_reporting,
     mention_after,
+    particle_end,
     quoted_as,
     source_phrase_at,
     verb_like,
@@ -20,6 +21,7 @@ from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
 from bot.quotes.attribution.sieves.reporting import reporting_clause
 from bot.quotes.attribution.subjects import group_subject, inverted, noun_phrase_subject
 from bot.quotes.mentions import Mention, nounish
+from bot.quotes.tokens import Token
 
 OPEN_ENDINGS = (",", "!", "?", "…", "—", "-")
 MAX_UNNAMED_WORDS = 6  # "his childhood friend" before the verb
@@ -68,7 +70,7 @@ def _named_then_cue(
         if c in ctx.by_first:
             group.append(ctx.by_first[c])
             c = ctx.by_first[c].last + 1
-        elif tokens[c].text == "," or tokens[c].lower in lx.SKIPPABLE or nounish(tokens[c]):
+        elif tokens[c].text == "," or tokens[c].lower in lx.SKIPPABLE or _role_word(tokens, c):
             c += 1
         elif after_parenthetical(tokens, c) > c:
             c = after_parenthetical(tokens, c)  # "Rep. Jim McDermott (D-Wash.) said"
@@ -78,9 +80,15 @@ def _named_then_cue(
     if verb >= len(tokens):
         return None
     reporting = tokens[verb].lower in lx.CUE_VERBS if verb > c else is_reporting(tokens, c)
-    if reporting and follows_ok(tokens, verb + 1, open_end):
+    if reporting and follows_ok(tokens, particle_end(tokens, verb) + 1, open_end):
         return group, verb
     return None
+
+
+def _role_word(tokens: tuple[Token, ...], c: int) -> bool:
+    """A lower-case word of a role between the quote and the verb ("X, party chair, said"),
+    not the verb itself ("Vance points out")."""
+    return nounish(tokens[c]) and particle_end(tokens, c) == c
 
 
 def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:

@@ -113,6 +113,8 @@ def outer_speaker(site: QuoteSite, att: Attributor) -> Attribution | None:
             outer = subject_of(att.resolve, ctx, j0)
             if outer.entity is None or outer.entity is inner.entity:
                 return None
+            if _in_opening_clause(ctx, j0, qi):
+                return None  # "When Holt suggested that …, Reyes fired back: “…”": Reyes's
             return outer.adjusted(-0.1)
     return None
 
