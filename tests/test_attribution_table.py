@@ -879,6 +879,18 @@ ROWS: list[Row] = [
         "pre_cue",
     ),
     Row(
+        "“We will not close,” said retired neurosurgeon Rita Vance.",
+        "will not close",
+        "Rita Vance",
+        "inverted_post_cue",
+    ),
+    Row(
+        "“We will win,” the presumptive nominee, Rita Vance, tweeted after the vote.",
+        "will win",
+        "Rita Vance",
+        "post_cue",
+    ),
+    Row(
         "“Get out of my office,” Rita Vance barked at the inspector.",
         "Get out",
         "Rita Vance",
@@ -922,6 +934,24 @@ ROWS: list[Row] = [
         "nobody listens",
         "Omar Reyes",
         "pre_cue",
+    ),
+    Row(
+        "“It will be a hard winter” for tenants, said Omar Reyes, a housing advocate.",
+        "hard winter",
+        "Omar Reyes",
+        "trailing",
+    ),
+    Row(
+        "“Nobody expected it” that soon, says Omar Reyes.",
+        "Nobody expected",
+        "Omar Reyes",
+        "trailing",
+    ),
+    Row(
+        "“It will be a hard winter” for tenants, said Omar Reyes, who rents in Leith.",
+        "hard winter",
+        "Omar Reyes",
+        "trailing",
     ),
     Row(
         "The deal is “a step backwards” for tenants, housing advocate Omar Reyes said.",

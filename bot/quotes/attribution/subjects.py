@@ -252,12 +252,18 @@ def inverted(ctx: SentenceContext, ci: int) -> Mention | None:
         role_word = role_word or (tok.lower == "of" and pos > c and nounish(tokens[pos - 1]))
         # "says Cambridge cartoonist Andre Campbell": a capitalised word qualifying the role
         role_word = role_word or (tok.is_word and tok.is_capitalised)
+        # "said retired neurosurgeon Ben Carson": any word qualifying a role noun after it
+        role_word = role_word or (tok.is_word and _role_noun_at(tokens, pos + 1))
         possessor = tok.is_word and strip_possessive(tok.text) != tok.text
         after_possessor = after_possessor or possessor
         if not (role_word or possessor or (after_possessor and tok.text == ",")):
             return None  # "says a document titled White Paper": no speaker there
         pos += 1
     return None
+
+
+def _role_noun_at(tokens: tuple[Token, ...], k: int) -> bool:
+    return k < len(tokens) and (tokens[k].lower in lx.ROLE_HEADS or nounish(tokens[k]))
 
 
 def qualified_name(ctx: SentenceContext, m: Mention) -> Mention:

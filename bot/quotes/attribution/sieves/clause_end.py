@@ -4,21 +4,46 @@ after a comma, and a clause about a person that introduces the quote with a colo
 from __future__ import annotations
 
 from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.grammar import is_reporting
 from bot.quotes.attribution.model import Attribution, QuoteSite
-from bot.quotes.attribution.subjects import noun_phrase_subject
+from bot.quotes.attribution.subjects import inverted, noun_phrase_subject
 
 
 def trailing(site: QuoteSite, att: Attributor) -> Attribution | None:
     """``The offer was “a slap in the face” for workers, Dana Kowal said.``: the sentence
-    ends with its attribution after a comma, and no other quote comes between."""
+    ends with its attribution after a comma, and no other quote comes between; or with a
+    verb before its subject and an appositive (``“…” for Clinton, said Steve Elmendorf, a
+    deputy campaign manager.``)."""
     tokens = site.ctx.tokens
+    last_comma = True
     for c in range(len(tokens) - 2, site.qi, -1):
         if tokens[c].is_quote:
             return None
-        if tokens[c].text == ",":
+        if tokens[c].text != ",":
+            continue
+        found = _verb_first(site, att, c + 1)
+        if found is None and last_comma:
             found = noun_phrase_subject(att.resolve, site.ctx, c + 1, True)
-            return found.adjusted(-0.05) if found.entity is not None else None
+        if found is not None and found.entity is not None:
+            return found.adjusted(-0.05)
+        last_comma = False
     return None
+
+
+def _verb_first(site: QuoteSite, att: Attributor, ci: int) -> Attribution | None:
+    """``…, said Steve Elmendorf(, a deputy campaign manager / , who backs Clinton).``: a
+    reporting verb right after the comma at ``ci - 1``, its subject after it, then nothing
+    or what a comma sets off (no other quote) to the sentence's end."""
+    ctx, tokens = site.ctx, site.ctx.tokens
+    if ci >= len(tokens) or not is_reporting(tokens, ci):
+        return None
+    m = inverted(ctx, ci)
+    if m is None:
+        return None
+    rest = tokens[m.last + 1 :]
+    if rest and (rest[0].text != "," or any(t.is_quote for t in rest)):
+        return None
+    return att.resolve.subject(ctx, m, tokens[ci].lower)
 
 
 def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
