@@ -891,6 +891,12 @@ ROWS: list[Row] = [
         "post_cue",
     ),
     Row(
+        "The mayor has been “very worried about it,” said a source close to the council.",
+        "very worried",
+        None,
+        None,
+    ),
+    Row(
         "“Get out of my office,” Rita Vance barked at the inspector.",
         "Get out",
         "Rita Vance",

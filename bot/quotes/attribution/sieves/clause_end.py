@@ -16,18 +16,22 @@ def trailing(site: QuoteSite, att: Attributor) -> Attribution | None:
     deputy campaign manager.``)."""
     tokens = site.ctx.tokens
     last_comma = True
+    speech: Attribution | None = None  # "…, said a source close to the campaign": nobody named
     for c in range(len(tokens) - 2, site.qi, -1):
         if tokens[c].is_quote:
-            return None
+            break
         if tokens[c].text != ",":
             continue
         found = _verb_first(site, att, c + 1)
+        if found is not None and found.entity is None:
+            speech = speech or found
+            found = None
         if found is None and last_comma:
             found = noun_phrase_subject(att.resolve, site.ctx, c + 1, True)
         if found is not None and found.entity is not None:
             return found.adjusted(-0.05)
         last_comma = False
-    return None
+    return speech
 
 
 def _verb_first(site: QuoteSite, att: Attributor, ci: int) -> Attribution | None:
@@ -43,7 +47,8 @@ def _verb_first(site: QuoteSite, att: Attributor, ci: int) -> Attribution | None
     rest = tokens[m.last + 1 :]
     if rest and (rest[0].text != "," or any(t.is_quote for t in rest)):
         return None
-    return att.resolve.subject(ctx, m, tokens[ci].lower)
+    found = att.resolve.subject(ctx, m, tokens[ci].lower)
+    return found if found.entity is not None else Attribution(None, 0.0, tokens[ci].lower)
 
 
 def colon(site: QuoteSite, att: Attributor) -> Attribution | None:

@@ -169,8 +169,9 @@ def as_said(site: QuoteSite, att: Attributor) -> Attribution | None:
 
 
 def unnamed_post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
-    """``“Q,” his childhood friend told The Daily Beast``: a reporting verb right after the
-    quote whose subject names nobody we can justify. The words are speech; nobody is named."""
+    """``“Q,” his childhood friend told The Daily Beast`` / ``“Q,” said a source close to the
+    campaign``: a reporting verb right after the quote whose subject names nobody we can
+    justify. The words are speech; nobody is named."""
     ctx, (k, open_end) = site.ctx, after_quote(site)
     tokens = ctx.tokens
     for c in range(k, min(k + MAX_UNNAMED_WORDS + 1, len(tokens))):
@@ -178,6 +179,8 @@ def unnamed_post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
         if is_reporting(tokens, c):
             if c > k and follows_ok(tokens, c + 1, open_end):
                 return Attribution(None, 0.0, tok.lower)
+            if c == k and open_end and tok.lower in lx.INVERTIBLE_CUES:
+                return Attribution(None, 0.0, tok.lower)  # "“Q,” said a source close to …"
             return None
         if not tok.is_word or tok.is_quote or verb_like(tok):
             return None
