@@ -98,7 +98,13 @@ def is_cue(tokens: tuple[Token, ...], k: int) -> bool:
 def _named(
     site: QuoteSite, att: Attributor, phrase: Phrase | None, cue: str, score: float, slot: bool
 ) -> Attribution:
-    """Who a speaker phrase names (speech with nobody named for a description or pronoun)."""
+    """Who a speaker phrase names (speech with nobody named for a description or pronoun,
+    or for two people: "die Mitglieder Jan Giesel und David Perteck")."""
+    tokens = site.ctx.tokens
+    if phrase is not None and phrase.end + 1 < len(tokens):
+        pair = tokens[phrase.end].lower in COORDINATORS and tokens[phrase.end + 1].is_capitalised
+        if pair:
+            return Attribution(None, 0.0, cue)
     entity = book(att).entity(phrase, slot=slot) if phrase is not None else None
     if entity is None:
         return Attribution(None, 0.0, cue)
