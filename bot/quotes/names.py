@@ -29,12 +29,11 @@ def is_common_word(word: str) -> bool:
     return zipf_frequency(low, "en") >= COMMON_ZIPF
 
 
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 # A title or a post right before a capitalised word: "President Obama", "Mr. Trump",
 # "businessman Trump".
 _AFTER_TITLE = re.compile(r"\b([A-Za-z]+)\.? (?=([A-Z][a-z]+)\b)")  # overlapping
 # A place: "in China", "at Sacramento", "across Iowa" (people are seldom in or at someone).
-_AFTER_LOCATIVE = re.compile(r"\b(?:in|at|across|near|outside|inside|throughout) ([A-Z][a-z]+)\b")
+_LOCATIVES = "in|at|across|near|outside|inside|throughout"
 
 
 def written_as_names(texts: Sequence[str]) -> frozenset[str]:
@@ -46,20 +45,23 @@ def written_as_names(texts: Sequence[str]) -> frozenset[str]:
 
     wordfreq counts "obama" and "trump" among frequent English words, which is right for a
     sentence's first word ("Trump cards …") and wrong inside an article that titles them."""
-    titled: set[str] = set()
-    not_names: set[str] = set()
     posts = lx.TITLES | lx.ROLE_HEADS
-    for text in texts:
-        titled.update(
-            name.lower() for post, name in _AFTER_TITLE.findall(text) if post.lower() in posts
-        )
-        not_names.update(_LOWER_WORD.findall(text))
-        not_names.update(m.lower() for m in _AFTER_LOCATIVE.findall(text))
-    return frozenset(
-        word
-        for word in titled - not_names
-        if is_common_word(word) and not (word.endswith("s") and is_common_word(word[:-1]))
-    )
+    titled = {
+        name
+        for text in texts
+        for post, name in _AFTER_TITLE.findall(text)
+        if post.lower() in posts and is_common_word(name)
+    }
+    # Few articles title a common word at all: only those words are looked for again.
+    candidates = {
+        name for name in titled if not (name.endswith("s") and is_common_word(name[:-1].lower()))
+    }
+    if not candidates:
+        return frozenset()
+    words = "|".join(re.escape(name) for name in candidates)
+    against = re.compile(rf"\b(?:({words.lower()})|(?:{_LOCATIVES}) ({words}))\b")
+    refuted = {m.group(1) or m.group(2) for text in texts for m in against.finditer(text)}
+    return frozenset(name.lower() for name in candidates - {r.capitalize() for r in refuted})
 
 
 def first_name_gender(word: str) -> str | None:
