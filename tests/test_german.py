@@ -64,20 +64,20 @@ def test_each_german_sieve_reads_its_shape() -> None:
 
 
 def test_a_post_before_a_full_name_qualifies_the_person() -> None:
-    """ "Kölns Präsident Wolfgang Overath sagte", "sagte der italienische Kardinal Angelo
-    Sodano": the words before a first name and surname are who the person is; a preposition
+    """ "Kölns Präsident Klaus Weber sagte", "sagte der italienische Kardinal Marco
+    Bellini": the words before a first name and surname are who the person is; a preposition
     opening the sentence is not ("Über Lena Brandt sagte Weber"), and two people named
     together are nobody's alone."""
     text = (
         "Der Verein meldete am Montag den Wechsel des Stürmers nach München.\n\n"
-        "Kölns Präsident Wolfgang Overath sagte: „Wir wünschen ihm in München alles Gute.“\n\n"
-        "Zum Abschied sagte der italienische Kardinal Angelo Sodano: „Das ist ein Verlust.“\n\n"
+        "Kölns Präsident Klaus Weber sagte: „Wir wünschen ihm in München alles Gute.“\n\n"
+        "Zum Abschied sagte der italienische Kardinal Marco Bellini: „Das ist ein Verlust.“\n\n"
         "Über Lena Brandt sagte der Trainer: „Sie hat uns sehr geholfen.“\n\n"
-        "„Wir verlassen die Partei“, erklärten die Mitglieder Jan Giesel und Tom Perteck."
+        "„Wir verlassen die Partei“, erklärten die Mitglieder Jan Kühn und Tom Berger."
     )
     quotes = Extractor(calibrated=False).extract(read(text)).quotes
-    assert speakers(quotes, "alles Gute") == ["Wolfgang Overath"]
-    assert speakers(quotes, "ein Verlust") == ["Angelo Sodano"]
+    assert speakers(quotes, "alles Gute") == ["Klaus Weber"]
+    assert speakers(quotes, "ein Verlust") == ["Marco Bellini"]
     assert speakers(quotes, "sehr geholfen") == [None]
     assert speakers(quotes, "verlassen die Partei") == [None]
 

@@ -315,7 +315,7 @@ def _glued_opener(tokens: tuple[Token, ...], i: int) -> bool:
             return False  # "Foreign Affairs Minister Chrystia Freeland": a title, not an opener
         k += 1
     if at_start and (tok.lower in lx.INVERTIBLE_CUES or tok.lower in lx.PREPOSITIONS) and k > i + 1:
-        return True  # "Said Stone:", "Of Carson, Levine said": a verb or preposition, then a name
+        return True  # "Said Vance:", "Of Kerr, Petrov said": a verb or preposition, then a name
     return (
         at_start
         and strip_possessive(tok.text) == tok.text

@@ -86,7 +86,7 @@ def mask(text: str, spans: list[Span]) -> str:
 
 def _dash(text: str) -> str:
     """A token's text, dashes as one: " - " is a hyphen set off by spaces, "--" a typed em
-    dash ("John McCain -- who lost to Obama -- said")."""
+    dash ("Ivan Petrov -- who lost to Ann Kerr -- said")."""
     text = text.strip() or "-"
     return "—" if text == "--" else text
 

@@ -51,7 +51,7 @@ def clause_subject(
     for m in mentions:
         if m.first < start or m.possessive:
             continue
-        first = premodifiers_start(tokens, m.first)  # "81-year-old Parker Eaton, …, said"
+        first = premodifiers_start(tokens, m.first)  # "67-year-old Omar Reyes, …, said"
         prev = tokens[first - 1] if first > start else None
         at_clause_start = first == start or (
             prev is not None
@@ -92,7 +92,7 @@ def clause_subject(
 
 
 def premodifiers_start(tokens: tuple[Token, ...], first: int) -> int:
-    """Where the age or kind words before a name begin: "(The) 81-year-old Parker Eaton",
+    """Where the age or kind words before a name begin: "(The) 67-year-old Omar Reyes",
     "(a) long-time Cruz ally": an optional determiner, numbers and hyphenated words only."""
     k = first
     while k > 0:

@@ -148,8 +148,8 @@ def before_appositive(ctx: SentenceContext, comma: int) -> Mention | None:
 
 def _clause_verb(tokens: tuple[Token, ...], k: int) -> bool:
     """A verb at ``k`` that ends an appositive chain: not a noun after a determiner ("the
-    state capital"), nor a relative clause's verb set off by a comma ("Michael Seaman, who
-    lives outside Sacramento, prays"; "who has run")."""
+    state capital"), nor a relative clause's verb set off by a comma ("Nora Quinn, who
+    lives outside Helena, says"; "who has run")."""
     if not verb_like(tokens[k]) or (k > 0 and tokens[k - 1].lower in lx.DETERMINERS):
         return False
     for j in range(k - 1, max(-1, k - 3), -1):
@@ -252,7 +252,7 @@ def inverted(ctx: SentenceContext, ci: int) -> Mention | None:
         role_word = role_word or (tok.lower == "of" and pos > c and nounish(tokens[pos - 1]))
         # "says Cambridge cartoonist Andre Campbell": a capitalised word qualifying the role
         role_word = role_word or (tok.is_word and tok.is_capitalised)
-        # "said retired neurosurgeon Ben Carson": any word qualifying a role noun after it
+        # "said retired neurosurgeon Rita Vance": any word qualifying a role noun after it
         role_word = role_word or (tok.is_word and _role_noun_at(tokens, pos + 1))
         possessor = tok.is_word and strip_possessive(tok.text) != tok.text
         after_possessor = after_possessor or possessor

@@ -12,8 +12,8 @@ from bot.quotes.attribution.subjects import inverted, noun_phrase_subject
 def trailing(site: QuoteSite, att: Attributor) -> Attribution | None:
     """``The offer was “a slap in the face” for workers, Dana Kowal said.``: the sentence
     ends with its attribution after a comma, and no other quote comes between; or with a
-    verb before its subject and an appositive (``“…” for Clinton, said Steve Elmendorf, a
-    deputy campaign manager.``)."""
+    verb before its subject and an appositive (``“…” for tenants, said Omar Reyes, a
+    housing advocate.``)."""
     tokens = site.ctx.tokens
     last_comma = True
     speech: Attribution | None = None  # "…, said a source close to the campaign": nobody named
@@ -35,7 +35,7 @@ def trailing(site: QuoteSite, att: Attributor) -> Attribution | None:
 
 
 def _verb_first(site: QuoteSite, att: Attributor, ci: int) -> Attribution | None:
-    """``…, said Steve Elmendorf(, a deputy campaign manager / , who backs Clinton).``: a
+    """``…, said Omar Reyes(, a housing advocate / , who rents in Leith).``: a
     reporting verb right after the comma at ``ci - 1``, its subject after it, then nothing
     or what a comma sets off (no other quote) to the sentence's end."""
     ctx, tokens = site.ctx, site.ctx.tokens

@@ -140,8 +140,8 @@ def inverted_pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
 
 
 def _set_off(gap: tuple[Token, ...]) -> bool:
-    """Words between commas that qualify the name before them: "Said Dorothy Poynter, who
-    grew up with Ali in the neighborhood, “…”" (no quote marks, at most APPOSITIVE_REACH)."""
+    """Words between commas that qualify the name before them: "Said Rita Vance, who has
+    run the bakery since 1998, “…”" (no quote marks, at most APPOSITIVE_REACH)."""
     return (
         2 < len(gap) <= APPOSITIVE_REACH
         and gap[0].text == ","

@@ -126,7 +126,7 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
     roles: list[str] = []
     while run and is_role(run[0]) and (len(run) > 1 or not sentence_start):
         roles.append(run.pop(0))
-    # "der italienische Kardinal Angelo Sodano", "Kölns Präsident Wolfgang Overath": the
+    # "der italienische Kardinal Marco Bellini", "Kölns Präsident Klaus Weber": the
     # words before a first name that a surname follows say who the person is.
     given = next((i for i, w in enumerate(run) if i > 0 and w.lower() in first_names()), None)
     if given is not None and _qualifies(run, given):
@@ -137,7 +137,7 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
 
 def _qualifies(run: list[str], given: int) -> bool:
     """The words of ``run`` before the first name at ``given`` qualify the person a surname
-    completes ("Kölns Präsident Wolfgang Overath"); not a preposition ("Über Steve Fossett")
+    completes ("Kölns Präsident Klaus Weber"); not a preposition ("Über Lena Brandt")
     nor a first name of its own."""
     before = run[:given]
     return (

@@ -99,7 +99,7 @@ def _named(
     site: QuoteSite, att: Attributor, phrase: Phrase | None, cue: str, score: float, slot: bool
 ) -> Attribution:
     """Who a speaker phrase names (speech with nobody named for a description or pronoun,
-    or for two people: "die Mitglieder Jan Giesel und David Perteck")."""
+    or for two people: "die Mitglieder Jan Kühn und Tom Berger")."""
     tokens = site.ctx.tokens
     if phrase is not None and phrase.end + 1 < len(tokens):
         pair = tokens[phrase.end].lower in COORDINATORS and tokens[phrase.end + 1].is_capitalised
