@@ -83,7 +83,12 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("according_to", "According to X, “Q”", according_to, before=True),
     Sieve("in_their_words", "in her words, “Q” / as he put it", in_their_words, before=True),
     Sieve("claim_by", "claims by X that “Q”", claim_by, before=True),
-    Sieve("trailing", "It was “Q” for workers, X said.", trailing, guess="after_verb_before"),
+    Sieve(
+        "trailing",
+        "It was “Q” for workers, X said. / “Q” for tenants, said X, a …",
+        trailing,
+        guess="after_verb_before",
+    ),
     Sieve("colon", "X is more blunt: “Q”", colon, guess="after_verb_before"),
     Sieve("continuation", "a quote running on into the next paragraph", continuation),
     Sieve("previous_quote", "“…,” he said. “Q.”", neighbours.previous_quote, standalone=True),
