@@ -94,6 +94,10 @@ def test_names_are_canonical_and_roles_kept(settings: Settings) -> None:
     )
     gwynne = next(q for q in quotes if q.speaker == "Andrew Gwynne")
     assert gwynne.role == "Public Health minister"
+    # "Musk, a close confidant of US President-elect Donald Trump": whom he stands to is no
+    # role to show beside his name ("Elon Musk, close confidant" read as a title).
+    musk = {q.role for q in quotes if q.speaker == "Elon Musk"}
+    assert "close confidant" not in musk and "US-based tech tycoon" in musk
 
 
 def test_no_furniture_yields_a_quote(settings: Settings) -> None:

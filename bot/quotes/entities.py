@@ -41,6 +41,14 @@ class Entity:
             return True  # "Tiger Woods said": a common first word, but a speaker's name
         return _looks_like_person(self.name)
 
+    @property
+    def shown_role(self) -> str | None:
+        """The role an answer shows beside the name: the first that says what the person is,
+        not whom they stand to ("close confidant" of someone left out)."""
+        return next(
+            (r for r in self.roles if r.split()[-1].lower() not in lx.RELATIONAL_ROLES), None
+        )
+
     def has_role(self, head: str) -> bool:
         """Whether any role of this entity has the given head noun or one of its synonyms."""
         group = next((g for g in lx.ROLE_GROUPS if head in g), frozenset({head}))

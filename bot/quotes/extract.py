@@ -113,7 +113,7 @@ def extract_all(
                 end=paragraph.start + span.end,
                 paragraph=span.paragraph,
                 speaker=registry.display(entity) if entity else None,
-                role=(entity.roles[0] if entity and entity.roles else None),
+                role=entity.shown_role if entity else None,
                 confidence=round(attr.shown_confidence if entity else min(attr.confidence, 0.2), 2),
                 cue=attr.cue,
                 kind=kind,

@@ -58,6 +58,7 @@ NEXT_SENTENCE_CUES = word_set("next_sentence_cues")
 IRREGULAR_PAST = word_set("irregular_past")
 CUE_VERBS_NEEDING_COMPLEMENT = word_set("cue_verbs_needing_complement")
 CUE_VERBS_NOT_BEFORE_TO = word_set("cue_verbs_not_before_to")
+RELATIONAL_ROLES = word_set("relational_roles")
 # "shot back", "points out": (verb, particle) pairs that report speech together.
 PARTICLE_CUES: frozenset[tuple[str, str]] = frozenset(
     (verb, particle) for verb, particle in (line.split() for line in entries("particle_cues"))
