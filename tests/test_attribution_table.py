@@ -843,8 +843,11 @@ ROWS: list[Row] = [
         None,
     ),
     Row(
-        "Kalamazoo (AP) – Senator Ann Kerr hit back, saying the plan was “a disaster”.",
-        "disaster",
+        (
+            "President Ada Corwin spoke on Monday.\n\nCorwin (AFP) – Democrat Ann Kerr took "
+            "a swipe at Sam Lowe, saying that “bombastic comments” do harm."
+        ),
+        "bombastic",
         "Ann Kerr",
         "pre_cue",
     ),

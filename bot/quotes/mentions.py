@@ -178,7 +178,7 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
                     words.append(t)
                 else:
                     break
-                if strip_possessive(t.text) != t.text:
+                if t.is_possessive:
                     j += 1
                     break  # a possessive ends the name: "Musk’s views"
                 j += 1
@@ -194,7 +194,7 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
             ):
                 i = j  # "Local fisherman Dougie Marsh": the run modifies a role noun
                 continue
-            owner = strip_possessive(words[-1].text) != words[-1].text  # "Elon Musk’s company"
+            owner = words[-1].is_possessive  # "Elon Musk’s company"
             if (
                 after is not None
                 and after.is_word
@@ -230,7 +230,7 @@ def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
                         role if not mention.role else f"{role} {mention.role}",
                         org=mention.org,
                     )
-                if strip_possessive(words[-1].text) != words[-1].text:
+                if words[-1].is_possessive:
                     mention = replace(mention, possessive=True)
                 mentions.append(mention)
             i = j
@@ -318,7 +318,7 @@ def _glued_opener(tokens: tuple[Token, ...], i: int) -> bool:
         return True  # "Said Vance:", "Of Kerr, Petrov said": a verb or preposition, then a name
     return (
         at_start
-        and strip_possessive(tok.text) == tok.text
+        and not tok.is_possessive
         and _person_follows(tokens, i + 1)
         and tok.lower not in lx.ROLE_HEADS | lx.ORG_WORDS
         and (is_common_word(tok.text) or tok.lower in lx.PLATFORMS)

@@ -51,6 +51,11 @@ class Token:
         """Whether this token stands for a masked quote."""
         return self.text.startswith(MASK)
 
+    @property
+    def is_possessive(self) -> bool:
+        """Whether the word ends in a possessive ("Musk’s", "Phillips'")."""
+        return strip_possessive(self.text) != self.text
+
 
 @lru_cache(maxsize=1 << 16)
 def _lower(text: str) -> str:

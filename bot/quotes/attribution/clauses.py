@@ -14,7 +14,7 @@ from bot.quotes.attribution.grammar import (
     verb_within,
 )
 from bot.quotes.mentions import Mention
-from bot.quotes.tokens import Token, strip_possessive
+from bot.quotes.tokens import Token
 
 CLAUSE_BREAKS = (",", ";", ":", "—", "–")
 
@@ -66,7 +66,7 @@ def clause_subject(
         opener = tokens[start : m.first]
         at_clause_start = at_clause_start or (
             0 < len(opener) <= 2
-            and all(t.is_word and t.is_capitalised and not _possessive(t) for t in opener)
+            and all(t.is_word and t.is_capitalised and not t.is_possessive for t in opener)
             and not any(start <= x.last < m.first for x in mentions)  # not "Dunn's Virginia"
         )
         if not at_clause_start:
@@ -105,10 +105,6 @@ def premodifiers_start(tokens: tuple[Token, ...], first: int) -> int:
         else:
             break
     return k
-
-
-def _possessive(tok: Token) -> bool:
-    return strip_possessive(tok.text) != tok.text
 
 
 def named_in_apposition(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.model import SentenceContext
 from bot.quotes.mentions import Mention
-from bot.quotes.tokens import Token, strip_possessive
+from bot.quotes.tokens import Token
 
 POSSESSIVES = frozenset(["his", "her", "their", "our", "my", "your"])
 MAX_PARENTHETICAL = 7  # tokens of "(D-Wash.)", "(R)", "(I-Vt.)"
@@ -43,12 +43,12 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     """Whether the word at ``j`` is a reporting verb used as a verb ("said", "told"), not a
     noun ("the claims", "a later tweet") nor a verb that reports nothing ("maintain a")."""
     tok = tokens[j]
-    nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
-    known = tok.lower in lx.CUE_VERBS or (tok.lower, nxt) in lx.PARTICLE_CUES
+    known = tok.lower in lx.CUE_VERBS or particle_end(tokens, j) > j  # "shot back"
     if not tok.is_word or not known or (tok.is_capitalised and j > 0):
         return False
     prev = tokens[j - 1].lower if j > 0 else ""
-    if j > 0 and strip_possessive(tokens[j - 1].text) != tokens[j - 1].text:
+    nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    if j > 0 and tokens[j - 1].is_possessive:
         return False  # a noun after a possessor: "Freeland’s remarks"
     # "will maintain a presence": not reporting anything; but "maintain the government
     # should act": a clause follows, and the verb reports it

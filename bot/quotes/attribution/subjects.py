@@ -22,7 +22,7 @@ from bot.quotes.attribution.grammar import (
 from bot.quotes.attribution.model import NONE, Attribution, SentenceContext
 from bot.quotes.attribution.resolve import Resolver
 from bot.quotes.mentions import Mention, nounish
-from bot.quotes.tokens import Token, strip_possessive
+from bot.quotes.tokens import Token
 
 QUALIFYING_PREPOSITIONS = frozenset(["of", "from", "with", "at"])
 ADVERBIAL_REACH = 7  # words of "in an interview with CNN" between a subject and its verb
@@ -254,7 +254,7 @@ def inverted(ctx: SentenceContext, ci: int) -> Mention | None:
         role_word = role_word or (tok.is_word and tok.is_capitalised)
         # "said retired neurosurgeon Rita Vance": any word qualifying a role noun after it
         role_word = role_word or (tok.is_word and _role_noun_at(tokens, pos + 1))
-        possessor = tok.is_word and strip_possessive(tok.text) != tok.text
+        possessor = tok.is_word and tok.is_possessive
         after_possessor = after_possessor or possessor
         if not (role_word or possessor or (after_possessor and tok.text == ",")):
             return None  # "says a document titled White Paper": no speaker there

@@ -101,10 +101,13 @@ def _named(
     """Who a speaker phrase names (speech with nobody named for a description or pronoun,
     or for two people: "die Mitglieder Jan Kühn und Tom Berger")."""
     tokens = site.ctx.tokens
-    if phrase is not None and phrase.end + 1 < len(tokens):
-        pair = tokens[phrase.end].lower in COORDINATORS and tokens[phrase.end + 1].is_capitalised
-        if pair:
-            return Attribution(None, 0.0, cue)
+    if (
+        phrase is not None
+        and phrase.end + 1 < len(tokens)
+        and tokens[phrase.end].lower in COORDINATORS
+        and tokens[phrase.end + 1].is_capitalised
+    ):
+        return Attribution(None, 0.0, cue)
     entity = book(att).entity(phrase, slot=slot) if phrase is not None else None
     if entity is None:
         return Attribution(None, 0.0, cue)
