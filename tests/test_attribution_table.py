@@ -1004,6 +1004,33 @@ ROWS: list[Row] = [
         "Ivan Petrov",
         "paragraph_subject",
     ),
+    # --- the speaker goes on: a quote the narrator finishes, after a named quote
+    Row(
+        "“Tenants are tired,” Nora Quinn told reporters. “They want repairs now” and lower rents.",
+        "want repairs",
+        "Nora Quinn",
+        "previous_quote",
+    ),
+    Row(
+        "“Tenants are tired,” Nora Quinn told reporters. “They want the repairs done before "
+        "winter” as much as Omar Reyes does.",
+        "repairs done",
+        None,
+        None,
+    ),
+    # --- a dotted initialism inside a name does not end the sentence
+    Row(
+        "“Trade is up,” said Ann Lee, an economist at the U.S. Chamber of Commerce. “Jobs follow.”",
+        "Jobs follow",
+        "Ann Lee",
+        "previous_quote",
+    ),
+    Row(
+        "“We will fight this,” Rep. Omar Reyes’s chief of staff, Nora Quinn, told reporters.",
+        "fight this",
+        "Nora Quinn",
+        "post_cue",
+    ),
 ]
 
 

@@ -64,6 +64,10 @@ PARTICLE_CUES: frozenset[tuple[str, str]] = frozenset(
     (verb, particle) for verb, particle in (line.split() for line in entries("particle_cues"))
 )
 FUNCTION_WORDS = word_set("function_words")
+# Closed-class words that open sentences (see sentence_openers.txt).
+SENTENCE_OPENERS = (
+    word_set("sentence_openers") | frozenset(PRONOUNS) | DETERMINERS | PREPOSITIONS | SUBORDINATORS
+)
 
 
 def region_key(text: str) -> str:

@@ -91,7 +91,7 @@ SIEVES: tuple[Sieve, ...] = (
     ),
     Sieve("colon", "X is more blunt: “Q”", colon, guess="after_verb_before"),
     Sieve("continuation", "a quote running on into the next paragraph", continuation),
-    Sieve("previous_quote", "“…,” he said. “Q.”", neighbours.previous_quote, standalone=True),
+    Sieve("previous_quote", "“…,” he said. “Q.” / “Q” and more.", neighbours.previous_quote),
     Sieve(
         "previous_subject", "X did not hesitate. “Q.”", neighbours.previous_subject, standalone=True
     ),

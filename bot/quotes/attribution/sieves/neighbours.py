@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.grammar import is_cue
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.attribution.subjects import subject_of
 
 
 def previous_quote(site: QuoteSite, att: Attributor) -> Attribution | None:
-    """The speaker of a quote in the sentence just before."""
+    """The speaker of a quote in the sentence just before, for a sentence that is only
+    quotation or one the narrator finishes (see ``_runs_on``)."""
     prev = site.previous
     if prev is None:
         return None
@@ -23,8 +25,21 @@ def previous_quote(site: QuoteSite, att: Attributor) -> Attribution | None:
         if sentence < prev.index:
             break
         if sentence == prev.index and attr.entity is not None:
-            return attr.weaker(0.85)
+            if site.standalone or _runs_on(site, att, attr):
+                return attr.weaker(0.85)
+            return None
     return None
+
+
+def _runs_on(site: QuoteSite, att: Attributor, speaker: Attribution) -> bool:
+    """``“…,” Palmieri told reporters. “I think they care about incomes” and other issues.``:
+    the sentence opens with the quote and runs on in the narrator's words, with no reporting
+    verb and nobody but the speaker in them — the narrator finishes the speaker's sentence.
+    ("… which Mozloom thinks" names the speaker again; anyone else may be the one meant.)"""
+    tokens = site.ctx.tokens
+    if site.qi != 0 or any(is_cue(tokens, k) for k in range(len(tokens))):
+        return False
+    return all(att.resolve.mention(site.ctx, m).entity is speaker.entity for m in site.ctx.mentions)
 
 
 def previous_subject(site: QuoteSite, att: Attributor) -> Attribution | None:

@@ -72,6 +72,8 @@ def _named_then_cue(
             c = ctx.by_first[c].last + 1
         elif tokens[c].text == "," or tokens[c].lower in lx.SKIPPABLE or _role_word(tokens, c):
             c += 1
+        elif _role_of(tokens, c):
+            c += 1  # "Rep. Duncan Hunter’s chief of staff, Joe Kasper, told"
         elif after_parenthetical(tokens, c) > c:
             c = after_parenthetical(tokens, c)  # "Rep. Jim McDermott (D-Wash.) said"
         else:
@@ -89,6 +91,18 @@ def _role_word(tokens: tuple[Token, ...], c: int) -> bool:
     """A lower-case word of a role between the quote and the verb ("X, party chair, said"),
     not the verb itself ("Vance points out")."""
     return nounish(tokens[c]) and particle_end(tokens, c) == c
+
+
+def _role_of(tokens: tuple[Token, ...], c: int) -> bool:
+    """The "of" inside a two-word role ("chief of staff", "director of communications"):
+    a role word before it and a lower-case noun after it."""
+    return (
+        tokens[c].lower == "of"
+        and 0 < c < len(tokens) - 1
+        and _role_word(tokens, c - 1)
+        and _role_word(tokens, c + 1)
+        and not tokens[c + 1].is_capitalised
+    )
 
 
 def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
