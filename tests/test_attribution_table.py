@@ -843,6 +843,12 @@ ROWS: list[Row] = [
         None,
     ),
     Row(
+        "“Nobody beats Frank Stone on jobs,” the new ad says.\n\n“We will win,” Stone said.",
+        "We will win",
+        "Stone",
+        "post_cue",
+    ),
+    Row(
         (
             "President Ada Corwin spoke on Monday.\n\nCorwin (AFP) – Democrat Ann Kerr took "
             "a swipe at Sam Lowe, saying that “bombastic comments” do harm."

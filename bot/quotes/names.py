@@ -37,8 +37,9 @@ _LOCATIVES = "in|at|across|near|outside|inside|throughout"
 
 
 def written_as_names(texts: Sequence[str]) -> frozenset[str]:
-    """Common words an article writes as someone's name (lower-cased): after a title or a
-    post ("President Obama", "Mr. Trump", "businessman Trump") and never in lower case, so
+    """Common words an article writes as someone's name (lower-cased): after a title, a
+    post or a first name ("President Obama", "Mr. Trump", "businessman Trump", "Donald
+    Trump") and never in lower case, so
     that a later "Obama said" names him though no first name comes with it. Not a place the
     article is in or at ("in Washington"), nor a plural whose singular is a common word
     ("Democrats", "Canadians"): a group is not someone.
@@ -50,7 +51,7 @@ def written_as_names(texts: Sequence[str]) -> frozenset[str]:
         name
         for text in texts
         for post, name in _AFTER_TITLE.findall(text)
-        if post.lower() in posts and is_common_word(name)
+        if (post.lower() in posts or _first_name(post)) and is_common_word(name)
     }
     # Few articles title a common word at all: only those words are looked for again.
     candidates = {
@@ -62,6 +63,13 @@ def written_as_names(texts: Sequence[str]) -> frozenset[str]:
     against = re.compile(rf"\b(?:({words.lower()})|(?:{_LOCATIVES}) ({words}))\b")
     refuted = {m.group(1) or m.group(2) for text in texts for m in against.finditer(text)}
     return frozenset(name.lower() for name in candidates - {r.capitalize() for r in refuted})
+
+
+def _first_name(word: str) -> bool:
+    """A capitalised first name whose gender is usual ("Donald" in "a Donald Trump
+    nomination"): the word after it is a surname, even where the full name stands only in
+    someone's quoted words."""
+    return word[:1].isupper() and first_name_gender(word) is not None
 
 
 def first_name_gender(word: str) -> str | None:
