@@ -82,6 +82,39 @@ def test_a_post_before_a_full_name_qualifies_the_person() -> None:
     assert speakers(quotes, "verlassen die Partei") == [None]
 
 
+def test_indirect_speech_goes_on_reporting_its_speaker() -> None:
+    """Once a sentence names who speaks, the Konjunktiv sentences after it go on reporting
+    them: a quote inside them, or standing alone after them, is theirs — unless a sentence
+    names someone else, or the narrator speaks again in the indicative."""
+    text = (
+        "Die Stadt will das Hallenbad schließen.\n\n"
+        "Bürgermeisterin Karin Vogt sagte am Montag, die Kosten seien zu hoch. Die Sanierung "
+        "sei „nicht mehr zu bezahlen“. Man wolle andere Lösungen prüfen. "
+        "„Wir suchen einen Partner.“\n\n"
+        "Der Schwimmverein kündigte Widerstand an. „Wir sammeln Unterschriften.“\n\n"
+        "Kämmerer Paul Lenz erklärte, die Rücklagen reichten nicht. Für den Vereinschef Ralf "
+        "Brandt sei das aber „ein Vorwand“."
+    )
+    quotes = Extractor(calibrated=False).extract(read(text)).quotes
+    assert speakers(quotes, "nicht mehr zu bezahlen") == ["Karin Vogt"]
+    assert speakers(quotes, "einen Partner") == ["Karin Vogt"]
+    assert speakers(quotes, "Unterschriften") == [None]  # the narrator spoke in between
+    assert speakers(quotes, "ein Vorwand") == [None]  # Brandt's words, or Lenz's report
+
+
+def test_two_people_with_one_surname_stay_two() -> None:
+    """ "Georg Ratzinger" after "Joseph Ratzinger" is a second person, and the surname alone
+    then names neither."""
+    text = (
+        "Papst Joseph Ratzinger tritt zurück.\n\n"
+        "„Er wünscht sich mehr Ruhe“, sagte sein Bruder Georg Ratzinger.\n\n"
+        "„Das ist ein großer Schritt“, sagte Ratzinger."
+    )
+    quotes = Extractor(calibrated=False).extract(read(text)).quotes
+    assert speakers(quotes, "mehr Ruhe") == ["Georg Ratzinger"]
+    assert speakers(quotes, "großer Schritt") == [None]
+
+
 def test_german_indirect_speech_and_titles_are_not_quotes() -> None:
     done = Extractor().extract(read(HAUSHALT))
     everything = " ".join(q.text for q in done.quotes)

@@ -153,6 +153,8 @@ class NameBook:
     stands for (one entity a person, so "Merkel" and "Angela Merkel" are one speaker)."""
 
     by_word: dict[str, Entity] = field(default_factory=dict)
+    by_name: dict[tuple[str, ...], Entity] = field(default_factory=dict)  # full names
+    shared: set[str] = field(default_factory=set)  # surnames two named people share
     nouns: set[str] = field(default_factory=set)  # words seen after an article: not names
     last_person: Entity | None = None
 
@@ -179,6 +181,10 @@ class NameBook:
         words = phrase.words
         if not words or len(words) > MAX_NAME_WORDS:
             return None
+        if _lower(tuple(words)) in self.by_name:
+            return self.by_name[_lower(tuple(words))]
+        if len(words) == 1 and words[0].lower() in self.shared:
+            return None  # "Ratzinger" after Joseph and Georg Ratzinger: either of them
         known = self.by_word.get(words[-1].lower())
         if known is not None and (len(words) == 1 or words[0].lower() in _lower(known.name)):
             return known
@@ -199,12 +205,36 @@ class NameBook:
         return self._add(Entity(tuple(words), roles=roles))
 
     def _add(self, entity: Entity) -> Entity:
+        surname = entity.name[-1].lower()
+        other = self.by_word.get(surname)
+        if other is not None and _different_people(other, entity):
+            # "Georg Ratzinger" after "Joseph Ratzinger": a second person, not the first
+            # again; the surname alone names neither from now on.
+            self.shared.add(surname)
+            self.by_name[_lower(entity.name)] = entity
+            self.last_person = entity
+            return entity
         for word in entity.name:
             if word.lower() not in PARTICLES:
                 self.by_word.setdefault(word.lower(), entity)
         if not entity.org:
             self.last_person = entity
-        return self.by_word.get(entity.name[-1].lower(), entity)
+        found = self.by_word.get(surname, entity)
+        self.by_name.setdefault(_lower(found.name), found)
+        return found
+
+
+def _different_people(known: Entity, new: Entity) -> bool:
+    """Two people with one surname and different first names."""
+    return (
+        not known.org
+        and not new.org
+        and len(known.name) >= 2
+        and len(new.name) >= 2
+        and known.name[0].lower() != new.name[0].lower()
+        and known.name[0].lower() in first_names()
+        and new.name[0].lower() in first_names()
+    )
 
 
 def _lower(words: tuple[str, ...]) -> tuple[str, ...]:

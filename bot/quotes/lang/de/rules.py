@@ -4,7 +4,8 @@ German puts the verb second: after a quote the verb comes first and the speaker 
 („…“, sagte Merkel; „…“, fügte sie hinzu); before a quote the speaker opens the clause or
 follows the verb after an adverbial (Merkel sagte: „…“; Am Montag sagte Merkel: „…“). Sources
 without a verb: „…“, so Merkel; laut Merkel …; Merkel zufolge …. Indirect speech in the
-Konjunktiv ("Sie sagte, sie sei …") has no marks: it is not a quote, and it is not read here.
+Konjunktiv ("Sie sagte, sie sei …") has no marks: it is not a quote; but it goes on reporting
+its speaker, and a quote inside it or right after it is theirs (``chain``).
 
 Names come from the article's :class:`~bot.quotes.lang.de.names.NameBook`; a description ("der
 Sprecher", "die Regierung") makes the quote speech with nobody named.
@@ -22,6 +23,7 @@ from bot.quotes.attribution.sieves.continuation import continuation
 from bot.quotes.attribution.sieves.neighbours import previous_quote
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.chain import chained_speaker
 from bot.quotes.lang.de.names import NameBook, Phrase, common_word, phrase_at
 from bot.quotes.lang.de.speech import not_speech_reason
 from bot.quotes.mentions import Mention
@@ -312,6 +314,38 @@ def konjunktiv(site: QuoteSite, att: Attributor) -> Attribution | None:
     return None
 
 
+def reported(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Klaus Stöhr sagte: „…“ Die Gefahr sei real. „Aber das Virus …“: a quote in indirect
+    speech with no verb of its own, or alone after it, is the speaker it continues."""
+    return chained_speaker(site, att, _said_in, _has_cue, _names_in)
+
+
+def _names_in(ctx: SentenceContext, att: Attributor) -> list[Entity]:
+    """The people and organisations a sentence names (outside its quotes)."""
+    names = book(att)
+    found: list[Entity] = []
+    k = 0
+    while k < len(ctx.tokens):
+        phrase = phrase_at(ctx.tokens, k, sentence_start=k == 0)
+        if phrase is None:
+            k += 1
+            continue
+        entity = names.entity(phrase)
+        if entity is not None:
+            found.append(entity)
+        k = max(k + 1, phrase.end)
+    return found
+
+
+def _said_in(ctx: SentenceContext, att: Attributor) -> Attribution | None:
+    """A sentence's reporting verb and its subject, read as for a quote at its end."""
+    return pre_cue(QuoteSite(ctx, len(ctx.tokens)), att)
+
+
+def _has_cue(ctx: SentenceContext) -> bool:
+    return any(is_cue(ctx.tokens, k) for k in range(len(ctx.tokens)))
+
+
 SIEVES: tuple[Sieve, ...] = (
     Sieve("de_post_cue", "„Q“, sagte X / „Q“, so X / „Q“, fügte X hinzu", post_cue),
     Sieve("de_pre_cue", "X sagte: „Q“ / Am Montag sagte X, „Q“", pre_cue, before=True),
@@ -320,5 +354,6 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("de_colon", "X wörtlich: „Q“ (the clause's subject)", colon, guess="after_verb_before"),
     Sieve("continuation", "a quote running on into the next paragraph", continuation),
     Sieve("previous_quote", "„…“, sagte er. „Q.“", previous_quote, standalone=True),
+    Sieve("de_reported", "X sagte, … sei real. „Q.“ (indirect speech goes on)", reported),
     Sieve("de_konjunktiv", "Damit seien „Q“ (speech, nobody named)", konjunktiv, speech_only=True),
 )
