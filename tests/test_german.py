@@ -102,6 +102,23 @@ def test_indirect_speech_goes_on_reporting_its_speaker() -> None:
     assert speakers(quotes, "ein Vorwand") == [None]  # Brandt's words, or Lenz's report
 
 
+def test_the_one_quoted_the_source_before_a_colon_and_a_name_on_a_topic() -> None:
+    """ "zitierte X mit den Worten:" is X's (never the broadcaster's); "so X weiter:" and
+    "X zur neuen Heimat:" name X; a name after a reporting verb's description is not."""
+    text = (
+        "Bürgermeisterin Karin Vogt und Kämmerer Paul Lenz stellten den Haushalt vor.\n\n"
+        "Ein Radiosender zitierte Vogt mit den Worten: „Wir sparen an allen Ecken.“\n\n"
+        "Die Rücklagen seien aufgebraucht, so Lenz weiter: „Es bleibt nichts übrig.“\n\n"
+        "Karin Vogt zur neuen Schule: „Sie wird im Herbst eröffnet.“\n\n"
+        "Ein Leser schrieb im Magazin DER STERN: „Das ist ein Skandal.“"
+    )
+    quotes = Extractor(calibrated=False).extract(read(text)).quotes
+    assert speakers(quotes, "allen Ecken") == ["Karin Vogt"]
+    assert speakers(quotes, "nichts übrig") == ["Paul Lenz"]
+    assert speakers(quotes, "im Herbst") == ["Karin Vogt"]
+    assert speakers(quotes, "ein Skandal") == [None]
+
+
 def test_two_people_with_one_surname_stay_two() -> None:
     """ "Georg Ratzinger" after "Joseph Ratzinger" is a second person, and the surname alone
     then names neither."""

@@ -24,6 +24,7 @@ from bot.quotes.attribution.sieves.neighbours import previous_quote
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.chain import chained_speaker
+from bot.quotes.lang.de.citing import cited
 from bot.quotes.lang.de.names import NameBook, Phrase, common_word, phrase_at
 from bot.quotes.lang.de.speech import not_speech_reason
 from bot.quotes.mentions import Mention
@@ -36,6 +37,7 @@ PARTICLE_REACH = 12  # tokens between a separable verb and its particle ("teilte
 SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
 APPOSITION_REACH = 12  # tokens a description between commas may take
 PASSIVE_CUES = frozenset({"zitiert"})
+TOPIC_WORDS = 4  # "X zur neuen Heimat:" — the topic between a name and its colon
 COORDINATORS = frozenset({"und", "oder", "sowie", "aber"})  # „…“, wird Panetta zitiert
 
 
@@ -272,6 +274,9 @@ def source_word(site: QuoteSite, att: Attributor) -> Attribution | None:
     """Laut Merkel … „…“ / Merkel zufolge … „…“: a source named in the quote's sentence."""
     tokens = site.ctx.tokens
     for k, tok in enumerate(tokens):
+        if tok.lower == "so" and k < site.qi and _so_before_colon(tokens, k, site.qi):
+            # "…, so Elshorst weiter: „…“": the source word opens the quote's own clause.
+            return _named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=True)
         if tok.lower == "laut" and k < site.qi:
             return _named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=False)
         if tok.lower == "zufolge":
@@ -279,16 +284,45 @@ def source_word(site: QuoteSite, att: Attributor) -> Attribution | None:
     return None
 
 
+def _so_before_colon(tokens: tuple[Token, ...], k: int, qi: int) -> bool:
+    """ "so X (weiter):" right before the quote: after a comma or at the sentence's start,
+    a name, at most two lower-case words, the colon."""
+    if qi < 2 or tokens[qi - 1].text != ":" or (k > 0 and tokens[k - 1].text != ","):
+        return False
+    phrase = phrase_at(tokens, k + 1)
+    if phrase is None or not phrase.words:
+        return False
+    between = tokens[phrase.end : qi - 1]
+    return len(between) <= 2 and all(t.is_word and not t.is_capitalised for t in between)
+
+
 def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
-    """Merkel: „…“ — a known name, a colon, the quote."""
+    """Merkel: „…“ — a known name, a colon, the quote (in a clause with no reporting verb,
+    whose subject would be the speaker)."""
     tokens, qi = site.ctx.tokens, site.qi
     if qi < 2 or tokens[qi - 1].text != ":":
         return None
-    phrase = _phrase_ending(tokens, qi - 1)
+    if any(is_cue(tokens, k) for k in range(qi - 1)):
+        return None  # "Ein Kommentator schrieb im Magazin DER SPIEGEL:": the verb's subject
+    phrase = _phrase_ending(tokens, qi - 1) or _name_on_topic(tokens, qi - 1)
     entity = book(att).entity(phrase) if phrase is not None else None
     if entity is None:
         return None
     return Attribution(entity, 0.8, None, evidence_sentence=site.ctx.index)
+
+
+def _name_on_topic(tokens: tuple[Token, ...], colon_at: int) -> Phrase | None:
+    """ "Punklady Nina Hagen zur neuen Heimat: „…“": the sentence opens with the name, then
+    a short prepositional phrase (no verb) up to the colon."""
+    phrase = phrase_at(tokens, 0, sentence_start=True)
+    if phrase is None or phrase.determiner or phrase.end >= colon_at:
+        return None
+    if tokens[phrase.end].lower not in LANGUAGE.words("prepositions"):
+        return None
+    topic = tokens[phrase.end + 1 : colon_at]
+    if not 1 <= len(topic) <= TOPIC_WORDS or not all(t.is_word for t in topic):
+        return None
+    return None if any(is_cue(tokens, k) for k in range(phrase.end, colon_at)) else phrase
 
 
 def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
@@ -312,6 +346,11 @@ def konjunktiv(site: QuoteSite, att: Attributor) -> Attribution | None:
         if tok.lower in LANGUAGE.words("konjunktiv"):
             return Attribution(None, 0.0, tok.text)
     return None
+
+
+def quoted_by(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Ein Sender zitierte X mit den Worten: „…“ / X wird wie folgt zitiert: „…“."""
+    return cited(site, att, book(att))
 
 
 def reported(site: QuoteSite, att: Attributor) -> Attribution | None:
@@ -350,6 +389,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("de_post_cue", "„Q“, sagte X / „Q“, so X / „Q“, fügte X hinzu", post_cue),
     Sieve("de_pre_cue", "X sagte: „Q“ / Am Montag sagte X, „Q“", pre_cue, before=True),
     Sieve("de_source", "laut X … „Q“ / X zufolge … „Q“", source_word, before=True),
+    Sieve("de_cited", "zitierte X mit den Worten: „Q“ (the one quoted)", quoted_by, before=True),
     Sieve("de_name_colon", "X: „Q“", name_colon, before=True),
     Sieve("de_colon", "X wörtlich: „Q“ (the clause's subject)", colon, guess="after_verb_before"),
     Sieve("continuation", "a quote running on into the next paragraph", continuation),

@@ -1,0 +1,40 @@
+"""Quoted by someone else: "Ein Fernsehsender zitierte Papandreou mit den Worten: „…“" (the
+object is the speaker), "In der Meldung wird Musk wie folgt zitiert: „…“" (the passive's
+subject is). The one who quotes — a newspaper, a broadcaster — never is."""
+
+from __future__ import annotations
+
+from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.model import Attribution, QuoteSite
+from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.names import NameBook, phrase_at
+
+PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden"})
+OBJECT_REACH = 4  # tokens between the verb and the one it quotes ("zitierte am Montag X")
+
+
+def cited(site: QuoteSite, att: Attributor, names: NameBook) -> Attribution | None:
+    """The one a form of "zitieren" before the quote says was quoted (None when no person
+    is named there: what "zitiert" cites may be a book's title, not speech)."""
+    tokens = site.ctx.tokens
+    forms = LANGUAGE.words("citing_verbs")
+    for v in range(site.qi - 1, -1, -1):
+        if tokens[v].is_quote:
+            return None
+        if tokens[v].lower not in forms:
+            continue
+        aux = next((k for k in range(v) if tokens[k].lower in PASSIVE_AUXILIARIES), None)
+        if aux is not None:  # "wird Musk … zitiert" / "Musk wird … zitiert"
+            starts = (aux + 1, 0)
+        else:  # "zitierte (am Montag) Papandreou mit den Worten"
+            starts = tuple(range(v + 1, min(v + 1 + OBJECT_REACH, site.qi)))
+        for start in starts:
+            phrase = phrase_at(tokens, start, sentence_start=start == 0)
+            if phrase is None or not phrase.words:
+                continue
+            entity = names.entity(phrase, slot=True)
+            if entity is not None and not entity.org:
+                return Attribution(entity, 0.85, tokens[v].text, evidence_sentence=site.ctx.index)
+            return None  # a description, or a title quoted ("zitierte den Roman „…“")
+        return None
+    return None
