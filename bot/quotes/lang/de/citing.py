@@ -24,6 +24,7 @@ def cited(site: QuoteSite, att: Attributor, names: NameBook) -> Attribution | No
         if tokens[v].lower not in forms:
             continue
         aux = next((k for k in range(v) if tokens[k].lower in PASSIVE_AUXILIARIES), None)
+        starts: tuple[int, ...]
         if aux is not None:  # "wird Musk … zitiert" / "Musk wird … zitiert"
             starts = (aux + 1, 0)
         else:  # "zitierte (am Montag) Papandreou mit den Worten"
