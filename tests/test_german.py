@@ -119,6 +119,18 @@ def test_the_one_quoted_the_source_before_a_colon_and_a_name_on_a_topic() -> Non
     assert speakers(quotes, "ein Skandal") == [None]
 
 
+def test_a_german_closing_mark_after_a_full_stop_ends_the_sentence() -> None:
+    """„…gespielt.“ Nach dem Spiel …: the German closing mark “ ends a sentence as ” does, so
+    the next sentence's verb after its own quote is read on its own."""
+    text = (
+        "Trainer Klaus Weber zeigt sich zufrieden: „Wir haben gut gespielt.“ Nach dem Spiel, "
+        "in dem die Abwehr Schwächen gezeigt hat, sollte sie „heute besser stehen“, sagte "
+        "Ursula Brandt."
+    )
+    quotes = Extractor().extract(read(text)).quotes
+    assert speakers(quotes, "besser stehen") == ["Ursula Brandt"]
+
+
 def test_two_people_with_one_surname_stay_two() -> None:
     """ "Georg Ratzinger" after "Joseph Ratzinger" is a second person, and the surname alone
     then names neither."""

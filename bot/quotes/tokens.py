@@ -113,9 +113,11 @@ def _split_after_closed_quotes(masked: str, original: str) -> list[tuple[int, in
     result: list[tuple[int, int]] = []
     for s, e in split_sentences_basic(masked):
         cut = s
-        for m in re.finditer(MASK + r"+(?=\s+[A-Z\"“])", masked[s:e]):
+        # A capital, accented too ("Über"), opens the next sentence.
+        for m in re.finditer(MASK + r"+(?=\s+[A-ZÀ-ÖØ-Þ\"“])", masked[s:e]):
             q_end = s + m.end()
-            inner = original[s + m.start() : q_end].rstrip("\"”’' ")
+            # Every closing mark: German closes „…“ with “ and ‚…‘ with ‘, French « … ».
+            inner = original[s + m.start() : q_end].rstrip("\"”’'“‘»«›‹ ")
             if (
                 inner
                 and inner[-1] in ".!?…"
