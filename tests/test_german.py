@@ -131,6 +131,16 @@ def test_a_german_closing_mark_after_a_full_stop_ends_the_sentence() -> None:
     assert speakers(quotes, "besser stehen") == ["Ursula Brandt"]
 
 
+def test_an_ordinal_date_does_not_end_the_sentence() -> None:
+    """ "am 24. März": German writes ordinals with a full stop; the verb before the date
+    still reports the quote after it (English "in 1961. March …" still ends there)."""
+    text = (
+        "Die Kanzlerin Angela Merkel besuchte die Stadt.\n\n"
+        "Merkel sagte am 24. März in Berlin: „Wir schaffen das.“"
+    )
+    assert speakers(Extractor().extract(read(text)).quotes, "schaffen das") == ["Angela Merkel"]
+
+
 def test_two_people_with_one_surname_stay_two() -> None:
     """ "Georg Ratzinger" after "Joseph Ratzinger" is a second person, and the surname alone
     then names neither."""

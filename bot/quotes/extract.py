@@ -87,7 +87,7 @@ def extract_all(
         # a bounded number of sentences' tokens in memory, not all of them.
         previous: SentenceContext | None = None
         current: SentenceContext | None = None
-        for sentence in sentences(masked, text):
+        for sentence in sentences(masked, text, lang.ordinal_stops):
             upcoming = attributor.add_sentence(para_index, sentence)
             sentence_text.append(text[sentence.start : sentence.end])
             if current is not None:

@@ -98,20 +98,23 @@ def _dash(text: str) -> str:
     return "—" if text == "--" else text
 
 
-def sentences(masked: str, original: str) -> Iterator[Sentence]:
+def sentences(masked: str, original: str, ordinal_stops: bool = False) -> Iterator[Sentence]:
     """Tokenised sentences of a masked paragraph, one at a time (a sentence's tokens cost
-    memory only while it is being read)."""
-    for s, e in _split_after_closed_quotes(masked, original):
+    memory only while it is being read). ``ordinal_stops``: the language writes ordinals
+    with a full stop ("am 24. März"), which then ends no sentence."""
+    for s, e in _split_after_closed_quotes(masked, original, ordinal_stops):
         tokens = tuple(
             Token(_dash(m.group()), s + m.start(), s + m.end()) for m in TOKEN.finditer(masked[s:e])
         )
         yield Sentence(s, e, tokens)
 
 
-def _split_after_closed_quotes(masked: str, original: str) -> list[tuple[int, int]]:
+def _split_after_closed_quotes(
+    masked: str, original: str, ordinal_stops: bool = False
+) -> list[tuple[int, int]]:
     """Split sentences; a masked quote ending in . ! ? followed by a capital ends a sentence."""
     result: list[tuple[int, int]] = []
-    for s, e in split_sentences_basic(masked):
+    for s, e in split_sentences_basic(masked, ordinal_stops):
         cut = s
         # A capital, accented too ("Über"), opens the next sentence.
         for m in re.finditer(MASK + r"+(?=\s+[A-ZÀ-ÖØ-Þ\"“])", masked[s:e]):
@@ -155,8 +158,9 @@ def _opens_sentence(masked: str, at: int) -> bool:
     return word is None or word.group(1).lower() in lx.SENTENCE_OPENERS
 
 
-def split_sentences_basic(masked: str) -> list[tuple[int, int]]:
-    """Sentence offsets from punctuation outside quotes."""
+def split_sentences_basic(masked: str, ordinal_stops: bool = False) -> list[tuple[int, int]]:
+    """Sentence offsets from punctuation outside quotes (``ordinal_stops``: see
+    ``sentences``)."""
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in BOUNDARY.finditer(masked):
@@ -167,6 +171,8 @@ def split_sentences_basic(masked: str) -> list[tuple[int, int]]:
         nxt = after.group(1) if after else ""
         if prev_word in lx.ABBREVIATIONS or (len(prev_word) == 1 and prev_word.isalpha()):
             continue
+        if ordinal_stops and prev_word.isdigit() and len(prev_word) <= 2 and m.group() == ".":
+            continue  # "am 24. März", "die 1. Klasse"
         if INITIALISM.fullmatch(prev_word) and not _opens_sentence(masked, end):
             continue  # "the U.S. Chamber of Commerce", "U.S. Sen. Ted Cruz": one sentence
         if nxt and (nxt.islower() or nxt in ",;"):

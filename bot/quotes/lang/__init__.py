@@ -61,6 +61,9 @@ class Language:
     name: str
     text_search: str  # the Postgres text-search configuration ("english", "german")
     data_package: str  # the package whose ``data/`` folder holds the word lists
+    # German writes ordinals with a full stop ("am 24. März", "die 1. Klasse"): there, a
+    # one- or two-digit number's full stop ends no sentence.
+    ordinal_stops: bool = False
 
     @property
     def package(self) -> str:

@@ -4,5 +4,9 @@ sieves and name reading in ``rules``, ``names``)."""
 from bot.quotes.lang import Language
 
 LANGUAGE = Language(
-    code="de", name="German", text_search="german", data_package="bot.quotes.lang.de"
+    code="de",
+    name="German",
+    text_search="german",
+    data_package="bot.quotes.lang.de",
+    ordinal_stops=True,
 )
