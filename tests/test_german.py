@@ -141,6 +141,18 @@ def test_an_ordinal_date_does_not_end_the_sentence() -> None:
     assert speakers(Extractor().extract(read(text)).quotes, "schaffen das") == ["Angela Merkel"]
 
 
+def test_recalling_and_a_separable_verb_report_speech() -> None:
+    """ "erinnerte sich X" reports (a reflexive verb), and "strich X heraus" is one verb
+    with its particle at the clause's end."""
+    text = (
+        "„Am Anfang lachten alle über uns“, erinnerte sich Ärztin Eva Roth.\n\n"
+        "„Wir bleiben bei unserem Kurs“, strich Kandidat Tom Berger in Hamburg heraus."
+    )
+    quotes = Extractor(calibrated=False).extract(read(text)).quotes
+    assert speakers(quotes, "lachten alle") == ["Eva Roth"]
+    assert speakers(quotes, "unserem Kurs") == ["Tom Berger"]
+
+
 def test_two_people_with_one_surname_stay_two() -> None:
     """ "Georg Ratzinger" after "Joseph Ratzinger" is a second person, and the surname alone
     then names neither."""
