@@ -7,13 +7,14 @@ from __future__ import annotations
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.names import NameBook, phrase_at
+from bot.quotes.lang.de.grammar import book
+from bot.quotes.lang.de.names import phrase_at
 
 PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden"})
 OBJECT_REACH = 4  # tokens between the verb and the one it quotes ("zitierte am Montag X")
 
 
-def cited(site: QuoteSite, att: Attributor, names: NameBook) -> Attribution | None:
+def cited(site: QuoteSite, att: Attributor) -> Attribution | None:
     """The one a form of "zitieren" before the quote says was quoted (None when no person
     is named there: what "zitiert" cites may be a book's title, not speech)."""
     tokens = site.ctx.tokens
@@ -33,7 +34,7 @@ def cited(site: QuoteSite, att: Attributor, names: NameBook) -> Attribution | No
             phrase = phrase_at(tokens, start, sentence_start=start == 0)
             if phrase is None or not phrase.words:
                 continue
-            entity = names.entity(phrase, slot=True)
+            entity = book(att).entity(phrase, slot=True)
             if entity is not None and not entity.org:
                 return Attribution(entity, 0.85, tokens[v].text, evidence_sentence=site.ctx.index)
             return None  # a description, or a title quoted ("zitierte den Roman „…“")

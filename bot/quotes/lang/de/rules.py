@@ -14,7 +14,6 @@ Sprecher", "die Regierung") makes the quote speech with nobody named.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
@@ -25,20 +24,18 @@ from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.chain import chained_speaker
 from bot.quotes.lang.de.citing import cited
-from bot.quotes.lang.de.names import NameBook, Phrase, common_word, phrase_at
+from bot.quotes.lang.de.grammar import CLAUSE_ENDS, COORDINATORS, book, is_cue, named
+from bot.quotes.lang.de.names import Phrase, common_word, phrase_at
 from bot.quotes.lang.de.speech import not_speech_reason
 from bot.quotes.mentions import Mention
 from bot.quotes.tokens import Token
 
 __all__ = ["SIEVES", "find_mentions", "not_speech_reason", "read_sentence", "reported_speech"]
 
-CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
-PARTICLE_REACH = 12  # tokens between a separable verb and its particle ("teilte … mit")
 SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
 APPOSITION_REACH = 12  # tokens a description between commas may take
 PASSIVE_CUES = frozenset({"zitiert"})
 TOPIC_WORDS = 4  # "X zur neuen Heimat:" — the topic between a name and its colon
-COORDINATORS = frozenset({"und", "oder", "sowie", "aber"})  # „…“, wird Panetta zitiert
 
 
 def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
@@ -52,14 +49,6 @@ def written_as_names(texts: Sequence[str]) -> frozenset[str]:
     return frozenset()
 
 
-def book(att: Attributor) -> NameBook:
-    """The article's German names (made on first use)."""
-    found = att.language_state.get("names")
-    if not isinstance(found, NameBook):
-        found = att.language_state["names"] = NameBook()
-    return found
-
-
 def read_sentence(ctx: SentenceContext, att: Attributor) -> None:
     """Learn the names a sentence introduces, before any quote of it is attributed."""
     book(att).learn(ctx.tokens)
@@ -70,54 +59,6 @@ def reported_speech(att: Attributor, ctx: SentenceContext) -> Attribution | None
     return None
 
 
-@cache
-def _separable_cues() -> dict[str, frozenset[str]]:
-    """Each separable verb form and the particles that close its clause (read once)."""
-    found: dict[str, set[str]] = {}
-    for line in LANGUAGE.entries("separable_cues"):
-        forms, particles = line.split(":")
-        for form in forms.split():
-            found.setdefault(form, set()).update(particles.split())
-    return {form: frozenset(p) for form, p in found.items()}
-
-
-def _separable(tokens: tuple[Token, ...], k: int) -> bool:
-    """A separable reporting verb whose particle closes its clause ("fügte … hinzu")."""
-    particles = _separable_cues().get(tokens[k].lower)
-    if particles is None:
-        return False
-    for tok in tokens[k + 1 : k + 1 + PARTICLE_REACH]:
-        if tok.is_quote or tok.text in CLAUSE_ENDS:
-            return False
-        if tok.lower in particles:
-            return True
-    return False
-
-
-def is_cue(tokens: tuple[Token, ...], k: int) -> bool:
-    """Whether the word at ``k`` says someone spoke."""
-    return tokens[k].lower in LANGUAGE.words("cue_verbs") or _separable(tokens, k)
-
-
-def _named(
-    site: QuoteSite, att: Attributor, phrase: Phrase | None, cue: str, score: float, slot: bool
-) -> Attribution:
-    """Who a speaker phrase names (speech with nobody named for a description or pronoun,
-    or for two people: "die Mitglieder Jan Kühn und Tom Berger")."""
-    tokens = site.ctx.tokens
-    if (
-        phrase is not None
-        and phrase.end + 1 < len(tokens)
-        and tokens[phrase.end].lower in COORDINATORS
-        and tokens[phrase.end + 1].is_capitalised
-    ):
-        return Attribution(None, 0.0, cue)
-    entity = book(att).entity(phrase, slot=slot) if phrase is not None else None
-    if entity is None:
-        return Attribution(None, 0.0, cue)
-    return Attribution(entity, score, cue, evidence_sentence=site.ctx.index)
-
-
 def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     """„…“, sagte Merkel / „…“, fügte der Minister Max Weber hinzu / „…“, so Merkel."""
     tokens, k = site.ctx.tokens, site.qi + 1
@@ -126,20 +67,20 @@ def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     if k >= len(tokens):
         return None
     if tokens[k].lower in LANGUAGE.words("source_words") and tokens[k].lower != "zufolge":
-        return _named(site, att, phrase_at(tokens, k + 1), tokens[k].text, 0.9, slot=True)
+        return named(site, att, phrase_at(tokens, k + 1), tokens[k].text, 0.9, slot=True)
     if tokens[k].lower in LANGUAGE.words("auxiliaries"):
         # „…“, wird Panetta zitiert: the passive's subject is the speaker.
         phrase = phrase_at(tokens, k + 1)
         passive = phrase is not None and phrase.end < len(tokens)
         if passive and phrase and tokens[phrase.end].lower in PASSIVE_CUES:
-            return _named(site, att, phrase, tokens[phrase.end].text, 0.9, slot=True)
+            return named(site, att, phrase, tokens[phrase.end].text, 0.9, slot=True)
         return None
     if not is_cue(tokens, k):
         return None
     if any(is_cue(tokens, j) for j in range(site.qi)):
         return None  # "Während Shakira erklärte, …, „…“, räumte Lopez ein": the verb before governs
     after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower == "sich" else k + 1
-    return _named(site, att, _speaker_after(tokens, after, att), tokens[k].text, 0.9, slot=True)
+    return named(site, att, _speaker_after(tokens, after, att), tokens[k].text, 0.9, slot=True)
 
 
 def _speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase | None:
@@ -213,7 +154,7 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             continue
         before = _phrase_ending(tokens, v)
         pronoun = v > 0 and tokens[v - 1].lower in LANGUAGE.words("pronouns")
-        said = _named(
+        said = named(
             site, att, before, tokens[v].text, 0.85, slot=before is not None and _rare(before)
         )
         if said.entity is not None or pronoun or (before is not None and before.determiner):
@@ -228,7 +169,7 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
                 return said
             return Attribution(subject, 0.8, tokens[v].text, evidence_sentence=site.ctx.index)
         # Verb second after an adverbial: "Am Montag sagte Merkel: „…“".
-        found = _named(site, att, _speaker_after(tokens, v + 1, att), tokens[v].text, 0.85, True)
+        found = named(site, att, _speaker_after(tokens, v + 1, att), tokens[v].text, 0.85, True)
         if found.entity is None:
             # A verb at the clause's end ("Stoiber hatte … betont: „…“"): the main clause's
             # subject, first or after its finite verb.
@@ -276,11 +217,11 @@ def source_word(site: QuoteSite, att: Attributor) -> Attribution | None:
     for k, tok in enumerate(tokens):
         if tok.lower == "so" and k < site.qi and _so_before_colon(tokens, k, site.qi):
             # "…, so Elshorst weiter: „…“": the source word opens the quote's own clause.
-            return _named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=True)
+            return named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=True)
         if tok.lower == "laut" and k < site.qi:
-            return _named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=False)
+            return named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=False)
         if tok.lower == "zufolge":
-            return _named(site, att, _phrase_ending(tokens, k), tok.text, 0.85, slot=False)
+            return named(site, att, _phrase_ending(tokens, k), tok.text, 0.85, slot=False)
     return None
 
 
@@ -348,11 +289,6 @@ def konjunktiv(site: QuoteSite, att: Attributor) -> Attribution | None:
     return None
 
 
-def quoted_by(site: QuoteSite, att: Attributor) -> Attribution | None:
-    """Ein Sender zitierte X mit den Worten: „…“ / X wird wie folgt zitiert: „…“."""
-    return cited(site, att, book(att))
-
-
 def reported(site: QuoteSite, att: Attributor) -> Attribution | None:
     """Klaus Stöhr sagte: „…“ Die Gefahr sei real. „Aber das Virus …“: a quote in indirect
     speech with no verb of its own, or alone after it, is the speaker it continues."""
@@ -389,7 +325,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("de_post_cue", "„Q“, sagte X / „Q“, so X / „Q“, fügte X hinzu", post_cue),
     Sieve("de_pre_cue", "X sagte: „Q“ / Am Montag sagte X, „Q“", pre_cue, before=True),
     Sieve("de_source", "laut X … „Q“ / X zufolge … „Q“", source_word, before=True),
-    Sieve("de_cited", "zitierte X mit den Worten: „Q“ (the one quoted)", quoted_by, before=True),
+    Sieve("de_cited", "zitierte X mit den Worten: „Q“ (the one quoted)", cited, before=True),
     Sieve("de_name_colon", "X: „Q“", name_colon, before=True),
     Sieve("de_colon", "X wörtlich: „Q“ (the clause's subject)", colon, guess="after_verb_before"),
     Sieve("continuation", "a quote running on into the next paragraph", continuation),
