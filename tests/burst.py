@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import inspect
 import random
-import resource
 import statistics
 import tempfile
 import threading
@@ -27,6 +26,7 @@ from pathlib import Path
 import httpx
 
 from bot.ingest import ingest
+from bot.peak_rss import peak_rss_mb
 from bot.settings import load_settings
 from bot.slack.app import create_app
 from bot.store.database import Store
@@ -109,7 +109,7 @@ def main() -> None:
             stop.set()
             prober.join(timeout=60)
     server.shutdown()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = peak_rss_mb()
     print(
         f"{len(acks)} acks: p50 {statistics.median(acks) * 1000:.0f} ms, "
         f"p99 {percentile(acks, 99) * 1000:.0f} ms, over 3 s: {sum(a > 3 for a in acks)}; "

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from bot.corpus.reader import read_file
 from bot.extraction import build_extractor
+from bot.peak_rss import peak_rss_mb
 from bot.settings import Settings
 
 try:
@@ -54,7 +54,7 @@ def extract_one(path: Path) -> None:
     started = time.perf_counter()
     found = extractor.extract(article)
     elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     print(f"{elapsed:.3f} {len(found.quotes)} {peak:.0f}")
 
 

@@ -113,7 +113,7 @@ def peak_fetch(url: str, respect_robots: bool) -> tuple[str, int]:
     """Fetch ``url`` in a fresh process: what happened, and that process's peak memory (MB)."""
     script = textwrap.dedent(
         f"""
-        import resource
+        from bot.peak_rss import peak_rss_mb
         from bot.sources.fetch import Fetcher, FetchError
         with Fetcher(allow_hosts=["127.0.0.1"], min_interval=0, respect_robots={respect_robots},
                      deadline=20) as f:
@@ -122,7 +122,7 @@ def peak_fetch(url: str, respect_robots: bool) -> tuple[str, int]:
             except FetchError as exc:
                 outcome = exc.reason
         print(outcome)
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+        print(int(peak_rss_mb()))
         """
     )
     done = subprocess.run(

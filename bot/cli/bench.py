@@ -12,7 +12,6 @@ import multiprocessing as mp
 import os
 import queue
 import random
-import resource
 import shutil
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from bot.answers.whosaid import whosaid
 from bot.ingest import ingest
 from bot.ingest_pool import default_jobs
 from bot.models import Frozen
+from bot.peak_rss import peak_rss_mb
 from bot.search.normalize import STOPWORDS, norm, words
 from bot.search.scoring import match
 from bot.settings import SearchSettings, Settings
@@ -291,8 +291,7 @@ def _query_worker(
     cold, _ = _timed(queries, store, settings)
     warm, answers = _timed(queries, store, settings)
     worst = {name: _timed(qs, store, settings)[0] for name, qs in hard.items()}
-    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    out.put((cold, warm, [indexed_top1(a.hits) for a in answers], worst, rss_kb / 1024))
+    out.put((cold, warm, [indexed_top1(a.hits) for a in answers], worst, peak_rss_mb()))
 
 
 def _result_of(worker: Any, out: Any) -> Any:
