@@ -63,107 +63,73 @@ def test_each_german_sieve_reads_its_shape() -> None:
     assert by_sieve["Es"] == ("Angela Merkel", "de_post_cue")
 
 
-def test_a_post_before_a_full_name_qualifies_the_person() -> None:
-    """ "Kölns Präsident Klaus Weber sagte", "sagte der italienische Kardinal Marco
-    Bellini": the words before a first name and surname are who the person is; a preposition
-    opening the sentence is not ("Über Lena Brandt sagte Weber"), and two people named
-    together are nobody's alone."""
-    text = (
-        "Der Verein meldete am Montag den Wechsel des Stürmers nach München.\n\n"
-        "Kölns Präsident Klaus Weber sagte: „Wir wünschen ihm in München alles Gute.“\n\n"
-        "Zum Abschied sagte der italienische Kardinal Marco Bellini: „Das ist ein Verlust.“\n\n"
-        "Über Lena Brandt sagte der Trainer: „Sie hat uns sehr geholfen.“\n\n"
-        "„Wir verlassen die Partei“, erklärten die Mitglieder Jan Kühn und Tom Berger."
-    )
+# German rows: paragraphs (our own sentences), a fragment of the quote, who said it (None:
+# unattributed). Each sieve's own reading, before calibration decides whom it may name alone.
+POSTS = (  # the words before a first name and surname are who the person is
+    "Der Verein meldete am Montag den Wechsel des Stürmers nach München.\n\n"
+    "Kölns Präsident Klaus Weber sagte: „Wir wünschen ihm in München alles Gute.“\n\n"
+    "Zum Abschied sagte der italienische Kardinal Marco Bellini: „Das ist ein Verlust.“\n\n"
+    "Über Lena Brandt sagte der Trainer: „Sie hat uns sehr geholfen.“\n\n"
+    "„Wir verlassen die Partei“, erklärten die Mitglieder Jan Kühn und Tom Berger."
+)
+CHAIN = (  # indirect speech goes on reporting its speaker, until the narrator speaks
+    "Die Stadt will das Hallenbad schließen.\n\n"
+    "Bürgermeisterin Karin Vogt sagte am Montag, die Kosten seien zu hoch. Die Sanierung "
+    "sei „nicht mehr zu bezahlen“. Man wolle andere Lösungen prüfen. "
+    "„Wir suchen einen Partner.“\n\n"
+    "Der Schwimmverein kündigte Widerstand an. „Wir sammeln Unterschriften.“\n\n"
+    "Kämmerer Paul Lenz erklärte, die Rücklagen reichten nicht. Für den Vereinschef Ralf "
+    "Brandt sei das aber „ein Vorwand“."
+)
+SHAPES = (  # the one quoted; a source before a colon; a name on a topic; a verb's subject
+    "Bürgermeisterin Karin Vogt und Kämmerer Paul Lenz stellten den Haushalt vor.\n\n"
+    "Ein Radiosender zitierte Vogt mit den Worten: „Wir sparen an allen Ecken.“\n\n"
+    "Die Rücklagen seien aufgebraucht, so Lenz weiter: „Es bleibt nichts übrig.“\n\n"
+    "Karin Vogt zur neuen Schule: „Sie wird im Herbst eröffnet.“\n\n"
+    "Ein Leser schrieb im Magazin DER STERN: „Das ist ein Skandal.“"
+)
+SENTENCES = (  # „…gespielt.“ ends a sentence as ” does; "am 24. März" ends none
+    "Die Kanzlerin Angela Merkel besuchte die Stadt.\n\n"
+    "Merkel sagte am 24. März in Berlin: „Wir schaffen das.“\n\n"
+    "Trainer Klaus Weber zeigt sich zufrieden: „Wir haben gut gespielt.“ Nach dem Spiel, "
+    "in dem die Abwehr Schwächen gezeigt hat, sollte sie „heute besser stehen“, sagte "
+    "Ursula Brandt."
+)
+VERBS = (  # a reflexive reporting verb; a separable one with its particle at the end
+    "„Am Anfang lachten alle über uns“, erinnerte sich Ärztin Eva Roth.\n\n"
+    "„Wir bleiben bei unserem Kurs“, strich Kandidat Tom Berger in Hamburg heraus."
+)
+SURNAMES = (  # two people with one surname stay two; the surname alone names neither
+    "Papst Joseph Ratzinger tritt zurück.\n\n"
+    "„Er wünscht sich mehr Ruhe“, sagte sein Bruder Georg Ratzinger.\n\n"
+    "„Das ist ein großer Schritt“, sagte Ratzinger."
+)
+ROWS = [
+    (POSTS, "alles Gute", "Klaus Weber"),
+    (POSTS, "ein Verlust", "Marco Bellini"),
+    (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post
+    (POSTS, "verlassen die Partei", None),  # two people named together: nobody's alone
+    (CHAIN, "nicht mehr zu bezahlen", "Karin Vogt"),
+    (CHAIN, "einen Partner", "Karin Vogt"),
+    (CHAIN, "Unterschriften", None),  # the narrator spoke in between
+    (CHAIN, "ein Vorwand", None),  # Brandt's words, or Lenz's report
+    (SHAPES, "allen Ecken", "Karin Vogt"),  # never the broadcaster
+    (SHAPES, "nichts übrig", "Paul Lenz"),
+    (SHAPES, "im Herbst", "Karin Vogt"),
+    (SHAPES, "ein Skandal", None),  # the verb's subject is a description, not DER STERN
+    (SENTENCES, "schaffen das", "Angela Merkel"),
+    (SENTENCES, "besser stehen", "Ursula Brandt"),
+    (VERBS, "lachten alle", "Eva Roth"),
+    (VERBS, "unserem Kurs", "Tom Berger"),
+    (SURNAMES, "mehr Ruhe", "Georg Ratzinger"),
+    (SURNAMES, "großer Schritt", None),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), ROWS, ids=[r[1] for r in ROWS])
+def test_german_attribution(text: str, fragment: str, speaker: str | None) -> None:
     quotes = Extractor(calibrated=False).extract(read(text)).quotes
-    assert speakers(quotes, "alles Gute") == ["Klaus Weber"]
-    assert speakers(quotes, "ein Verlust") == ["Marco Bellini"]
-    assert speakers(quotes, "sehr geholfen") == [None]
-    assert speakers(quotes, "verlassen die Partei") == [None]
-
-
-def test_indirect_speech_goes_on_reporting_its_speaker() -> None:
-    """Once a sentence names who speaks, the Konjunktiv sentences after it go on reporting
-    them: a quote inside them, or standing alone after them, is theirs — unless a sentence
-    names someone else, or the narrator speaks again in the indicative."""
-    text = (
-        "Die Stadt will das Hallenbad schließen.\n\n"
-        "Bürgermeisterin Karin Vogt sagte am Montag, die Kosten seien zu hoch. Die Sanierung "
-        "sei „nicht mehr zu bezahlen“. Man wolle andere Lösungen prüfen. "
-        "„Wir suchen einen Partner.“\n\n"
-        "Der Schwimmverein kündigte Widerstand an. „Wir sammeln Unterschriften.“\n\n"
-        "Kämmerer Paul Lenz erklärte, die Rücklagen reichten nicht. Für den Vereinschef Ralf "
-        "Brandt sei das aber „ein Vorwand“."
-    )
-    quotes = Extractor(calibrated=False).extract(read(text)).quotes
-    assert speakers(quotes, "nicht mehr zu bezahlen") == ["Karin Vogt"]
-    assert speakers(quotes, "einen Partner") == ["Karin Vogt"]
-    assert speakers(quotes, "Unterschriften") == [None]  # the narrator spoke in between
-    assert speakers(quotes, "ein Vorwand") == [None]  # Brandt's words, or Lenz's report
-
-
-def test_the_one_quoted_the_source_before_a_colon_and_a_name_on_a_topic() -> None:
-    """ "zitierte X mit den Worten:" is X's (never the broadcaster's); "so X weiter:" and
-    "X zur neuen Heimat:" name X; a name after a reporting verb's description is not."""
-    text = (
-        "Bürgermeisterin Karin Vogt und Kämmerer Paul Lenz stellten den Haushalt vor.\n\n"
-        "Ein Radiosender zitierte Vogt mit den Worten: „Wir sparen an allen Ecken.“\n\n"
-        "Die Rücklagen seien aufgebraucht, so Lenz weiter: „Es bleibt nichts übrig.“\n\n"
-        "Karin Vogt zur neuen Schule: „Sie wird im Herbst eröffnet.“\n\n"
-        "Ein Leser schrieb im Magazin DER STERN: „Das ist ein Skandal.“"
-    )
-    quotes = Extractor(calibrated=False).extract(read(text)).quotes
-    assert speakers(quotes, "allen Ecken") == ["Karin Vogt"]
-    assert speakers(quotes, "nichts übrig") == ["Paul Lenz"]
-    assert speakers(quotes, "im Herbst") == ["Karin Vogt"]
-    assert speakers(quotes, "ein Skandal") == [None]
-
-
-def test_a_german_closing_mark_after_a_full_stop_ends_the_sentence() -> None:
-    """„…gespielt.“ Nach dem Spiel …: the German closing mark “ ends a sentence as ” does, so
-    the next sentence's verb after its own quote is read on its own."""
-    text = (
-        "Trainer Klaus Weber zeigt sich zufrieden: „Wir haben gut gespielt.“ Nach dem Spiel, "
-        "in dem die Abwehr Schwächen gezeigt hat, sollte sie „heute besser stehen“, sagte "
-        "Ursula Brandt."
-    )
-    quotes = Extractor().extract(read(text)).quotes
-    assert speakers(quotes, "besser stehen") == ["Ursula Brandt"]
-
-
-def test_an_ordinal_date_does_not_end_the_sentence() -> None:
-    """ "am 24. März": German writes ordinals with a full stop; the verb before the date
-    still reports the quote after it (English "in 1961. March …" still ends there)."""
-    text = (
-        "Die Kanzlerin Angela Merkel besuchte die Stadt.\n\n"
-        "Merkel sagte am 24. März in Berlin: „Wir schaffen das.“"
-    )
-    assert speakers(Extractor().extract(read(text)).quotes, "schaffen das") == ["Angela Merkel"]
-
-
-def test_recalling_and_a_separable_verb_report_speech() -> None:
-    """ "erinnerte sich X" reports (a reflexive verb), and "strich X heraus" is one verb
-    with its particle at the clause's end."""
-    text = (
-        "„Am Anfang lachten alle über uns“, erinnerte sich Ärztin Eva Roth.\n\n"
-        "„Wir bleiben bei unserem Kurs“, strich Kandidat Tom Berger in Hamburg heraus."
-    )
-    quotes = Extractor(calibrated=False).extract(read(text)).quotes
-    assert speakers(quotes, "lachten alle") == ["Eva Roth"]
-    assert speakers(quotes, "unserem Kurs") == ["Tom Berger"]
-
-
-def test_two_people_with_one_surname_stay_two() -> None:
-    """ "Georg Ratzinger" after "Joseph Ratzinger" is a second person, and the surname alone
-    then names neither."""
-    text = (
-        "Papst Joseph Ratzinger tritt zurück.\n\n"
-        "„Er wünscht sich mehr Ruhe“, sagte sein Bruder Georg Ratzinger.\n\n"
-        "„Das ist ein großer Schritt“, sagte Ratzinger."
-    )
-    quotes = Extractor(calibrated=False).extract(read(text)).quotes
-    assert speakers(quotes, "mehr Ruhe") == ["Georg Ratzinger"]
-    assert speakers(quotes, "großer Schritt") == [None]
+    assert speakers(quotes, fragment) == [speaker]
 
 
 def test_german_indirect_speech_and_titles_are_not_quotes() -> None:
