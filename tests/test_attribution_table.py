@@ -1032,6 +1032,13 @@ ROWS: list[Row] = [
         "previous_quote",
     ),
     Row(
+        "It was a year ago that Omar Reyes, who's thinking about running for mayor, said it "
+        "was “impossible to win without the unions”.",
+        "impossible to win",
+        "Omar Reyes",
+        "pre_cue",
+    ),
+    Row(
         "“We will fight this,” Rep. Omar Reyes’s chief of staff, Nora Quinn, told reporters.",
         "fight this",
         "Nora Quinn",

@@ -27,6 +27,7 @@ from bot.quotes.tokens import Token
 QUALIFYING_PREPOSITIONS = frozenset(["of", "from", "with", "at"])
 ADVERBIAL_REACH = 7  # words of "in an interview with CNN" between a subject and its verb
 APPOSITIVE_MARKS = frozenset([",", "—", "–"])
+RELATIVES = frozenset(["who", "which", "whose", "who's", "who’s"])  # open a relative clause
 APPOSITIVE_REACH = 18  # tokens back from a verb to the subject its appositives qualify
 
 
@@ -150,25 +151,30 @@ def _clause_verb(tokens: tuple[Token, ...], k: int) -> bool:
     """A verb at ``k`` that ends an appositive chain: not a noun after a determiner ("the
     state capital"), nor a relative clause's verb set off by a comma ("Nora Quinn, who
     lives outside Helena, says"; "who has run")."""
-    if not verb_like(tokens[k]) or (k > 0 and tokens[k - 1].lower in lx.DETERMINERS):
+    if tokens[k].lower in RELATIVES or not verb_like(tokens[k]):
+        return False  # "who's" is no verb of the sentence's
+    if k > 0 and tokens[k - 1].lower in lx.DETERMINERS:
         return False
-    for j in range(k - 1, max(-1, k - 3), -1):
-        if tokens[j].lower in ("who", "which"):
-            return not (j > 0 and tokens[j - 1].text in APPOSITIVE_MARKS)
-        if not (tokens[j].lower in lx.SKIPPABLE or adverb(tokens[j])):
+    for j in range(k - 1, max(-1, k - APPOSITIVE_REACH), -1):
+        if tokens[j].text in APPOSITIVE_MARKS:
             return True
+        if tokens[j].lower in RELATIVES:
+            # Any verb of a relative clause set off by a comma ("Michael Bloomberg, who's
+            # thinking about running for president, said") is the clause's, not the sentence's.
+            return not (j > 0 and tokens[j - 1].text in APPOSITIVE_MARKS)
     return True
 
 
 def _opens_clause(ctx: SentenceContext, m: Mention) -> bool:
     """Whether a name opens its clause: the sentence start, after a subordinator, "and",
-    "what" ("in what Bay Buchanan, …, called"), or one capitalised word no list knows ("Dog
+    "what" ("in what Bay Buchanan, …, called"), "that" ("ago that Michael Bloomberg, …,
+    said"), or one capitalised word no list knows ("Dog
     Andres, a spokesman …")."""
     start = premodifiers_start(ctx.tokens, m.first)
     if start == 0:
         return True
     opener = ctx.tokens[start - 1]
-    if opener.lower in lx.SUBORDINATORS or opener.lower in ("and", "but", "what"):
+    if opener.lower in lx.SUBORDINATORS or opener.lower in ("and", "but", "what", "that"):
         return True
     unknown = opener.lower not in lx.PREPOSITIONS | lx.DETERMINERS | lx.TIME_WORDS
     return start == 1 and opener.is_capitalised and unknown
