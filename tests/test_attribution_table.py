@@ -1032,6 +1032,12 @@ ROWS: list[Row] = [
         "previous_quote",
     ),
     Row(
+        "Sen. Ada Corwin (D-Vt.) has said that she would “fight the bill line by line”.",
+        "fight the bill",
+        "Ada Corwin",
+        "pre_cue",
+    ),
+    Row(
         "It was a year ago that Omar Reyes, who's thinking about running for mayor, said it "
         "was “impossible to win without the unions”.",
         "impossible to win",

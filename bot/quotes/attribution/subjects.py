@@ -51,6 +51,7 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
         )
     ):
         j -= 1
+    j = before_parenthetical(tokens, j)  # "Sen. Ted Cruz (Tex.) has said"
     if j >= 0 and j not in ctx.by_last and not participle(cue):
         j = _before_adverbial(ctx, j)  # "Trump in his announcement speech called"
     if participle(cue) and (j < 0 or j not in ctx.by_last):
