@@ -1032,6 +1032,12 @@ ROWS: list[Row] = [
         "previous_quote",
     ),
     Row(
+        "“If you are listening, find the files that are missing.” Ivan Petrov said.",
+        "find the files",
+        "Ivan Petrov",
+        "post_cue",
+    ),
+    Row(
         "Sen. Ada Corwin (D-Vt.) has said that she would “fight the bill line by line”.",
         "fight the bill",
         "Ada Corwin",

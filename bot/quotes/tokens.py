@@ -126,11 +126,25 @@ def _split_after_closed_quotes(
                 and inner[-1] in ".!?…"
                 and q_end < e
                 and not (inner[-1] in "?!" and _attribution_follows(masked, q_end))
+                and not (inner[-1] == "." and _only_attribution(masked, q_end, e))
             ):
                 result.append((cut, q_end))
                 cut = q_end
         result.append((cut, e))
     return [(a, b) for a, b in result if masked[a:b].strip()]
+
+
+def _only_attribution(masked: str, at: int, end: int) -> bool:
+    """“… are missing.” Trump said.: all that follows a quote closed with a full stop, to
+    the sentence's end, is a short attribution (a reporting verb among a few words and no
+    other quote) — a typed full stop where a comma belongs, not a new sentence."""
+    rest = masked[at:end]
+    if MASK in rest:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", rest)
+    return 0 < len(words) <= ATTRIBUTION_WORDS and any(
+        w.rstrip(".").lower() in lx.CUE_VERBS and w[:1].islower() for w in words
+    )
 
 
 def _attribution_follows(masked: str, at: int) -> bool:
