@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -402,6 +403,45 @@ def test_sigterm_releases_the_lease_and_the_next_clock_starts_at_once(
         nxt.acquire()  # no two-minute wait
     finally:
         proc.kill()
+
+
+def test_a_stop_while_the_scheduler_starts_still_stops_the_clock(
+    db_url: str, cfg: Settings, fake: FakeSlack
+) -> None:
+    """A SIGTERM that lands after the clock checked for one and before its scheduler runs
+    (too early to shut the scheduler down) still ends the clock and releases its lease."""
+    store = Store.open(db_url)
+    clock = Clock(cfg, store, web_client(cfg), now=lambda: NOON)
+    make = clock.scheduler
+    rescued: list[bool] = []
+    timers: list[threading.Timer] = []
+
+    def scheduler_hit_while_starting():  # type: ignore[no-untyped-def]
+        sched = make()
+        start = sched.start
+
+        def start_after_the_signal(*args, **kwargs):  # type: ignore[no-untyped-def]
+            clock.stop()  # the signal handler runs here: the scheduler is not yet running
+            start(*args, **kwargs)
+
+        def rescue() -> None:  # only if the clock would otherwise run on for ever
+            if sched.running:
+                rescued.append(True)
+                sched.shutdown(wait=False)
+
+        sched.start = start_after_the_signal  # type: ignore[method-assign]
+        timers.append(threading.Timer(20, rescue))
+        timers[-1].start()
+        return sched
+
+    clock.scheduler = scheduler_hit_while_starting  # type: ignore[method-assign]
+    try:
+        clock.run()
+    finally:
+        for timer in timers:
+            timer.cancel()
+    assert rescued == [], "the clock ran on after its stop"
+    wait_for_lease(store, present=False, timeout=5)
 
 
 def test_two_clocks_starting_together_one_runs_one_refuses(

@@ -18,8 +18,11 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import FrameType
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from apscheduler.events import EVENT_SCHEDULER_STARTED
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -35,6 +38,8 @@ from bot.store.database import Store
 from bot.store.digest_repo import DigestRepository
 from bot.store.watch_repo import WatchRepository
 
+# What signal.signal returns and takes back: a handler, SIG_DFL/SIG_IGN, or None.
+SignalHandler = Callable[[int, FrameType | None], Any] | int | None
 log = logging.getLogger(__name__)
 LEASE = "clock"
 HEARTBEAT = timedelta(seconds=30)
@@ -177,10 +182,22 @@ class Clock:
         if self._scheduler is not None and self._scheduler.running:
             self._scheduler.shutdown(wait=False)
 
+    @staticmethod
+    def _restore(previous: dict[signal.Signals, SignalHandler]) -> None:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+    def _stop_if_asked(self, _event: object) -> None:
+        """A stop that came while the scheduler was starting (not yet running, so it could
+        not be shut down) takes effect as soon as it runs: no clock outlives its SIGTERM."""
+        if self.stopping:
+            self.stop()
+
     def scheduler(self) -> BlockingScheduler:
         """The scheduler with its three fixed-id jobs."""
         tz = ZoneInfo(self.settings.digest.timezone)
         sched = BlockingScheduler(timezone=tz)
+        sched.add_listener(self._stop_if_asked, EVENT_SCHEDULER_STARTED)
         every = IntervalTrigger(minutes=self.settings.digest.scan_interval_minutes, timezone=tz)
         sched.add_job(
             self._safe(self.scan),
@@ -240,7 +257,14 @@ class Clock:
         the lease, so the next clock starts at once; a lost lease exits with status 1.
         """
         self.poster.channel  # noqa: B018 - fail fast on a missing channel
-        self.acquire()
+        # The handlers go in before the lease is taken: a SIGTERM between the two would
+        # otherwise kill the process holding the lease, and the next clock would wait for it.
+        previous = {sig: signal.signal(sig, self.stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            self.acquire()
+        except BaseException:
+            self._restore(previous)
+            raise
         d = self.settings.digest
         when = "after scans that find articles" if d.mode == "on_new" else f"at '{d.cron}'"
         log.info(
@@ -250,14 +274,12 @@ class Clock:
             when,
             d.timezone,
         )
-        previous = {sig: signal.signal(sig, self.stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
             self._scheduler = self.scheduler()
             if not self.stopping:
                 self._scheduler.start()
         finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
+            self._restore(previous)
             self.repo.release_lease(LEASE, self.owner)
         if self.lost:
             raise SystemExit(1)
