@@ -23,6 +23,8 @@ NEXT_CHAR = re.compile(r"\s*(\S)")
 ATTRIBUTION_WORDS = 6  # words a name and its qualifiers may take before the verb
 BOUNDARY = re.compile(r"[.!?…]+[\"”’'\u00bb)]*(?=\s+)")
 INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "d.c" (the final stop stripped)
+WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+WORD_OR_MARK = re.compile(WORD.pattern + r"|[,;:.!?]")
 NEXT_WORD = re.compile(r"\s*[\"“‘'(]*([^\W\d_]+)")
 
 
@@ -136,21 +138,21 @@ def _split_after_closed_quotes(
 
 def _only_attribution(masked: str, at: int, end: int) -> bool:
     """“… are missing.” Trump said.: all that follows a quote closed with a full stop, to
-    the sentence's end, is a short attribution (a reporting verb among a few words and no
-    other quote) — a typed full stop where a comma belongs, not a new sentence."""
+    the sentence's end, is a short attribution (no other quote, a few words, a reporting verb
+    among them) — a typed full stop where a comma belongs, not a new sentence."""
     rest = masked[at:end]
-    if MASK in rest:
-        return False
-    words = re.findall(r"[^\W\d_][\w'’.-]*", rest)
-    return 0 < len(words) <= ATTRIBUTION_WORDS and any(
-        w.rstrip(".").lower() in lx.CUE_VERBS and w[:1].islower() for w in words
+    words = WORD.findall(rest)
+    return (
+        MASK not in rest
+        and 0 < len(words) <= ATTRIBUTION_WORDS
+        and _attribution_follows(masked, at)
     )
 
 
 def _attribution_follows(masked: str, at: int) -> bool:
     """“Are there prizes?” Lincicome asked …: the words after a question or exclamation are
     its attribution (a reporting verb among the next few words), not a new sentence."""
-    words = re.findall(r"[^\W\d_][\w'’.-]*|[,;:.!?]", masked[at : at + 100])
+    words = WORD_OR_MARK.findall(masked[at : at + 100])
     seen = 0
     for word in words:
         if word == ",":

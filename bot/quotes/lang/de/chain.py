@@ -14,13 +14,12 @@ from collections.abc import Callable
 
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
-from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.grammar import book, is_cue
 from bot.quotes.tokens import Token
 
 MAX_BACK = 4  # sentences of indirect speech a chain may run through
 SaidIn = Callable[[SentenceContext, Attributor], Attribution | None]
-NamesIn = Callable[[SentenceContext, Attributor], list[Entity]]
 
 
 def konjunktiv(tokens: tuple[Token, ...]) -> bool:
@@ -29,24 +28,20 @@ def konjunktiv(tokens: tuple[Token, ...]) -> bool:
     return any(t.is_word and t.lower in forms for t in tokens)
 
 
-def chained_speaker(
-    site: QuoteSite,
-    att: Attributor,
-    said_in: SaidIn,
-    has_cue: Callable[[SentenceContext], bool],
-    names_in: NamesIn,
-) -> Attribution | None:
+def chained_speaker(site: QuoteSite, att: Attributor, said_in: SaidIn) -> Attribution | None:
     """The speaker whose indirect speech the quote's sentence continues (``said_in`` reads a
-    sentence's reporting verb and its named subject; ``has_cue`` whether a sentence has a
-    reporting verb at all; ``names_in`` the people a sentence names). A sentence that names
-    someone else ("Für den Theologen Hans Küng sei …") may be theirs: nobody is named."""
+    sentence's reporting verb and its named subject). A sentence that names someone else
+    ("Für den Theologen Hans Küng sei …") may be theirs: nobody is named."""
     ctx = site.ctx
-    if not site.standalone and (has_cue(ctx) or not konjunktiv(ctx.tokens)):
+    tokens = ctx.tokens
+    if not site.standalone and (
+        any(is_cue(tokens, k) for k in range(len(tokens))) or not konjunktiv(tokens)
+    ):
         return None
     found = _chain(site, att, said_in)
     if found is None or found.entity is None:
         return None
-    if any(e is not found.entity and not e.org for e in names_in(ctx, att)):
+    if any(e is not found.entity and not e.org for e in book(att).named_in(tokens)):
         return None
     return found
 

@@ -11,6 +11,7 @@ phrase ("die Regierung", "der Papst"): a description, not a name. Each article k
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -160,17 +161,15 @@ class NameBook:
 
     def learn(self, tokens: tuple[Token, ...]) -> None:
         """Read a sentence's names: runs a first name, role or title introduces."""
-        k = 0
-        while k < len(tokens):
-            phrase = phrase_at(tokens, k, sentence_start=k == 0)
-            if phrase is None:
-                k += 1
-                continue
+        for phrase in _phrases(tokens):
             if phrase.determiner and not phrase.roles:
                 self.nouns.add(phrase.words[0].lower())  # the head; names may follow it
             else:
                 self.entity(phrase)
-            k = max(k + 1, phrase.end)
+
+    def named_in(self, tokens: tuple[Token, ...]) -> list[Entity]:
+        """The people and organisations a sentence names (outside its quotes)."""
+        return [e for phrase in _phrases(tokens) if (e := self.entity(phrase)) is not None]
 
     def entity(self, phrase: Phrase, slot: bool = False) -> Entity | None:
         """The person or organisation a phrase names, or None for a description ("die
@@ -222,6 +221,18 @@ class NameBook:
         found = self.by_word.get(surname, entity)
         self.by_name.setdefault(_lower(found.name), found)
         return found
+
+
+def _phrases(tokens: tuple[Token, ...]) -> Iterator[Phrase]:
+    """The noun phrases of a sentence, left to right, none overlapping."""
+    k = 0
+    while k < len(tokens):
+        phrase = phrase_at(tokens, k, sentence_start=k == 0)
+        if phrase is None:
+            k += 1
+            continue
+        yield phrase
+        k = max(k + 1, phrase.end)
 
 
 def _different_people(known: Entity, new: Entity) -> bool:

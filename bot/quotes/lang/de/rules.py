@@ -292,33 +292,12 @@ def konjunktiv(site: QuoteSite, att: Attributor) -> Attribution | None:
 def reported(site: QuoteSite, att: Attributor) -> Attribution | None:
     """Klaus Stöhr sagte: „…“ Die Gefahr sei real. „Aber das Virus …“: a quote in indirect
     speech with no verb of its own, or alone after it, is the speaker it continues."""
-    return chained_speaker(site, att, _said_in, _has_cue, _names_in)
-
-
-def _names_in(ctx: SentenceContext, att: Attributor) -> list[Entity]:
-    """The people and organisations a sentence names (outside its quotes)."""
-    names = book(att)
-    found: list[Entity] = []
-    k = 0
-    while k < len(ctx.tokens):
-        phrase = phrase_at(ctx.tokens, k, sentence_start=k == 0)
-        if phrase is None:
-            k += 1
-            continue
-        entity = names.entity(phrase)
-        if entity is not None:
-            found.append(entity)
-        k = max(k + 1, phrase.end)
-    return found
+    return chained_speaker(site, att, _said_in)
 
 
 def _said_in(ctx: SentenceContext, att: Attributor) -> Attribution | None:
     """A sentence's reporting verb and its subject, read as for a quote at its end."""
     return pre_cue(QuoteSite(ctx, len(ctx.tokens)), att)
-
-
-def _has_cue(ctx: SentenceContext) -> bool:
-    return any(is_cue(ctx.tokens, k) for k in range(len(ctx.tokens)))
 
 
 SIEVES: tuple[Sieve, ...] = (
