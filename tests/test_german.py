@@ -19,6 +19,7 @@ from bot.quotes.extract import Extractor
 from bot.quotes.lang import language, supported
 from bot.settings import Settings
 from bot.store.database import Store
+from tests.conftest import postgres_schema
 
 ARTICLES = Path(__file__).parent / "articles" / "de"
 HAUSHALT = (ARTICLES / "haushalt.txt").read_text(encoding="utf-8")  # German, our own words
@@ -204,6 +205,28 @@ def test_whosaid_answers_german_words_in_a_mixed_archive(
     assert answer.hits[0].speaker == "Angela Merkel"
     english = whosaid("we will not raise taxes this year", mixed_store, settings.search)
     assert english.verdict == "verbatim" and english.hits[0].speaker == "Jane Holloway"
+
+
+def test_postgres_indexes_each_line_in_its_articles_language(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """German lines are stemmed as German ("Schulden" is found by "Schuld", "stehe" by
+    "stehen"), English ones as English, in one archive; German function words are no terms."""
+    with postgres_schema() as url:
+        store = archive(url, tmp_path / "mixed", settings, HAUSHALT)
+        search = store.backend
+        with store.engine.connect() as conn:
+            german = search.all_terms(conn, "quotes", ["schuld", "stehen"], 10, True)
+            english = search.all_terms(conn, "quotes", ["raising", "taxes"], 10, True)
+            function_words = search.all_terms(conn, "quotes", ["wir", "keine"], 10, False)
+        store.engine.dispose()
+    assert [body for _, body in german] == [
+        "wir werden keine neuen schulden machen solange ich hier stehe"
+    ]
+    assert [body for _, body in english] == [
+        "we will not raise taxes this year whatever the pressure from the province"
+    ]
+    assert function_words == []
 
 
 STRASSE = """---

@@ -11,11 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from bot.store.engine import normalise_url
 from bot.store.migrations import LATEST
-from tests.conftest import PG_SERVER, ROOT, SEEDS, require_postgres, service_missing
+from tests.conftest import (
+    PG_SERVER,
+    ROOT,
+    SEEDS,
+    postgres_schema,
+    require_postgres,
+    service_missing,
+)
 from tests.test_admin import run
 
 
@@ -146,3 +153,36 @@ def test_a_version_1_archive_upgrades_and_answers_as_a_fresh_one(
     assert confidences(v1_archive) == confidences(f"sqlite:///{fresh}")
     again = run("migrate", "-q", "--db", v1_archive)
     assert again.stdout.splitlines() == [f"schema: version {LATEST}, up to date"]
+
+
+def test_an_archive_from_before_languages_indexes_its_german_lines_as_german_on_upgrade(
+    tmp_path: Path,
+) -> None:
+    """Version 10 gives rows their language; an archive written before it (every row indexed
+    as English) is read again by ``quotebot migrate`` and its German lines stemmed as German."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ROOT / "tests" / "articles" / "de" / "haushalt.txt", corpus)
+    with postgres_schema() as url:
+        assert run("ingest", "-q", "--db", url, str(corpus)).returncode == 0
+        engine = create_engine(normalise_url(url))
+        with engine.begin() as conn:  # as version 9 left it: no language, the english stems
+            for table in ("paragraphs", "quotes", "reports"):
+                conn.execute(text(f"UPDATE {table} SET lang = 'en'"))
+            conn.execute(text("UPDATE quotebot_meta SET value = '9' WHERE key = 'schema'"))
+        assert german_stem_matches(engine) == 0
+        upgraded = run("migrate", "-q", "--db", url)
+        assert upgraded.returncode == 0, upgraded.stderr
+        assert upgraded.stdout.splitlines() == [
+            f"schema: version 9 -> {LATEST}",
+            "extraction: 1 stored articles extracted again with the current rules",
+        ]
+        assert german_stem_matches(engine) == 1
+        engine.dispose()
+
+
+def german_stem_matches(engine: Engine) -> int:
+    """How many quotes hold „Schulden“ as the German stemmer reads it."""
+    with engine.connect() as conn:
+        query = "SELECT count(*) FROM quotes WHERE tsv @@ to_tsquery('german', 'schuld')"
+        return int(conn.execute(text(query)).scalar_one())

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select, update
 
 from bot.models import Article, Paragraph
 from bot.store import schema as s
@@ -16,7 +16,7 @@ from bot.store.database import Store
 from bot.store.dialects import insert_for
 from bot.store.rows import ArticleRows
 
-STAMP_KEY = "extraction"
+STAMP_KEY = s.EXTRACTION_STAMP
 
 
 class ExtractionRepository:
@@ -95,10 +95,25 @@ class ExtractionRepository:
                 same = [x for x in items if x.id in hashes and hashes[x.id] == x.content_hash]
                 for x in same:
                     self.store.ingest.delete_spoken(conn, x.id, with_paragraphs=False)
+                    self._relabel_paragraphs(conn, x)
                 self.store.ingest.write_spoken(conn, same)
         except Exception:
             self.store.ingest.forget_speaker_ids()  # ids inserted by the rolled-back transaction
             raise
+
+    @staticmethod
+    def _relabel_paragraphs(conn: Connection, x: ArticleRows) -> None:
+        """The article's paragraphs take the language it was read in now (one archived
+        before rows had a language is "en"): Postgres re-indexes them in its configuration."""
+        if not x.paragraphs:
+            return
+        language = x.paragraphs[0]["lang"]
+        paragraphs = s.paragraphs.c
+        conn.execute(
+            update(s.paragraphs)
+            .where(paragraphs.article_id == x.id, paragraphs.lang != language)
+            .values(lang=language)
+        )
 
 
 def _published(value: str | None) -> date | datetime | None:

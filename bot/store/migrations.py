@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, insert, inspect, select, text, update
+from sqlalchemy import Connection, delete, insert, inspect, select, text, update
 
 from bot.store import schema as s
 from bot.store.search_backend import SearchBackend
@@ -73,6 +73,22 @@ def _v9(conn: Connection, backend: SearchBackend) -> None:
     backend.upgrade(conn, 9)
 
 
+def _v10(conn: Connection, backend: SearchBackend) -> None:
+    """Version 10: the language of each searched row (``lang``; rows already archived are
+    "en", as they were indexed), and the search backend's index by it (Postgres: ``tsv`` in
+    that language's text-search configuration)."""
+    for table in (s.paragraphs, s.quotes, s.reports):
+        columns = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        if "lang" not in columns:  # a store created at v10 already has it
+            conn.execute(
+                text(f"ALTER TABLE {table.name} ADD COLUMN lang VARCHAR(8) NOT NULL DEFAULT 'en'")
+            )
+    backend.upgrade(conn, 10)
+    # The stored articles are read again on the next ingest (or ``quotebot reextract``),
+    # which gives their rows their language.
+    conn.execute(delete(s.meta).where(s.meta.c.key == s.EXTRACTION_STAMP))
+
+
 # Append new versions here; never edit a released one.
 MIGRATIONS: dict[int, Migration] = {
     1: _v1,
@@ -84,6 +100,7 @@ MIGRATIONS: dict[int, Migration] = {
     7: _v7,
     8: _v8,
     9: _v9,
+    10: _v10,
 }
 LATEST = max(MIGRATIONS)
 

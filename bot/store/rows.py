@@ -51,12 +51,19 @@ def article_rows(x: ExtractedArticle) -> ArticleRows:
             "content_hash": a.content_hash,
         },
         paragraphs=[
-            {"article_id": a.id, "idx": p.index, "start": p.start, "end": p.end, "text": p.text}
+            {
+                "article_id": a.id,
+                "idx": p.index,
+                "start": p.start,
+                "end": p.end,
+                "text": p.text,
+                "lang": x.language,
+            }
             for p in a.paragraphs
         ],
         quotes=[
             {
-                **_spoken(a.id, n, q),
+                **_spoken(a.id, n, q, x.language),
                 "role": q.role,
                 "confidence": q.confidence,
                 "kind": q.kind,
@@ -67,13 +74,13 @@ def article_rows(x: ExtractedArticle) -> ArticleRows:
             for n, q in enumerate(x.quotes, start=1)
         ],
         quote_speakers=[q.speaker for q in x.quotes],
-        reports=[_spoken(a.id, n, r) for n, r in enumerate(x.reports, start=1)],
+        reports=[_spoken(a.id, n, r, x.language) for n, r in enumerate(x.reports, start=1)],
         report_speakers=[r.speaker for r in x.reports],
         unread_language=None if x.attributed else x.language,
     )
 
 
-def _spoken(article_id: str, n: int, said: Quote | Report) -> Row:
+def _spoken(article_id: str, n: int, said: Quote | Report, language: str) -> Row:
     """The columns a quote's row and a report's row share: where the words are, what they
     are (and normalised, for the search), and the cue; the speaker's id is the writer's."""
     return {
@@ -86,4 +93,5 @@ def _spoken(article_id: str, n: int, said: Quote | Report) -> Row:
         "start": said.start,
         "end": said.end,
         "paragraph": said.paragraph,
+        "lang": language,  # the search indexes the words in the article's language
     }

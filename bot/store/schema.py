@@ -48,6 +48,9 @@ paragraphs = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
+    # The article's language (a pack code, "de"): Postgres indexes the text in its
+    # configuration. Rows archived before version 10 are "en", as they were indexed.
+    Column("lang", String(8), nullable=False, server_default="en"),
     UniqueConstraint("article_id", "idx", name="uq_paragraphs_article_idx"),
 )
 
@@ -86,6 +89,7 @@ quotes = Table(
     Column("evidence", Text),
     Column("antecedent", Text),
     Column("run", Integer, nullable=False),
+    Column("lang", String(8), nullable=False, server_default="en"),  # as paragraphs.lang
     UniqueConstraint("article_id", "n", name="uq_quotes_article_n"),
 )
 Index("ix_quotes_speaker", quotes.c.speaker_id)
@@ -105,6 +109,7 @@ reports = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("paragraph", Integer, nullable=False),
+    Column("lang", String(8), nullable=False, server_default="en"),  # as paragraphs.lang
     UniqueConstraint("article_id", "n", name="uq_reports_article_n"),
 )
 
@@ -136,6 +141,8 @@ meta = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+# The meta key holding the stamp of the rules that extracted the stored quotes.
+EXTRACTION_STAMP = "extraction"
 
 digests = Table(
     "digests",

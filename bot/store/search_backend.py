@@ -19,6 +19,7 @@ from sqlalchemy import Connection, text
 
 from bot.search.normalize import STOPWORDS, is_function_word, norm
 from bot.search.query import NearGroup, SearchQuery, near_pattern
+from bot.store import text_search as ts
 
 Kind = Literal["quotes", "reports", "paragraphs"]
 KINDS: tuple[Kind, ...] = ("quotes", "reports", "paragraphs")
@@ -346,8 +347,9 @@ PG_COLUMNS: dict[Kind, tuple[str, str]] = {
 
 
 class PostgresFTS(TieredSearch):
-    """Postgres full-text search on stored english tsvector columns (GIN), with pg_trgm for
-    phrases of function words only and for the fuzzy fallback."""
+    """Postgres full-text search on stored tsvector columns (GIN), each row's in its own
+    language's configuration (``text_search``), with pg_trgm for phrases of function words
+    only and for the fuzzy fallback."""
 
     indexes_separately = False
 
@@ -370,9 +372,12 @@ class PostgresFTS(TieredSearch):
 
     def upgrade(self, conn: Connection, version: int) -> None:
         """Version 2: a stored ``tsv`` column per table, so neither the index recheck nor
-        ranking recomputes ``to_tsvector`` for every matching row. Version 9: word pairs."""
+        ranking recomputes ``to_tsvector`` for every matching row. Version 9: word pairs.
+        Version 10: ``tsv`` in the row's language's configuration."""
         if version == 9:
             self._add_pairs(conn)
+        if version == 10:
+            self._index_by_language(conn)
         if version != 2:
             return
         for kind, (table, column) in PG_COLUMNS.items():
@@ -386,6 +391,24 @@ class PostgresFTS(TieredSearch):
                 text(f"CREATE INDEX IF NOT EXISTS ix_{kind}_tsv2 ON {table} USING GIN (tsv)")
             )
             conn.execute(text(f"DROP INDEX IF EXISTS ix_{kind}_tsv"))
+
+    @staticmethod
+    def _index_by_language(conn: Connection) -> None:
+        """``tsv`` rebuilt from the row's ``lang``: German rows stemmed and stopped as German.
+        (The column is dropped and added again: a generated column's expression cannot be
+        altered in place before Postgres 17; the table is rewritten once.)"""
+        conn.execute(text(ts.config_function_sql()))
+        for kind, (table, column) in PG_COLUMNS.items():
+            conn.execute(text(f"ALTER TABLE {table} DROP COLUMN IF EXISTS tsv"))  # and its index
+            conn.execute(
+                text(
+                    f"ALTER TABLE {table} ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
+                    f"(to_tsvector(quotebot_tsconfig(lang), {column})) STORED"
+                )
+            )
+            conn.execute(
+                text(f"CREATE INDEX IF NOT EXISTS ix_{kind}_tsv2 ON {table} USING GIN (tsv)")
+            )
 
     @staticmethod
     def _add_pairs(conn: Connection) -> None:
@@ -457,11 +480,12 @@ class PostgresFTS(TieredSearch):
         params: dict[str, object] = {"pool": RANK_POOL}
         for i, ask in enumerate(asks):
             params[f"q{i}"], params[f"n{i}"] = " ".join(ask.terms), ask.n
-            matches = f"FROM {table}, plainto_tsquery('english', :q{i}) q WHERE tsv @@ q"
+            queries, names = ts.per_config("plainto_tsquery", f"q{i}", f"q{i}")
+            matches = f"FROM {table}, {queries} WHERE {ts.matches(names)}"
             if ask.ranked:
                 parts.append(
                     f"(SELECT {i} AS ask, id, {column} FROM (SELECT id, {column}, "
-                    f"ts_rank(tsv, q) AS r {matches} LIMIT :pool) pool "
+                    f"{ts.rank(names)} AS r {matches} LIMIT :pool) pool "
                     f"ORDER BY r DESC, id LIMIT :n{i})"
                 )
             else:
@@ -484,9 +508,8 @@ class PostgresFTS(TieredSearch):
         if kind not in PAIRED:
             if all(w in STOPWORDS for w in words):
                 return []
-            return self._rows(
-                conn, kind, "WHERE tsv @@ phraseto_tsquery('english', :q) LIMIT :n", params
-            )
+            where = f"WHERE tsv @@ {ts.any_config('phraseto_tsquery', 'q')} LIMIT :n"
+            return self._rows(conn, kind, where, params)
         _, column = PG_COLUMNS[kind]
         exact = f"(' ' || {column} || ' ') LIKE :exact"
         pairs = _pairs(words)
@@ -495,7 +518,7 @@ class PostgresFTS(TieredSearch):
             where = f"WHERE pairs @> :pairs AND {exact} LIMIT :n"
             params["pairs"] = pairs
         else:
-            where = f"WHERE tsv @@ phraseto_tsquery('english', :q) AND {exact} LIMIT :n"
+            where = f"WHERE tsv @@ {ts.any_config('phraseto_tsquery', 'q')} AND {exact} LIMIT :n"
         return self._rows(conn, kind, where, params)
 
     def any_phrase(
@@ -509,7 +532,9 @@ class PostgresFTS(TieredSearch):
         if not indexed:
             return []
         params: dict[str, object] = {f"v{i}": phrase for i, phrase in enumerate(indexed)}
-        any_run = " || ".join(f"phraseto_tsquery('english', :v{i})" for i in range(len(indexed)))
+        any_run = " || ".join(
+            ts.any_config("phraseto_tsquery", f"v{i}") for i in range(len(indexed))
+        )
         return self._rows(conn, kind, f"WHERE tsv @@ ({any_run}) LIMIT :n", {**params, "n": n})
 
     def near(self, conn: Connection, kind: Kind, groups: Sequence[NearGroup], n: int) -> Rows:
@@ -542,7 +567,7 @@ class PostgresFTS(TieredSearch):
             params[f"v{i}"] = phrase
         if variants:
             any_variant = " || ".join(
-                f"phraseto_tsquery('english', :v{i})" for i in range(len(variants))
+                ts.any_config("phraseto_tsquery", f"v{i}") for i in range(len(variants))
             )
             tests.append(f"tsv @@ ({any_variant})")
         _, column = PG_COLUMNS[kind]
@@ -553,7 +578,7 @@ class PostgresFTS(TieredSearch):
             found_by = []
             if word is not None:
                 params[f"w{i}"] = word
-                found_by.append(f"tsv @@ plainto_tsquery('english', :w{i})")
+                found_by.append(f"tsv @@ {ts.any_config('plainto_tsquery', f'w{i}')}")
             if pairs:  # far fewer rows than the word's ("the lisuvi" against "lisuvi")
                 params[f"s{i}"] = pairs
                 found_by.append(f"pairs @> :s{i}")
@@ -570,12 +595,16 @@ class PostgresFTS(TieredSearch):
             # Several words of which none is indexed anywhere: nothing is close, and a trigram
             # scan of the whole table would only say so slowly.
             params: dict[str, object] = {f"t{i}": t for i, t in enumerate(query.terms)}
-            any_term = " || ".join(
-                f"plainto_tsquery('english', :t{i})" for i in range(len(query.terms))
+            # Per configuration, any term: one query a language, each row ranked on its own.
+            names = [f"tq.q{c}" for c in range(len(ts.distinct_configs()))]
+            per_language = ", ".join(
+                " || ".join(f"plainto_tsquery('{config}', :t{i})" for i in range(len(query.terms)))
+                + f" AS q{c}"
+                for c, config in enumerate(ts.distinct_configs())
             )
             where = (
-                f", (SELECT {any_term} AS q) tq WHERE tsv @@ tq.q "
-                "ORDER BY ts_rank(tsv, tq.q) DESC, id LIMIT :n"
+                f", (SELECT {per_language}) tq WHERE {ts.matches(names)} "
+                f"ORDER BY {ts.rank(names)} DESC, id LIMIT :n"
             )
             return self._rows(conn, kind, where, {**params, "n": n})
         where = f"WHERE :q <% {column} ORDER BY word_similarity(:q, {column}) DESC, id LIMIT :n"
