@@ -140,6 +140,20 @@ def test_german_indirect_speech_and_titles_are_not_quotes() -> None:
     assert "Die Zeit" not in [q.text for q in done.quotes]  # a newspaper's name in marks
 
 
+SOURCES = (  # an outlet's name in marks where a source stands; a phrase that is speech
+    "Die Regierung hat den Haushalt beschlossen.\n\n"
+    "Laut „Reuters“ stimmten alle Minister zu. Dem „Figaro“ zufolge war auch Paris informiert. "
+    "Die Nachrichtenagentur „Xinhua“ meldete, die Gespräche seien beendet.\n\n"
+    "Der Beschluss gilt in Berlin als „ein schwarzer Tag für die Städte“."
+)
+
+
+def test_an_outlets_name_in_marks_is_no_quote_and_a_phrase_in_a_sentence_is() -> None:
+    done = Extractor().extract(read(SOURCES))
+    assert [q.text for q in done.quotes] == ["ein schwarzer Tag für die Städte"]
+    assert [q.text for q in done.terms] == ["Reuters", "Figaro", "Xinhua"]
+
+
 def test_the_page_says_which_language_it_is_in() -> None:
     body = "<p>" + " ".join(["Le conseil municipal a adopté le budget mardi."] * 12) + "</p>"
     body += (

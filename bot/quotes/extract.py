@@ -234,9 +234,9 @@ def extract_article(
     """The article with its quotes, its reported speech and its non-speech terms."""
     lang = lang or language("en")
     found, reports = extract_all(article, aliases, min_confidence, sieves, calibration, lang)
-    not_speech = lang.rules.not_speech_reason
-    quotes = [q for q in found if not_speech(q) is None]
-    terms = [q for q in found if not_speech(q) is not None]
+    reasons = [lang.rules.not_speech_reason(q, *_around(article, q)) for q in found]
+    quotes = [q for q, reason in zip(found, reasons, strict=True) if reason is None]
+    terms = [q for q, reason in zip(found, reasons, strict=True) if reason is not None]
     return ExtractedArticle(
         article=article,
         quotes=tuple(quotes),
@@ -244,6 +244,14 @@ def extract_article(
         terms=tuple(terms),
         language=lang.code,
     )
+
+
+def _around(article: Article, quote: Quote) -> tuple[str, str]:
+    """The text of the quote's paragraph before its opening mark and after its closing one."""
+    paragraph = article.paragraphs[quote.paragraph]
+    before = article.body[paragraph.start : quote.start].rstrip()
+    after = article.body[quote.end : paragraph.end].lstrip()
+    return before[:-1] if before else before, after[1:] if after else after
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,9 @@ def is_title(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in minor for w in words)
 
 
-def not_speech_reason(quote: Quote) -> str | None:
-    """Why a quote is not speech ("title", "term"), or None when it is speech."""
+def not_speech_reason(quote: Quote, before: str = "", after: str = "") -> str | None:
+    """Why a quote is not speech ("title", "term"), or None when it is speech (English asks
+    the quote alone, not the text around it)."""
     if is_title(quote.text):
         return "title"
     unattributed = quote.speaker is None and quote.cue is None

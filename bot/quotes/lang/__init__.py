@@ -47,8 +47,9 @@ class Rules(Protocol):
         """The sentence's reported speech and its speaker, if the language reads it."""
         ...
 
-    def not_speech_reason(self, quote: Quote) -> str | None:
-        """Why words in quote marks are not speech ("title", "term"), or None."""
+    def not_speech_reason(self, quote: Quote, before: str, after: str) -> str | None:
+        """Why words in quote marks are not speech ("title", "term"), or None; ``before`` and
+        ``after`` are the paragraph's text either side of the marks."""
         ...
 
 

@@ -18,6 +18,7 @@ WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 MIN_SPEECH_WORDS = 10  # an unreported phrase this long is speech, not a term
 MIN_FRAGMENT_WORDS = 4  # a fragment shorter than this, with nobody named, is a term
 SENTENCE_END = (".", "!", "?", "…")
+MAX_SOURCE_WORDS = 3  # a medium's name in marks ("Frankfurter Allgemeine Zeitung")
 
 
 def is_title(text: str) -> bool:
@@ -29,17 +30,43 @@ def is_title(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in minor for w in words)
 
 
-def not_speech_reason(quote: Quote) -> str | None:
-    """Why a German quote is not speech ("title", "term"), or None when it is speech."""
+def names_a_source(words: list[str], before: str, after: str) -> bool:
+    """A name of a few words in marks standing where a source stands: "Laut „Reuters“",
+    "dem „Figaro“ zufolge", "meldete die Nachrichtenagentur „Xinhua“", "die Online-Ausgabe
+    des „Spiegel“" — the outlet that reports, not words it quotes."""
+    if not words or len(words) > MAX_SOURCE_WORDS or not words[0][:1].isupper():
+        return False
+    preceding = WORD.findall(before)[-2:]
+    following = WORD.findall(after)[:1]
+    if following and following[0].lower() == "zufolge":
+        return True
+    if not preceding:
+        return False
+    if preceding[-1].lower() == "laut":
+        return True
+    if len(preceding) == 2 and preceding[-1].lower() in LANGUAGE.words("determiners"):
+        preceding = preceding[:1]  # "die Online-Ausgabe des „Spiegel“"
+    medium = preceding[-1].lower()
+    return any(medium.endswith(head) for head in LANGUAGE.words("media_nouns"))
+
+
+def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
+    """Why a German quote is not speech ("title", "term", "source"), or None when it is
+    speech. ``before`` and ``after``: the paragraph's text either side of the marks."""
     if quote.speaker is not None:
         return None
     words = WORD.findall(quote.text)
+    if not quote.text.rstrip().endswith(SENTENCE_END) and names_a_source(words, before, after):
+        return "source"
     short = len(words) < MIN_SPEECH_WORDS
     if is_title(quote.text) and short and (quote.cue is None or len(words) >= 2):
         return "title"  # "Berliner Zeitung", even in a sentence that reports speech
     if quote.cue is None:
         sentence = quote.text.rstrip().endswith(SENTENCE_END) or "," in quote.text
-        if not sentence and short:
+        # Inside a sentence, a phrase of a few words (not a title) is someone's words: "er
+        # wolle „ein Konzept mit sechs bis acht Stadien vorlegen“".
+        fragment = quote.kind == "partial" and len(words) >= MIN_FRAGMENT_WORDS
+        if not sentence and short and not fragment:
             return "term"  # no verb reports it and it is no sentence
     elif quote.cue.lower() in LANGUAGE.words("naming_cues") and len(words) < MIN_FRAGMENT_WORDS:
         return "term"  # „Apogäum“ genannt
