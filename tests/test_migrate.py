@@ -170,19 +170,22 @@ def test_an_archive_from_before_languages_indexes_its_german_lines_as_german_on_
             for table in ("paragraphs", "quotes", "reports"):
                 conn.execute(text(f"UPDATE {table} SET lang = 'en'"))
             conn.execute(text("UPDATE quotebot_meta SET value = '9' WHERE key = 'schema'"))
-        assert german_stem_matches(engine) == 0
+        assert (
+            german_stem_matches(engine, "quotes") == german_stem_matches(engine, "paragraphs") == 0
+        )
         upgraded = run("migrate", "-q", "--db", url)
         assert upgraded.returncode == 0, upgraded.stderr
         assert upgraded.stdout.splitlines() == [
             f"schema: version 9 -> {LATEST}",
             "extraction: 1 stored articles extracted again with the current rules",
         ]
-        assert german_stem_matches(engine) == 1
+        assert german_stem_matches(engine, "quotes") == 1
+        assert german_stem_matches(engine, "paragraphs") == 2  # the opening and the quote's
         engine.dispose()
 
 
-def german_stem_matches(engine: Engine) -> int:
-    """How many quotes hold „Schulden“ as the German stemmer reads it."""
+def german_stem_matches(engine: Engine, table: str) -> int:
+    """How many rows of ``table`` hold „Schulden“ as the German stemmer reads it."""
     with engine.connect() as conn:
-        query = "SELECT count(*) FROM quotes WHERE tsv @@ to_tsquery('german', 'schuld')"
+        query = f"SELECT count(*) FROM {table} WHERE tsv @@ to_tsquery('german', 'schuld')"
         return int(conn.execute(text(query)).scalar_one())
