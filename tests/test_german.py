@@ -144,6 +144,7 @@ SOURCES = (  # an outlet's name in marks where a source stands; a phrase that is
     "Die Regierung hat den Haushalt beschlossen.\n\n"
     "Laut „Reuters“ stimmten alle Minister zu. Dem „Figaro“ zufolge war auch Paris informiert. "
     "Die Nachrichtenagentur „Xinhua“ meldete, die Gespräche seien beendet.\n\n"
+    "Ministerin Eva Roth sagte dem Radiosender „Deutschlandfunk“, sie sei zufrieden.\n\n"
     "Der Beschluss gilt in Berlin als „ein schwarzer Tag für die Städte“."
 )
 
@@ -151,7 +152,7 @@ SOURCES = (  # an outlet's name in marks where a source stands; a phrase that is
 def test_an_outlets_name_in_marks_is_no_quote_and_a_phrase_in_a_sentence_is() -> None:
     done = Extractor().extract(read(SOURCES))
     assert [q.text for q in done.quotes] == ["ein schwarzer Tag für die Städte"]
-    assert [q.text for q in done.terms] == ["Reuters", "Figaro", "Xinhua"]
+    assert [q.text for q in done.terms] == ["Reuters", "Figaro", "Xinhua", "Deutschlandfunk"]
 
 
 def test_the_page_says_which_language_it_is_in() -> None:

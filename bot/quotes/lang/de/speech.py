@@ -47,17 +47,20 @@ def names_a_source(words: list[str], before: str, after: str) -> bool:
     if len(preceding) == 2 and preceding[-1].lower() in LANGUAGE.words("determiners"):
         preceding = preceding[:1]  # "die Online-Ausgabe des „Spiegel“"
     medium = preceding[-1].lower()
-    return any(medium.endswith(head) for head in LANGUAGE.words("media_nouns"))
+    # with its genitive ending too: "Angaben des Internetdienstes „E!Online“"
+    return any(
+        medium.endswith((head, f"{head}s", f"{head}es")) for head in LANGUAGE.words("media_nouns")
+    )
 
 
 def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
     """Why a German quote is not speech ("title", "term", "source"), or None when it is
     speech. ``before`` and ``after``: the paragraph's text either side of the marks."""
-    if quote.speaker is not None:
-        return None
     words = WORD.findall(quote.text)
     if not quote.text.rstrip().endswith(SENTENCE_END) and names_a_source(words, before, after):
-        return "source"
+        return "source"  # even with a speaker: "sagte Durand der Nachrichtenagentur „AP“"
+    if quote.speaker is not None:
+        return None
     short = len(words) < MIN_SPEECH_WORDS
     if is_title(quote.text) and short and (quote.cue is None or len(words) >= 2):
         return "title"  # "Berliner Zeitung", even in a sentence that reports speech
