@@ -228,6 +228,29 @@ def test_a_phrase_of_one_indexed_word_is_found_among_many_lines_with_that_word(
     assert (answer.verdict, answer.hits[0].speaker) == ("verbatim", "Ann Brook")
 
 
+def test_a_phrase_of_function_words_is_found_among_lines_holding_each_of_them(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    # Every word of "it is what it is" is in every one of 700 other lines, never in that
+    # order: the one line holding the phrase is found, word for word (both backends read
+    # such a phrase through its word pairs first, and the text decides).
+    files = {
+        f"filler_{a:02d}.txt": f"Season item {a}\n12 March 2024\n"
+        + "".join(
+            f'"What it is not, it is {a} {i} times what we want," said Tom Reed.\n'
+            for i in range(8)
+        )
+        for a in range(88)
+    }
+    files["coach.txt"] = (
+        "Coach\n13 March 2024\n"
+        '"We lost, and it is what it is," said coach Ann Brook after the match.\n'
+    )
+    store = indexed(tmp_path, db_url, settings, files)
+    answer = ask(store, settings, "it is what it is")
+    assert (answer.verdict, answer.hits[0].speaker) == ("verbatim", "Ann Brook")
+
+
 def test_a_draft_asks_the_store_on_one_connection(seeded_store: Store, settings: Settings) -> None:
     from sqlalchemy import event
 

@@ -89,6 +89,11 @@ def _v10(conn: Connection, backend: SearchBackend) -> None:
     conn.execute(delete(s.meta).where(s.meta.c.key == s.EXTRACTION_STAMP))
 
 
+def _v11(conn: Connection, backend: SearchBackend) -> None:
+    """Version 11: the search backend's word pairs (SQLite: phrases of common words)."""
+    backend.upgrade(conn, 11)
+
+
 # Append new versions here; never edit a released one.
 MIGRATIONS: dict[int, Migration] = {
     1: _v1,
@@ -101,6 +106,7 @@ MIGRATIONS: dict[int, Migration] = {
     8: _v8,
     9: _v9,
     10: _v10,
+    11: _v11,
 }
 LATEST = max(MIGRATIONS)
 
