@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text as sql_text
 
 from bot.answers.context import context
 from bot.answers.whosaid import whosaid
@@ -18,6 +19,7 @@ from bot.models import Article
 from bot.quotes.extract import Extractor
 from bot.quotes.lang import language, supported
 from bot.settings import Settings
+from bot.store import text_search
 from bot.store.database import Store
 from tests.conftest import postgres_schema
 
@@ -242,6 +244,56 @@ def test_postgres_indexes_each_line_in_its_articles_language(
         "we will not raise taxes this year whatever the pressure from the province"
     ]
     assert function_words == []
+
+
+FRENCH = """---
+title: Le conseil adopte le budget
+language: fr
+---
+Le conseil municipal a adopté le budget mardi soir après un long débat.
+
+« Nous ne lèverons pas les impôts cette année », a déclaré la maire Claire Dubois.
+"""
+
+
+def test_a_language_pack_added_later_reindexes_its_lines_on_postgres(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """French has no pack: its lines are indexed as English ("nous" a word). Once a pack
+    gives French a configuration, the next open re-indexes them in it ("nous" a stopword)."""
+    corpus = tmp_path / "fr"
+    corpus.mkdir()
+    (corpus / "budget.txt").write_text(FRENCH, encoding="utf-8")
+    with postgres_schema() as url:
+        store = Store.open(url)
+        ingest(store, [corpus], settings, progress=False)
+        assert french_lines_holding_nous(store) == 2  # the quote and its paragraph
+        store.engine.dispose()
+        with_french = {**text_search.configurations(), "fr": "french"}
+        monkeypatch.setattr(text_search, "configurations", lambda: with_french)
+        reopened = Store.open(url)
+        assert french_lines_holding_nous(reopened) == 0
+        search = reopened.backend
+        with reopened.engine.connect() as conn:  # asked in French too: "impôt" finds "impôts"
+            found = search.all_terms(conn, "quotes", ["impôt", "lèverons"], 10, True)
+        assert len(found) == 1
+        reopened.engine.dispose()
+
+
+def french_lines_holding_nous(store: Store) -> int:
+    """Paragraphs and quotes whose index holds the word "nous" (English keeps it)."""
+    with store.engine.connect() as conn:
+        return sum(
+            int(
+                conn.execute(
+                    sql_text(
+                        f"SELECT count(*) FROM {table} WHERE lang = 'fr' "
+                        "AND tsv @@ to_tsquery('simple', 'nous')"
+                    )
+                ).scalar_one()
+            )
+            for table in ("paragraphs", "quotes")
+        )
 
 
 STRASSE = """---

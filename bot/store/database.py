@@ -149,6 +149,7 @@ class Store:
                 # One migrator at a time when several processes start together.
                 conn.execute(text("SELECT pg_advisory_xact_lock(4242)"))
             before, after = migrate(conn, self.backend)
+            self.backend.keep_current(conn)
         if 0 < before < after:
             self.refresh_statistics()  # an upgrade may add columns and indexes to a full store
         return before, after

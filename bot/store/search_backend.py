@@ -62,6 +62,11 @@ class SearchBackend(Protocol):
     def upgrade(self, conn: Connection, version: int) -> None:
         """Backend-specific schema changes of migration ``version`` (most have none)."""
 
+    def keep_current(self, conn: Connection) -> None:
+        """Bring what the index takes from the code, not the schema, up to date (Postgres:
+        each language pack's text-search configuration); run on every open, after the
+        migrations."""
+
     def add(self, conn: Connection, kind: Kind, rows: Iterable[tuple[int, str]]) -> None:
         """Index (id, text) rows."""
 
@@ -87,6 +92,10 @@ class SearchBackend(Protocol):
 
 class TieredSearch:
     """The shared candidate strategy; subclasses supply the engine queries."""
+
+    def keep_current(self, conn: Connection) -> None:
+        """Nothing the index takes from the code changes without a migration (Postgres's
+        language configurations do: ``PostgresFTS.keep_current``)."""
 
     def all_terms(
         self, conn: Connection, kind: Kind, terms: Sequence[str], n: int, ranked: bool

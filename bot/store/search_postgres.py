@@ -3,6 +3,7 @@ pairs (``bot.store.word_pairs``) and pg_trgm, behind the shared tiers."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, text
@@ -71,6 +72,36 @@ class PostgresFTS(TieredSearch):
                 text(f"CREATE INDEX IF NOT EXISTS ix_{kind}_tsv2 ON {table} USING GIN (tsv)")
             )
             conn.execute(text(f"DROP INDEX IF EXISTS ix_{kind}_tsv"))
+
+    def keep_current(self, conn: Connection) -> None:
+        """A language pack added or given another configuration since the archive last
+        opened: ``quotebot_tsconfig`` is made again and that language's rows are touched, which
+        re-indexes them (a generated column is recomputed when its row is updated, never when
+        a function it calls changes). So adding a language is adding its folder."""
+        current = json.dumps(ts.configurations(), sort_keys=True)
+        key = {"key": ts.META_KEY}
+        stored = conn.execute(text("SELECT value FROM quotebot_meta WHERE key = :key"), key)
+        recorded = stored.scalar_one_or_none()
+        if recorded == current:
+            return
+        if recorded is not None:  # None: the archive was indexed by this mapping (version 10)
+            conn.execute(text(ts.config_function_sql()))
+            before: dict[str, str] = json.loads(recorded)
+            changed = sorted(
+                code for code, config in ts.configurations().items() if before.get(code) != config
+            )
+            for code in changed:
+                for table, _ in PG_COLUMNS.values():
+                    conn.execute(
+                        text(f"UPDATE {table} SET lang = lang WHERE lang = :code"), {"code": code}
+                    )
+        conn.execute(
+            text(
+                "INSERT INTO quotebot_meta (key, value) VALUES (:key, :value) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            ),
+            {**key, "value": current},
+        )
 
     @staticmethod
     def _index_by_language(conn: Connection) -> None:

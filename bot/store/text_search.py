@@ -15,6 +15,7 @@ from functools import cache
 from bot.quotes.lang import packs
 
 DEFAULT_LANGUAGE = "en"
+META_KEY = "text_search"  # the language → configuration mapping the archive is indexed by
 # A row's language as stored: a code such as "de" (read off a page or told from the words).
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 # The name of a Postgres text-search configuration ("english", "german").
@@ -36,7 +37,7 @@ def config_function_sql() -> str:
     """``quotebot_tsconfig(lang)``: the configuration a row of that language is indexed with.
     IMMUTABLE, so a generated column may call it; a row's ``tsv`` is recomputed whenever the
     row is updated, so a language given a configuration later is re-indexed by touching its
-    rows (``UPDATE … SET lang = lang WHERE lang = 'fr'``)."""
+    rows (``PostgresFTS.keep_current`` does both when the packs change)."""
     default = configurations()[DEFAULT_LANGUAGE]
     branches = " ".join(
         f"WHEN '{code}' THEN '{config}'::regconfig"
