@@ -84,8 +84,8 @@ def _v10(conn: Connection, backend: SearchBackend) -> None:
                 text(f"ALTER TABLE {table.name} ADD COLUMN lang VARCHAR(8) NOT NULL DEFAULT 'en'")
             )
     backend.upgrade(conn, 10)
-    # The stored articles are read again on the next ingest (or ``quotebot reextract``),
-    # which gives their rows their language.
+    # The stored articles are read again by ``quotebot migrate`` or the next ingest, which
+    # gives their rows their language.
     conn.execute(delete(s.meta).where(s.meta.c.key == s.EXTRACTION_STAMP))
 
 
