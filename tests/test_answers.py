@@ -207,47 +207,36 @@ def test_a_misquote_is_found_among_many_lines_with_the_same_other_words(
     assert ("tunnel", "bridge") in {(d.query, d.record) for d in top.diff or ()}
 
 
-def test_a_phrase_of_one_indexed_word_is_found_among_many_lines_with_that_word(
-    tmp_path: Path, db_url: str, settings: Settings
-) -> None:
-    # Postgres indexes "vusi" alone of "by vusi in with": 700 other lines hold "vusi", more
-    # than the phrase search keeps, and the one line holding the phrase must not be lost.
-    files = {
-        f"filler_{a:02d}.txt": f"Vusi item {a}\n12 March 2024\n"
-        + "".join(
-            f'"Vusi said the plan number {a} {i} was fine," said Tom Reed.\n' for i in range(8)
-        )
-        for a in range(88)
-    }
-    files["vusi.txt"] = (
-        "Vusi\n13 March 2024\n"
-        '"It was built by Vusi in with the old stones," said council leader Ann Brook.\n'
-    )
-    store = indexed(tmp_path, db_url, settings, files)
-    answer = ask(store, settings, "by vusi in with")
-    assert (answer.verdict, answer.hits[0].speaker) == ("verbatim", "Ann Brook")
+# A phrase among 700 other lines that hold its words (fillers: "{a} {i}" numbers them),
+# never in its order; the one line holding it must not be lost.
+PHRASES_AMONG_THEIR_WORDS = [
+    pytest.param(  # Postgres indexes "vusi" alone: more rows than the phrase search keeps
+        '"Vusi said the plan number {a} {i} was fine," said Tom Reed.',
+        '"It was built by Vusi in with the old stones," said council leader Ann Brook.',
+        "by vusi in with",
+        id="one indexed word",
+    ),
+    pytest.param(  # every word a function word: both backends read their word pairs first
+        '"What it is not, it is {a} {i} times what we want," said Tom Reed.',
+        '"We lost, and it is what it is," said coach Ann Brook after the match.',
+        "it is what it is",
+        id="function words only",
+    ),
+]
 
 
-def test_a_phrase_of_function_words_is_found_among_lines_holding_each_of_them(
-    tmp_path: Path, db_url: str, settings: Settings
+@pytest.mark.parametrize(("filler", "line", "phrase"), PHRASES_AMONG_THEIR_WORDS)
+def test_a_phrase_is_found_among_many_lines_holding_its_words(
+    tmp_path: Path, db_url: str, settings: Settings, filler: str, line: str, phrase: str
 ) -> None:
-    # Every word of "it is what it is" is in every one of 700 other lines, never in that
-    # order: the one line holding the phrase is found, word for word (both backends read
-    # such a phrase through its word pairs first, and the text decides).
     files = {
-        f"filler_{a:02d}.txt": f"Season item {a}\n12 March 2024\n"
-        + "".join(
-            f'"What it is not, it is {a} {i} times what we want," said Tom Reed.\n'
-            for i in range(8)
-        )
+        f"filler_{a:02d}.txt": f"Item {a}\n12 March 2024\n"
+        + "".join(filler.format(a=a, i=i) + "\n" for i in range(8))
         for a in range(88)
     }
-    files["coach.txt"] = (
-        "Coach\n13 March 2024\n"
-        '"We lost, and it is what it is," said coach Ann Brook after the match.\n'
-    )
+    files["line.txt"] = f"The line\n13 March 2024\n{line}\n"
     store = indexed(tmp_path, db_url, settings, files)
-    answer = ask(store, settings, "it is what it is")
+    answer = ask(store, settings, phrase)
     assert (answer.verdict, answer.hits[0].speaker) == ("verbatim", "Ann Brook")
 
 
