@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 
 from bot.search.normalize import STOPWORDS
 from bot.search.query import NearGroup, SearchQuery
+from bot.store import schema as s
 from bot.store import text_search as ts
+from bot.store.dialects import insert_for
 from bot.store.search_backend import Kind, Rows, TermsAsk, TieredSearch
 from bot.store.word_pairs import PAIRED, PG_UNINDEXED, word_pairs
 
@@ -79,9 +81,9 @@ class PostgresFTS(TieredSearch):
         re-indexes them (a generated column is recomputed when its row is updated, never when
         a function it calls changes). So adding a language is adding its folder."""
         current = json.dumps(ts.configurations(), sort_keys=True)
-        key = {"key": ts.META_KEY}
-        stored = conn.execute(text("SELECT value FROM quotebot_meta WHERE key = :key"), key)
-        recorded = stored.scalar_one_or_none()
+        recorded = conn.execute(
+            select(s.meta.c.value).where(s.meta.c.key == ts.META_KEY)
+        ).scalar_one_or_none()
         if recorded == current:
             return
         if recorded is not None:  # None: the archive was indexed by this mapping (version 10)
@@ -95,13 +97,8 @@ class PostgresFTS(TieredSearch):
                     conn.execute(
                         text(f"UPDATE {table} SET lang = lang WHERE lang = :code"), {"code": code}
                     )
-        conn.execute(
-            text(
-                "INSERT INTO quotebot_meta (key, value) VALUES (:key, :value) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-            ),
-            {**key, "value": current},
-        )
+        row = insert_for(conn)(s.meta).values(key=ts.META_KEY, value=current)
+        conn.execute(row.on_conflict_do_update(index_elements=["key"], set_={"value": current}))
 
     @staticmethod
     def _index_by_language(conn: Connection) -> None:

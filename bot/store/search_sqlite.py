@@ -137,19 +137,17 @@ class SQLiteFTS(TieredSearch):
         return [(int(r[0]), str(r[1])) for r in conn.execute(sql)]
 
     def _paired(
-        self, conn: Connection, kind: Kind, tokens: Sequence[str], n: int, exact: str = ""
+        self, conn: Connection, kind: Kind, tokens: Sequence[str], n: int, exact: str
     ) -> Rows:
-        """Rows holding every one of these word pairs (and ``exact``, a run of words, when
-        given): the rows a run of common words is in, read through the pairs' short lists
-        instead of each common word's long one."""
+        """Rows holding every one of these word pairs and ``exact``, a run of words: the rows a
+        run of common words is in, read through the pairs' short lists instead of each common
+        word's long one."""
         match = " AND ".join(_fts_phrase([t]) for t in tokens)
-        test = "AND (' ' || f.body || ' ') LIKE :exact" if exact else ""
         sql = text(
             f"SELECT f.rowid, f.body FROM {kind}_pairs p JOIN {kind}_fts f ON f.rowid = p.rowid "
-            f"WHERE {kind}_pairs MATCH :pairs {test} LIMIT :n"
+            f"WHERE {kind}_pairs MATCH :pairs AND (' ' || f.body || ' ') LIKE :exact LIMIT :n"
         )
-        params = {"pairs": match, "n": n, "exact": f"% {exact} %"}
-        rows = conn.execute(sql, params)
+        rows = conn.execute(sql, {"pairs": match, "n": n, "exact": f"% {exact} %"})
         return [(int(r[0]), str(r[1])) for r in rows]
 
     def _match(
@@ -184,7 +182,7 @@ class SQLiteFTS(TieredSearch):
         tokens = pair_tokens(words)
         content = sum(not is_function_word(w) for w in words)
         if kind in PAIRED and tokens and content < 2:
-            rows = self._paired(conn, kind, tokens, n, exact=" ".join(words))
+            rows = self._paired(conn, kind, tokens, n, " ".join(words))
             if rows or not content:
                 return rows
             # The pairs are the words as written; FTS5 stems them ("its" finds "it"): a

@@ -44,7 +44,8 @@ def config_function_sql() -> str:
         for code, config in sorted(configurations().items())
         if config != default
     )
-    choice = f"CASE lang {branches} ELSE '{default}'::regconfig END" if branches else default
+    fallback = f"'{default}'::regconfig"
+    choice = f"CASE lang {branches} ELSE {fallback} END" if branches else fallback
     return (
         "CREATE OR REPLACE FUNCTION quotebot_tsconfig(lang text) RETURNS regconfig "
         f"LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT {choice} $$"

@@ -13,8 +13,8 @@ import re
 
 from bot.models import Quote
 from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.tokens import WORD
 
-WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 MIN_SPEECH_WORDS = 10  # an unreported phrase this long is speech, not a term
 MIN_FRAGMENT_WORDS = 4  # a fragment shorter than this, with nobody named, is a term
 SENTENCE_END = (".", "!", "?", "…")
