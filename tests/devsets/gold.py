@@ -109,9 +109,22 @@ def name_in_span(span: str, german: bool = False) -> str | None:
         clauses = named + [c for c in clauses if c not in named]
     for clause in clauses:
         heads = [run for run in _runs(clause, german) if run]
-        if heads:
+        if heads and not (german and _described(clause, heads[-1])):
             return folded(heads[-1][-1]).split()[-1]
     return None
+
+
+def _described(clause: str, head: list[str]) -> bool:
+    """German: a lone common noun after an article describes, it does not name ("Der
+    Bundespräsident", "die Polizei", "Der 23-jährige Sportler", "Einer der Feuerwehrmänner"):
+    a German name takes no article. An organisation's name of several words ("Die Deutsche
+    Welle") or an acronym ("die FIFA") still names."""
+    if len(head) != 1 or head[0].isupper():
+        return False
+    tokens = re.findall(r"[^\W_][\w'’.-]*", clause)
+    at = max((k for k, tok in enumerate(tokens) if tok.rstrip(".") == head[0]), default=-1)
+    before = [tok for tok in tokens[:at] if tok[:1].isupper() or tok.lower() in GERMAN_OPENERS]
+    return bool(before) and before[-1].lower() in GERMAN_OPENERS
 
 
 def _runs(clause: str, german: bool = False) -> list[list[str]]:
