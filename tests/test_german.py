@@ -107,7 +107,26 @@ SURNAMES = (  # two people with one surname stay two; the surname alone names ne
     "„Er wünscht sich mehr Ruhe“, sagte sein Bruder Georg Ratzinger.\n\n"
     "„Das ist ein großer Schritt“, sagte Ratzinger."
 )
+SOURCES = (  # a source without a reporting verb of its own, or a verb far from the quote
+    "Die Stadträtin Karin Vogt und der Kämmerer Paul Lenz stritten über das Hallenbad.\n\n"
+    "Nach Ansicht von Kämmerer Paul Lenz ist das Bad „ein Fass ohne Boden“.\n\n"
+    "Nach den Worten der Sprecherin der Grünen, Karin Vogt, fehle der Stadt „jeder Plan“.\n\n"
+    "Ein „Sieg für die Vernunft“, so urteilte Vogt am Abend.\n\n"
+    "Im Stadtrat warb Lenz für den Verkauf mit den Worten: „Wir können es uns nicht leisten.“\n\n"
+    "Die Sprecherin der Grünen, Karin Vogt, sieht darin einen Fehler: „Das Bad gehört allen.“\n\n"
+    "Paul Lenz, Kämmerer der Stadt Celle: „Die Zahlen sprechen für sich.“\n\n"
+    "Im Bericht des Kämmerers heißt es, die Stadt sei „am Ende ihrer Mittel“.\n\n"
+    "Der Bürgermeister würdigte Vogt als „eine Kämpferin für die Stadt“."
+)
 ROWS = [
+    (SOURCES, "Fass ohne Boden", "Paul Lenz"),  # nach Ansicht von X
+    (SOURCES, "jeder Plan", "Karin Vogt"),  # nach den Worten der Sprecherin, X,
+    (SOURCES, "Sieg für die Vernunft", "Karin Vogt"),  # „…“, so urteilte X
+    (SOURCES, "nicht leisten", "Paul Lenz"),  # Im Stadtrat warb X … mit den Worten:
+    (SOURCES, "gehört allen", "Karin Vogt"),  # Die Sprecherin, X, sieht …:
+    (SOURCES, "sprechen für sich", "Paul Lenz"),  # X, Kämmerer der Stadt Celle:
+    (SOURCES, "Ende ihrer Mittel", None),  # heißt es: the report's, not Vogt's run on
+    (SOURCES, "Kämpferin", None),  # the verb's subject is a description
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post

@@ -11,6 +11,7 @@ again), and so does a paragraph break, except right at a paragraph's first sente
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
@@ -28,6 +29,13 @@ def konjunktiv(tokens: tuple[Token, ...]) -> bool:
     return any(t.is_word and t.lower in forms for t in tokens)
 
 
+def impersonal(tokens: tuple[Token, ...]) -> bool:
+    """Whether the sentence reports with nobody named: "heißt es", "es hieß"."""
+    pairs = LANGUAGE.words("impersonal_sources")
+    words = [t.lower for t in tokens if t.is_word]
+    return any(f"{a} {b}" in pairs for a, b in pairwise(words))
+
+
 def chained_speaker(site: QuoteSite, att: Attributor, said_in: SaidIn) -> Attribution | None:
     """The speaker whose indirect speech the quote's sentence continues (``said_in`` reads a
     sentence's reporting verb and its named subject). A sentence that names someone else
@@ -38,6 +46,8 @@ def chained_speaker(site: QuoteSite, att: Attributor, said_in: SaidIn) -> Attrib
         any(is_cue(tokens, k) for k in range(len(tokens))) or not konjunktiv(tokens)
     ):
         return None
+    if impersonal(tokens):
+        return None  # "Im Bericht heißt es, …": the sentence's own source, unnamed
     found = _chain(site, att, said_in)
     if found is None or found.entity is None:
         return None

@@ -25,7 +25,7 @@ from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.chain import chained_speaker
 from bot.quotes.lang.de.citing import cited
 from bot.quotes.lang.de.grammar import CLAUSE_ENDS, COORDINATORS, book, is_cue, named
-from bot.quotes.lang.de.names import Phrase, common_word, phrase_at
+from bot.quotes.lang.de.names import Phrase, common_word, function_words, phrase_at
 from bot.quotes.lang.de.speech import not_speech_reason
 from bot.quotes.mentions import Mention
 from bot.quotes.tokens import Token
@@ -67,7 +67,11 @@ def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     if k >= len(tokens):
         return None
     if tokens[k].lower in LANGUAGE.words("source_words") and tokens[k].lower != "zufolge":
-        return named(site, att, phrase_at(tokens, k + 1), tokens[k].text, 0.9, slot=True)
+        if k + 1 < len(tokens) and is_cue(tokens, k + 1):
+            # „…“, so urteilte Romney: "so" and the verb, then its subject.
+            found = _speaker_after(tokens, k + 2, att)
+            return named(site, att, found, tokens[k + 1].text, 0.9, slot=True)
+        return named(site, att, _speaker_after(tokens, k + 1, att), tokens[k].text, 0.9, True)
     if tokens[k].lower in LANGUAGE.words("auxiliaries"):
         # „…“, wird Panetta zitiert: the passive's subject is the speaker.
         phrase = phrase_at(tokens, k + 1)
@@ -202,7 +206,24 @@ def _clause_subject(
         if tokens[k].lower in LANGUAGE.words("auxiliaries"):
             after = phrase_at(tokens, k + 1)
             return book(att).entity(after, slot=not strict) if after is not None else None
+    finite = _verb_after_adverbial(tokens)
+    if finite is not None and finite < verb:
+        after = phrase_at(tokens, finite + 1)
+        return book(att).entity(after, slot=not strict) if after is not None else None
     return None
+
+
+def _verb_after_adverbial(tokens: tuple[Token, ...]) -> int | None:
+    """Where the finite verb stands in a main clause that opens with a prepositional phrase
+    ("Im Kongress warb Obama …"): verb second, right after the phrase's noun."""
+    if not tokens or tokens[0].lower not in LANGUAGE.words("prepositions"):
+        return None
+    phrase = phrase_at(tokens, 1)
+    if phrase is None or not phrase.words or phrase.end >= len(tokens):
+        return None
+    verb = tokens[phrase.end]
+    plain = verb.is_word and not verb.is_capitalised
+    return phrase.end if plain and verb.lower not in function_words() else None
 
 
 def _rare(phrase: Phrase) -> bool:
@@ -212,17 +233,50 @@ def _rare(phrase: Phrase) -> bool:
 
 
 def source_word(site: QuoteSite, att: Attributor) -> Attribution | None:
-    """Laut Merkel … „…“ / Merkel zufolge … „…“: a source named in the quote's sentence."""
+    """Laut Merkel … „…“ / Merkel zufolge … „…“ / Nach Ansicht von Merkel … „…“: a source
+    named in the quote's sentence."""
     tokens = site.ctx.tokens
     for k, tok in enumerate(tokens):
         if tok.lower == "so" and k < site.qi and _so_before_colon(tokens, k, site.qi):
             # "…, so Elshorst weiter: „…“": the source word opens the quote's own clause.
             return named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=True)
         if tok.lower == "laut" and k < site.qi:
-            return named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=False)
+            return named(site, att, _speaker_after(tokens, k + 1, att), tok.text, 0.85, False)
+        if tok.lower == "nach" and k < site.qi and (view := _view_source(tokens, k + 1)):
+            source = _apposed_name(tokens, view) or _speaker_after(tokens, view, att)
+            found = named(site, att, source, tok.text, 0.85, False)
+            if found.entity is None or source is None or source.end > site.qi:
+                # "nach Angaben des Leiters von „Ärzte ohne Grenzen“": the marks may stand
+                # inside the source's own description; only a named source says speech.
+                return None
+            return found
         if tok.lower == "zufolge":
             return named(site, att, _phrase_ending(tokens, k), tok.text, 0.85, slot=False)
     return None
+
+
+def _apposed_name(tokens: tuple[Token, ...], k: int) -> Phrase | None:
+    """The name in apposition after a description at ``k`` ("des Parteichefs Hanois, Pham
+    Quang Nghi"): the person, where the description's own capitals may name a place."""
+    if k >= len(tokens) or tokens[k].lower not in LANGUAGE.words("determiners"):
+        return None
+    for j in range(k + 1, min(len(tokens), k + APPOSITION_REACH)):
+        if tokens[j].is_quote or tokens[j].text in CLAUSE_ENDS - {","}:
+            return None
+        if tokens[j].text == ",":
+            named = phrase_at(tokens, j + 1)
+            return named if named is not None and not named.determiner else None
+    return None
+
+
+def _view_source(tokens: tuple[Token, ...], k: int) -> int | None:
+    """Where the source starts after "nach": "nach (den) Worten von X" / "nach Ansicht der
+    Sprecherin, Gisela Piltz," (the genitive description, a name in apposition after it)."""
+    if k < len(tokens) and tokens[k].lower in LANGUAGE.words("determiners"):
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k].lower not in LANGUAGE.words("view_nouns"):
+        return None
+    return k + 2 if tokens[k + 1].lower == "von" else k + 1
 
 
 def _so_before_colon(tokens: tuple[Token, ...], k: int, qi: int) -> bool:
@@ -247,6 +301,9 @@ def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
         return None  # "Ein Kommentator schrieb im Magazin DER SPIEGEL:": the verb's subject
     phrase = _phrase_ending(tokens, qi - 1) or _name_on_topic(tokens, qi - 1)
     entity = book(att).entity(phrase) if phrase is not None else None
+    if entity is None and (posted := _name_then_post(tokens, qi - 1)) is not None:
+        # A name with its post in apposition stands where only a name stands.
+        entity = book(att).entity(posted, slot=True)
     if entity is None:
         return None
     return Attribution(entity, 0.8, None, evidence_sentence=site.ctx.index)
@@ -266,15 +323,63 @@ def _name_on_topic(tokens: tuple[Token, ...], colon_at: int) -> Phrase | None:
     return None if any(is_cue(tokens, k) for k in range(phrase.end, colon_at)) else phrase
 
 
+def _name_then_post(tokens: tuple[Token, ...], colon_at: int) -> Phrase | None:
+    """ "Erkki Tuomioja, Präsident des Rats der Europäischen Union: „…“": the sentence is a
+    name and its post in apposition, no verb (every lower-case word a function word)."""
+    phrase = phrase_at(tokens, 0, sentence_start=True)
+    if phrase is None or phrase.determiner or phrase.end >= colon_at:
+        return None
+    if tokens[phrase.end].text != "," or colon_at - phrase.end > APPOSITION_REACH:
+        return None
+    post = tokens[phrase.end + 1 : colon_at]
+    verbless = all(
+        t.is_word and (t.is_capitalised or t.lower in function_words() or t.text.isdigit())
+        for t in post
+    )
+    return phrase if post and verbless else None
+
+
+def _apposition(tokens: tuple[Token, ...], att: Attributor) -> tuple[Entity, int] | None:
+    """A sentence opening "Der Leiter der Studie, Paulo Pinheiro, sieht …" or "Sadiq Khan,
+    ein Abgeordneter, verurteilte …": the person the two phrases between the commas name,
+    and where the verb after them stands."""
+    commas = [k for k, t in enumerate(tokens[: 2 * APPOSITION_REACH]) if t.text == ","]
+    if len(commas) < 2 or commas[0] > APPOSITION_REACH or commas[1] - commas[0] > APPOSITION_REACH:
+        return None
+    first, second = commas[0], commas[1]
+    if any(t.is_quote or t.text in CLAUSE_ENDS - {","} for t in tokens[:second]):
+        return None
+    verb = second + 1
+    if verb >= len(tokens) or not tokens[verb].is_word or tokens[verb].is_capitalised:
+        return None
+    if tokens[verb].lower in function_words():
+        return None  # "…, die den Brief unterschrieben, …": a relative clause, no apposition
+    for start in (first + 1, 0):
+        phrase = phrase_at(tokens, start, sentence_start=start == 0)
+        if phrase is None or phrase.determiner or not phrase.words:
+            continue
+        if phrase.end not in (first, second):
+            continue  # the name must fill its part of the apposition
+        entity = book(att).entity(phrase)
+        if entity is not None and not entity.org:
+            return entity, verb
+    return None
+
+
 def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     """Im Kongress warb Obama … mit den Worten: „…“ / Koppelin wörtlich: „…“ — a clause
     ending in a colon before the quote, with no reporting verb: its subject speaks."""
     tokens, qi = site.ctx.tokens, site.qi
     if qi < 2 or tokens[qi - 1].text != ":":
         return None
-    if any(t.text in CLAUSE_ENDS - {":"} or t.is_quote for t in tokens[: qi - 1]):
+    apposed = _apposition(tokens, att)
+    opening = apposed[1] if apposed is not None else 0
+    if any(t.text in CLAUSE_ENDS - {":"} or t.is_quote for t in tokens[opening : qi - 1]):
         return None  # a clause of its own before: whose subject is uncertain
-    subject = _clause_subject(tokens, qi - 1, att, strict=True)  # a name the article gave
+    if apposed is not None:
+        subject: Entity | None = apposed[0]
+    else:
+        subject = _clause_subject(tokens, qi - 1, att, strict=True)  # a name the article gave
     if subject is None:
         return None
     return Attribution(subject, 0.7, None, evidence_sentence=site.ctx.index)
