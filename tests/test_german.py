@@ -116,7 +116,10 @@ SOURCES = (  # a source without a reporting verb of its own, or a verb far from 
     "Die Sprecherin der Grünen, Karin Vogt, sieht darin einen Fehler: „Das Bad gehört allen.“\n\n"
     "Paul Lenz, Kämmerer der Stadt Celle: „Die Zahlen sprechen für sich.“\n\n"
     "Im Bericht des Kämmerers heißt es, die Stadt sei „am Ende ihrer Mittel“.\n\n"
-    "Der Bürgermeister würdigte Vogt als „eine Kämpferin für die Stadt“."
+    "Der Bürgermeister würdigte Vogt als „eine Kämpferin für die Stadt“.\n\n"
+    "„Wir sind zufrieden“, wird Lenz im Stadtanzeiger zitiert.\n\n"
+    "Karin Vogt, die Sprecherin der Grünen sagte am Abend: „Wir bleiben dran.“\n\n"
+    "Nachdem die Zahlen vorlagen, hielt Lenz den Verkauf für nötig: „Es gibt keinen Weg.“"
 )
 ROWS = [
     (SOURCES, "Fass ohne Boden", "Paul Lenz"),  # nach Ansicht von X
@@ -127,6 +130,9 @@ ROWS = [
     (SOURCES, "sprechen für sich", "Paul Lenz"),  # X, Kämmerer der Stadt Celle:
     (SOURCES, "Ende ihrer Mittel", None),  # heißt es: the report's, not Vogt's run on
     (SOURCES, "Kämpferin", None),  # the verb's subject is a description
+    (SOURCES, "zufrieden", "Paul Lenz"),  # wird X im Stadtanzeiger zitiert
+    (SOURCES, "bleiben dran", "Karin Vogt"),  # X, die Sprecherin … sagte (no closing comma)
+    (SOURCES, "keinen Weg", "Paul Lenz"),  # Nachdem …, hielt X …: (verb after a clause)
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post

@@ -73,11 +73,15 @@ def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             return named(site, att, found, tokens[k + 1].text, 0.9, slot=True)
         return named(site, att, _speaker_after(tokens, k + 1, att), tokens[k].text, 0.9, True)
     if tokens[k].lower in LANGUAGE.words("auxiliaries"):
-        # „…“, wird Panetta zitiert: the passive's subject is the speaker.
+        # „…“, wird Panetta (im Fachblatt X) zitiert: the passive's subject is the speaker.
         phrase = phrase_at(tokens, k + 1)
-        passive = phrase is not None and phrase.end < len(tokens)
-        if passive and phrase and tokens[phrase.end].lower in PASSIVE_CUES:
-            return named(site, att, phrase, tokens[phrase.end].text, 0.9, slot=True)
+        if phrase is None:
+            return None
+        for j in range(phrase.end, min(len(tokens), phrase.end + SUBJECT_REACH)):
+            if tokens[j].text in CLAUSE_ENDS:
+                return None
+            if tokens[j].lower in PASSIVE_CUES:
+                return named(site, att, phrase, tokens[j].text, 0.9, slot=True)
         return None
     if not is_cue(tokens, k):
         return None
@@ -132,6 +136,9 @@ def _phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
                 return named
         if inner is not None:
             return inner
+    apposed = _name_before_description(tokens, end)
+    if apposed is not None:
+        return apposed
     for start in range(max(0, end - SUBJECT_REACH), end):
         if tokens[start].text in CLAUSE_ENDS or tokens[start].is_quote:
             continue
@@ -145,6 +152,24 @@ def _phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
             continue  # "… dass Merkel sagte": inside a clause of its own, or a noun's tail
         return phrase
     return None
+
+
+def _name_before_description(tokens: tuple[Token, ...], end: int) -> Phrase | None:
+    """ "Houcine Abassi, der Generalsekretär des Verbandes (UGIT) sagte": the sentence opens
+    with a name, then a description in apposition whose closing comma the writer left out."""
+    opening = phrase_at(tokens, 0, sentence_start=True)
+    if opening is None or opening.determiner or not opening.words:
+        return None
+    if opening.end >= end or tokens[opening.end].text != ",":
+        return None
+    if end - opening.end > APPOSITION_REACH:
+        return None
+    description = tokens[opening.end + 1 : end]
+    if not description or description[0].lower not in LANGUAGE.words("determiners"):
+        return None
+    if any(t.text in CLAUSE_ENDS - {"(", ")"} or t.is_quote for t in description):
+        return None
+    return opening
 
 
 def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
@@ -190,11 +215,18 @@ def _clause_subject(
     """The subject of a main clause whose verb is second: the name it opens with ("Stoiber
     hatte … betont"), else the name after its finite verb ("So hatte Otto Schily …
     zugesichert")."""
+    finite = _verb_after_adverbial(tokens)
+    opens_clause = (finite is not None and tokens[finite - 1].text == ",") or tokens[
+        0
+    ].lower in LANGUAGE.words("subordinators") - LANGUAGE.words("determiners")
     if any(
         tokens[k].lower in LANGUAGE.words("subordinators") and k > 0 and tokens[k - 1].text == ","
-        for k in range(verb)
-    ) or tokens[0].lower in LANGUAGE.words("subordinators") - LANGUAGE.words("determiners"):
+        for k in range(finite or 0, verb)
+    ) or (opens_clause and (finite is None or finite > verb)):
         return None  # the verb is in a clause of its own: "…, dass Mindermann … gefragt habe"
+    if opens_clause and finite is not None:
+        after = phrase_at(tokens, finite + 1)
+        return book(att).entity(after, slot=not strict) if after is not None else None
     opening = phrase_at(tokens, 0, sentence_start=True)
     if opening is not None and opening.words:
         entity = book(att).entity(opening, slot=_rare(opening) and not strict)
@@ -206,7 +238,6 @@ def _clause_subject(
         if tokens[k].lower in LANGUAGE.words("auxiliaries"):
             after = phrase_at(tokens, k + 1)
             return book(att).entity(after, slot=not strict) if after is not None else None
-    finite = _verb_after_adverbial(tokens)
     if finite is not None and finite < verb:
         after = phrase_at(tokens, finite + 1)
         return book(att).entity(after, slot=not strict) if after is not None else None
@@ -215,15 +246,30 @@ def _clause_subject(
 
 def _verb_after_adverbial(tokens: tuple[Token, ...]) -> int | None:
     """Where the finite verb stands in a main clause that opens with a prepositional phrase
-    ("Im Kongress warb Obama …"): verb second, right after the phrase's noun."""
-    if not tokens or tokens[0].lower not in LANGUAGE.words("prepositions"):
+    or a clause of its own ("Im Kongress warb Obama …", "Um Zeit zu gewinnen, will
+    Oettinger …"): verb second, right after them."""
+    if not tokens:
         return None
-    phrase = phrase_at(tokens, 1)
-    if phrase is None or not phrase.words or phrase.end >= len(tokens):
+    comma = next((k for k, t in enumerate(tokens) if t.text in CLAUSE_ENDS), None)
+    infinitive = tokens[0].lower == "um" and any(t.lower == "zu" for t in tokens[1 : comma or 0])
+    if infinitive or tokens[0].lower in LANGUAGE.words("subordinators") - LANGUAGE.words(
+        "determiners"
+    ):
+        # "Um die Zeit zu gewinnen, will Oettinger …", "Als er ankam, sagte Weber …": a
+        # clause first, then the verb.
+        if comma is None or tokens[comma].text != "," or comma + 1 >= len(tokens):
+            return None
+        after = comma + 1
+    elif tokens[0].lower in LANGUAGE.words("prepositions"):
+        phrase = phrase_at(tokens, 1)
+        if phrase is None or not phrase.words or phrase.end >= len(tokens):
+            return None
+        after = phrase.end
+    else:
         return None
-    verb = tokens[phrase.end]
+    verb = tokens[after]
     plain = verb.is_word and not verb.is_capitalised
-    return phrase.end if plain and verb.lower not in function_words() else None
+    return after if plain and verb.lower not in function_words() else None
 
 
 def _rare(phrase: Phrase) -> bool:
@@ -373,7 +419,13 @@ def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     if qi < 2 or tokens[qi - 1].text != ":":
         return None
     apposed = _apposition(tokens, att)
-    opening = apposed[1] if apposed is not None else 0
+    finite = _verb_after_adverbial(tokens)
+    if apposed is not None:
+        opening = apposed[1]
+    elif finite is not None and tokens[finite - 1].text == ",":
+        opening = finite  # "Nachdem …, hielt Lenz …:": the main clause starts at its verb
+    else:
+        opening = 0
     if any(t.text in CLAUSE_ENDS - {":"} or t.is_quote for t in tokens[opening : qi - 1]):
         return None  # a clause of its own before: whose subject is uncertain
     if apposed is not None:
@@ -411,7 +463,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("de_source", "laut X … „Q“ / X zufolge … „Q“", source_word, before=True),
     Sieve("de_cited", "zitierte X mit den Worten: „Q“ (the one quoted)", cited, before=True),
     Sieve("de_name_colon", "X: „Q“", name_colon, before=True),
-    Sieve("de_colon", "X wörtlich: „Q“ (the clause's subject)", colon, guess="after_verb_before"),
+    Sieve("de_colon", "X wörtlich: „Q“ (the clause's subject)", colon, guess="after_any_verb"),
     Sieve("continuation", "a quote running on into the next paragraph", continuation),
     Sieve("previous_quote", "„…“, sagte er. „Q.“", previous_quote, standalone=True),
     Sieve("de_reported", "X sagte, … sei real. „Q.“ (indirect speech goes on)", reported),
