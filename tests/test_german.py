@@ -121,7 +121,12 @@ SOURCES = (  # a source without a reporting verb of its own, or a verb far from 
     "Karin Vogt, die Sprecherin der Grünen sagte am Abend: „Wir bleiben dran.“\n\n"
     "Nachdem die Zahlen vorlagen, hielt Lenz den Verkauf für nötig: „Es gibt keinen Weg.“"
 )
+MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
+    "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
+    "Lenz sagte, die Stadt müsse sparen. Sonst drohe „ein Loch von zehn Millionen Euro“."
+)
 ROWS = [
+    (MOOD, "Loch von zehn", "Paul Lenz"),
     (SOURCES, "Fass ohne Boden", "Paul Lenz"),  # nach Ansicht von X
     (SOURCES, "jeder Plan", "Karin Vogt"),  # nach den Worten der Sprecherin, X,
     (SOURCES, "Sieg für die Vernunft", "Karin Vogt"),  # „…“, so urteilte X

@@ -16,7 +16,7 @@ from itertools import pairwise
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite, SentenceContext
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.grammar import book, is_cue
+from bot.quotes.lang.de.grammar import book, is_cue, is_konjunktiv
 from bot.quotes.tokens import Token
 
 MAX_BACK = 4  # sentences of indirect speech a chain may run through
@@ -25,8 +25,7 @@ SaidIn = Callable[[SentenceContext, Attributor], Attribution | None]
 
 def konjunktiv(tokens: tuple[Token, ...]) -> bool:
     """Whether the narration (outside the marks) holds a Konjunktiv I verb."""
-    forms = LANGUAGE.words("konjunktiv")
-    return any(t.is_word and t.lower in forms for t in tokens)
+    return any(is_konjunktiv(t) for t in tokens)
 
 
 def impersonal(tokens: tuple[Token, ...]) -> bool:

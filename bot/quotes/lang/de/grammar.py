@@ -9,12 +9,17 @@ from functools import cache
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.names import NameBook, Phrase
+from bot.quotes.lang.de.names import NameBook, Phrase, frequency, function_words
 from bot.quotes.tokens import Token
 
 CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 PARTICLE_REACH = 12  # tokens between a separable verb and its particle ("teilte … mit")
 COORDINATORS = frozenset({"und", "oder", "sowie", "aber"})  # „…“, wird Panetta zitiert
+# A Konjunktiv I form is the stem with "e" ("drohe", "fehle"); the stem's indicative ("droht")
+# and infinitive ("drohen") must both be common German words, which no adjective's are
+# ("große": "großt"), nor a past tense's ("sagte": "sagtt").
+INDICATIVE_ZIPF = 3.5
+INFINITIVE_ZIPF = 3.0
 
 
 def book(att: Attributor) -> NameBook:
@@ -71,3 +76,16 @@ def named(
     if entity is None:
         return Attribution(None, 0.0, cue)
     return Attribution(entity, score, cue, evidence_sentence=site.ctx.index)
+
+
+def is_konjunktiv(word: Token) -> bool:
+    """Whether a word of the narration is a Konjunktiv I verb, the mood of indirect speech:
+    one of the listed forms ("sei", "habe"), or a third person singular read off its
+    stem ("Es drohe …", "Der Stadt fehle …")."""
+    low = word.lower
+    if not word.is_word or low in LANGUAGE.words("konjunktiv"):
+        return word.is_word
+    if word.is_capitalised or len(low) < 4 or not low.endswith("e") or low in function_words():
+        return False
+    stem = low[:-1]
+    return frequency(stem + "t") >= INDICATIVE_ZIPF and frequency(stem + "en") >= INFINITIVE_ZIPF

@@ -11,6 +11,7 @@ phrase ("die Regierung", "der Papst"): a description, not a name. Each article k
 from __future__ import annotations
 
 import importlib
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -48,9 +49,15 @@ def _german_frequencies() -> dict[str, float]:
     return get_frequency_dict("de")
 
 
+def frequency(word: str) -> float:
+    """How often German text uses a word, on wordfreq's Zipf scale (0: never seen)."""
+    found = _german_frequencies().get(word.lower(), 0.0)
+    return math.log10(found) + 9 if found > 0 else 0.0
+
+
 def common_word(word: str) -> bool:
     """A word German text uses often (a noun, most likely), by wordfreq's German counts."""
-    return _german_frequencies().get(word.lower(), 0.0) >= 10 ** (COMMON_ZIPF - 9)
+    return frequency(word) >= COMMON_ZIPF
 
 
 @cache

@@ -24,7 +24,14 @@ from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.chain import chained_speaker
 from bot.quotes.lang.de.citing import cited
-from bot.quotes.lang.de.grammar import CLAUSE_ENDS, COORDINATORS, book, is_cue, named
+from bot.quotes.lang.de.grammar import (
+    CLAUSE_ENDS,
+    COORDINATORS,
+    book,
+    is_cue,
+    is_konjunktiv,
+    named,
+)
 from bot.quotes.lang.de.names import Phrase, common_word, function_words, phrase_at
 from bot.quotes.lang.de.speech import not_speech_reason
 from bot.quotes.mentions import Mention
@@ -441,7 +448,7 @@ def konjunktiv(site: QuoteSite, att: Attributor) -> Attribution | None:
     """Damit seien „der Kurs … nicht mehr so klar“: a quote inside indirect speech (a
     Konjunktiv I verb in its sentence) is speech, its speaker unnamed here."""
     for tok in site.ctx.tokens:
-        if tok.lower in LANGUAGE.words("konjunktiv"):
+        if is_konjunktiv(tok):
             return Attribution(None, 0.0, tok.text)
     return None
 
