@@ -107,7 +107,7 @@ SURNAMES = (  # two people with one surname stay two; the surname alone names ne
     "„Er wünscht sich mehr Ruhe“, sagte sein Bruder Georg Ratzinger.\n\n"
     "„Das ist ein großer Schritt“, sagte Ratzinger."
 )
-SOURCES = (  # a source without a reporting verb of its own, or a verb far from the quote
+VERBLESS = (  # a source without a reporting verb of its own, or a verb far from the quote
     "Die Stadträtin Karin Vogt und der Kämmerer Paul Lenz stritten über das Hallenbad.\n\n"
     "Nach Ansicht von Kämmerer Paul Lenz ist das Bad „ein Fass ohne Boden“.\n\n"
     "Nach den Worten der Sprecherin der Grünen, Karin Vogt, fehle der Stadt „jeder Plan“.\n\n"
@@ -127,17 +127,17 @@ MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not o
 )
 ROWS = [
     (MOOD, "Loch von zehn", "Paul Lenz"),
-    (SOURCES, "Fass ohne Boden", "Paul Lenz"),  # nach Ansicht von X
-    (SOURCES, "jeder Plan", "Karin Vogt"),  # nach den Worten der Sprecherin, X,
-    (SOURCES, "Sieg für die Vernunft", "Karin Vogt"),  # „…“, so urteilte X
-    (SOURCES, "nicht leisten", "Paul Lenz"),  # Im Stadtrat warb X … mit den Worten:
-    (SOURCES, "gehört allen", "Karin Vogt"),  # Die Sprecherin, X, sieht …:
-    (SOURCES, "sprechen für sich", "Paul Lenz"),  # X, Kämmerer der Stadt Celle:
-    (SOURCES, "Ende ihrer Mittel", None),  # heißt es: the report's, not Vogt's run on
-    (SOURCES, "Kämpferin", None),  # the verb's subject is a description
-    (SOURCES, "zufrieden", "Paul Lenz"),  # wird X im Stadtanzeiger zitiert
-    (SOURCES, "bleiben dran", "Karin Vogt"),  # X, die Sprecherin … sagte (no closing comma)
-    (SOURCES, "keinen Weg", "Paul Lenz"),  # Nachdem …, hielt X …: (verb after a clause)
+    (VERBLESS, "Fass ohne Boden", "Paul Lenz"),  # nach Ansicht von X
+    (VERBLESS, "jeder Plan", "Karin Vogt"),  # nach den Worten der Sprecherin, X,
+    (VERBLESS, "Sieg für die Vernunft", "Karin Vogt"),  # „…“, so urteilte X
+    (VERBLESS, "nicht leisten", "Paul Lenz"),  # Im Stadtrat warb X … mit den Worten:
+    (VERBLESS, "gehört allen", "Karin Vogt"),  # Die Sprecherin, X, sieht …:
+    (VERBLESS, "sprechen für sich", "Paul Lenz"),  # X, Kämmerer der Stadt Celle:
+    (VERBLESS, "Ende ihrer Mittel", None),  # heißt es: the report's, not Vogt's run on
+    (VERBLESS, "Kämpferin", None),  # the verb's subject is a description
+    (VERBLESS, "zufrieden", "Paul Lenz"),  # wird X im Stadtanzeiger zitiert
+    (VERBLESS, "bleiben dran", "Karin Vogt"),  # X, die Sprecherin … sagte (no closing comma)
+    (VERBLESS, "keinen Weg", "Paul Lenz"),  # Nachdem …, hielt X …: (verb after a clause)
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post
@@ -185,6 +185,24 @@ def test_an_outlets_name_in_marks_is_no_quote_and_a_phrase_in_a_sentence_is() ->
     done = Extractor().extract(read(SOURCES))
     assert [q.text for q in done.quotes] == ["ein schwarzer Tag für die Städte"]
     assert [q.text for q in done.terms] == ["Reuters", "Figaro", "Xinhua", "Deutschlandfunk"]
+
+
+NAMED_THINGS = (  # a name in marks where a noun phrase names a party, an operation, a clan
+    "Staatsanwalt Jens Wolf ermittelt seit Monaten.\n\n"
+    "Die Täter gehören zum Clan „Rote Hand“ aus Neapel, sagte Wolf am Montag.\n\n"
+    "Sie seien der so genannten „Brücke“ beigetreten, sagte Wolf.\n\n"
+    "Ein Sprecher sagte Wolf vom „Bund Deutscher Kriminalbeamter“ Unterstützung zu.\n\n"
+    "Wolf sprach von einer „Gefahr für die ganze Stadt“."
+)
+
+
+def test_a_name_in_marks_in_a_noun_phrase_is_no_quote_even_where_someone_speaks() -> None:
+    done = Extractor().extract(read(NAMED_THINGS))
+    assert [q.text for q in done.terms] == ["Rote Hand", "Brücke", "Bund Deutscher Kriminalbeamter"]
+    # After a reporting verb's own preposition the words are speech.
+    assert [(q.text, q.speaker) for q in done.quotes] == [
+        ("Gefahr für die ganze Stadt", "Jens Wolf")
+    ]
 
 
 def test_the_page_says_which_language_it_is_in() -> None:

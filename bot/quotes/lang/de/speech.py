@@ -53,12 +53,44 @@ def names_a_source(words: list[str], before: str, after: str) -> bool:
     )
 
 
+def names_a_thing(text: str, words: list[str], before: str) -> bool:
+    """A name in marks standing where a noun phrase names something: right after the noun it
+    names ("die Partei „Neue Rechte“", "der Operation „Muschtarak“", "des Clans
+    („Strangio-Nirta“)"), after "so genannt" ("der so genannten „EVAC-Ambulanz“"), or a name of
+    several words after a preposition ("vom „Queer Beograd Kollektiv“") — a party, an
+    operation, a journal, not words anyone said, whoever speaks in the sentence."""
+    if not is_title(text) or len(words) >= MIN_SPEECH_WORDS:
+        return False
+    tail = before.rstrip(" (")
+    if not tail or tail[-1] in ':,;.!?"“”„«»' or not tail[-1].isalnum():
+        return False  # "sagte er: „Neue Wege“": the marks open a clause of their own
+    preceding = WORD.findall(tail)[-3:]
+    if not preceding:
+        return False
+    last = preceding[-1]
+    if last.lower() in LANGUAGE.words("naming_words"):
+        return True
+    if last[:1].isupper() and len(preceding) >= 2:
+        return True  # the noun it names (a capital inside the sentence: a noun or a name)
+    if len(words) < 2:
+        return False  # "nannte es einen „Wortbruch“": one word after an article is a verdict
+    at = len(preceding) - 1
+    if last.lower() in LANGUAGE.words("determiners") and at >= 1:
+        at -= 1
+    if preceding[at].lower() not in LANGUAGE.words("prepositions"):
+        return False
+    # "sprach von einer „Gefahr für Leib und Leben“": the verb's own preposition, its words.
+    return at == 0 or preceding[at - 1].lower() not in LANGUAGE.words("cue_verbs")
+
+
 def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
     """Why a German quote is not speech ("title", "term", "source"), or None when it is
     speech. ``before`` and ``after``: the paragraph's text either side of the marks."""
     words = WORD.findall(quote.text)
     if not quote.text.rstrip().endswith(SENTENCE_END) and names_a_source(words, before, after):
         return "source"  # even with a speaker: "sagte Durand der Nachrichtenagentur „AP“"
+    if names_a_thing(quote.text, words, before):
+        return "title"  # even with a speaker: "sagte Moser vom „Queer Beograd Kollektiv“"
     if quote.speaker is not None:
         return None
     short = len(words) < MIN_SPEECH_WORDS
