@@ -119,7 +119,9 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "Der Bürgermeister würdigte Vogt als „eine Kämpferin für die Stadt“.\n\n"
     "„Wir sind zufrieden“, wird Lenz im Stadtanzeiger zitiert.\n\n"
     "Karin Vogt, die Sprecherin der Grünen sagte am Abend: „Wir bleiben dran.“\n\n"
-    "Nachdem die Zahlen vorlagen, hielt Lenz den Verkauf für nötig: „Es gibt keinen Weg.“"
+    "Nachdem die Zahlen vorlagen, hielt Lenz den Verkauf für nötig: „Es gibt keinen Weg.“\n\n"
+    "„Wir geben nicht auf“, zitierte man Vogt im Lokalradio.\n\n"
+    "„Das Bad bleibt“, zitierte die Zeitung Paul Lenz am Dienstag."
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -138,6 +140,8 @@ ROWS = [
     (VERBLESS, "zufrieden", "Paul Lenz"),  # wird X im Stadtanzeiger zitiert
     (VERBLESS, "bleiben dran", "Karin Vogt"),  # X, die Sprecherin … sagte (no closing comma)
     (VERBLESS, "keinen Weg", "Paul Lenz"),  # Nachdem …, hielt X …: (verb after a clause)
+    (VERBLESS, "nicht auf", "Karin Vogt"),  # „…“, zitierte man X: the one quoted
+    (VERBLESS, "Bad bleibt", "Paul Lenz"),  # „…“, zitierte die Zeitung X: not the paper
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post
@@ -194,6 +198,16 @@ NAMED_THINGS = (  # a name in marks where a noun phrase names a party, an operat
     "Ein Sprecher sagte Wolf vom „Bund Deutscher Kriminalbeamter“ Unterstützung zu.\n\n"
     "Wolf sprach von einer „Gefahr für die ganze Stadt“."
 )
+
+
+def test_words_in_the_first_person_are_speech_even_on_a_banner() -> None:
+    text = (
+        "Die Demonstranten zogen durch die Stadt.\n\n"
+        "Auf einem Transparent stand „Wir bleiben hier“, auf einem anderen „Mieten runter“."
+    )
+    done = Extractor().extract(read(text))
+    assert [q.text for q in done.quotes] == ["Wir bleiben hier"]
+    assert [q.text for q in done.terms] == ["Mieten runter"]
 
 
 def test_a_name_in_marks_in_a_noun_phrase_is_no_quote_even_where_someone_speaks() -> None:

@@ -16,9 +16,13 @@ OBJECT_REACH = 4  # tokens between the verb and the one it quotes ("zitierte am 
 
 def cited(site: QuoteSite, att: Attributor) -> Attribution | None:
     """The one a form of "zitieren" before the quote says was quoted (None when no person
-    is named there: what "zitiert" cites may be a book's title, not speech)."""
+    is named there: what "zitiert" cites may be a book's title, not speech), or the one it
+    names after the quote ("„…“, zitierte man Yolanda Alvarez")."""
     tokens = site.ctx.tokens
     forms = LANGUAGE.words("citing_verbs")
+    after = site.qi + 2 if site.qi + 1 < len(tokens) and tokens[site.qi + 1].text == "," else 0
+    if after and after < len(tokens) and tokens[after].lower in forms:
+        return _quoted_after(site, att, after)
     for v in range(site.qi - 1, -1, -1):
         if tokens[v].is_quote:
             return None
@@ -40,3 +44,25 @@ def cited(site: QuoteSite, att: Attributor) -> Attribution | None:
             return None  # a description, or a title quoted ("zitierte den Roman „…“")
         return None
     return None
+
+
+def _quoted_after(site: QuoteSite, att: Attributor, verb: int) -> Attribution | None:
+    """„…“, zitierte man X / „…“, zitiert ndr.de X / „…“, zitierte die Zeitung X: verb
+    second, the one quoting first (an impersonal "man", a site, a medium), the quoted after.
+    With one phrase only, it is the one quoting ("„…“, zitiert die Zeitung"): nobody."""
+    tokens = site.ctx.tokens
+    k = verb + 1
+    if k < len(tokens) and (tokens[k].lower == "man" or not tokens[k].is_capitalised):
+        k += 1  # "man", "ndr.de": the one quoting, in a word
+    else:
+        first = phrase_at(tokens, k)
+        if first is None:
+            return None
+        k = first.end
+    phrase = phrase_at(tokens, k) if k < len(tokens) else None
+    if phrase is None or not phrase.words:
+        return None
+    entity = book(att).entity(phrase, slot=True)
+    if entity is None or entity.org:
+        return None
+    return Attribution(entity, 0.85, tokens[verb].text, evidence_sentence=site.ctx.index)

@@ -93,6 +93,8 @@ def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
         return "title"  # even with a speaker: "sagte Moser vom „Queer Beograd Kollektiv“"
     if quote.speaker is not None:
         return None
+    if len(words) >= 2 and any(w.lower() in LANGUAGE.words("first_person") for w in words):
+        return None  # someone speaking: "„Wir erwarten euch“", whoever wrote it on a wall
     short = len(words) < MIN_SPEECH_WORDS
     if is_title(quote.text) and short and (quote.cue is None or len(words) >= 2):
         return "title"  # "Berliner Zeitung", even in a sentence that reports speech
