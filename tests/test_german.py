@@ -121,7 +121,10 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "Karin Vogt, die Sprecherin der Grünen sagte am Abend: „Wir bleiben dran.“\n\n"
     "Nachdem die Zahlen vorlagen, hielt Lenz den Verkauf für nötig: „Es gibt keinen Weg.“\n\n"
     "„Wir geben nicht auf“, zitierte man Vogt im Lokalradio.\n\n"
-    "„Das Bad bleibt“, zitierte die Zeitung Paul Lenz am Dienstag."
+    "„Das Bad bleibt“, zitierte die Zeitung Paul Lenz am Dienstag.\n\n"
+    "Am Abend äußerte sich Vogt dahingehend, die Sitzung sei „völlig chaotisch“ gewesen.\n\n"
+    "Die Stadt müsse „jeden Euro zweimal umdrehen“, so Lenz weiter.\n\n"
+    "„Wir reden mit allen Vereinen“, wie Vogt im Rat sagte."
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -142,6 +145,9 @@ ROWS = [
     (VERBLESS, "keinen Weg", "Paul Lenz"),  # Nachdem …, hielt X …: (verb after a clause)
     (VERBLESS, "nicht auf", "Karin Vogt"),  # „…“, zitierte man X: the one quoted
     (VERBLESS, "Bad bleibt", "Paul Lenz"),  # „…“, zitierte die Zeitung X: not the paper
+    (VERBLESS, "völlig chaotisch", "Karin Vogt"),  # äußerte sich X: the reflexive's subject
+    (VERBLESS, "zweimal umdrehen", "Paul Lenz"),  # …, so X weiter. (closing the sentence)
+    (VERBLESS, "mit allen Vereinen", "Karin Vogt"),  # „…“, wie X im Rat sagte
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post

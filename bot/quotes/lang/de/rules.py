@@ -90,12 +90,29 @@ def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             if tokens[j].lower in PASSIVE_CUES:
                 return named(site, att, phrase, tokens[j].text, 0.9, slot=True)
         return None
+    if tokens[k].lower == "wie" and k > site.qi + 1:
+        return _as_said_by(site, att, k)
     if not is_cue(tokens, k):
         return None
     if any(is_cue(tokens, j) for j in range(site.qi)):
         return None  # "Während Shakira erklärte, …, „…“, räumte Lopez ein": the verb before governs
     after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower == "sich" else k + 1
     return named(site, att, _speaker_after(tokens, after, att), tokens[k].text, 0.9, slot=True)
+
+
+def _as_said_by(site: QuoteSite, att: Attributor, wie: int) -> Attribution | None:
+    """„…“, wie Merkel am Montag sagte / „…“, wie Hoyzer von Spiegel-Online zitiert wird:
+    the subject of the "wie" clause's reporting verb, which closes it."""
+    tokens = site.ctx.tokens
+    phrase = _speaker_after(tokens, wie + 1, att)
+    if phrase is None:
+        return None
+    for j in range(phrase.end, min(len(tokens), phrase.end + SUBJECT_REACH)):
+        if tokens[j].is_quote or tokens[j].text in CLAUSE_ENDS:
+            return None
+        if is_cue(tokens, j) or tokens[j].lower in LANGUAGE.words("citing_verbs"):
+            return named(site, att, phrase, tokens[j].text, 0.9, slot=True)
+    return None
 
 
 def _speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase | None:
@@ -204,8 +221,9 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             if subject is None:
                 return said
             return Attribution(subject, 0.8, tokens[v].text, evidence_sentence=site.ctx.index)
-        # Verb second after an adverbial: "Am Montag sagte Merkel: „…“".
-        found = named(site, att, _speaker_after(tokens, v + 1, att), tokens[v].text, 0.85, True)
+        # Verb second after an adverbial: "Am Montag sagte Merkel: „…“" ("äußerte sich X").
+        after = v + 2 if v + 1 < len(tokens) and tokens[v + 1].lower == "sich" else v + 1
+        found = named(site, att, _speaker_after(tokens, after, att), tokens[v].text, 0.85, True)
         if found.entity is None:
             # A verb at the clause's end ("Stoiber hatte … betont: „…“"): the main clause's
             # subject, first or after its finite verb.
@@ -290,6 +308,9 @@ def source_word(site: QuoteSite, att: Attributor) -> Attribution | None:
     named in the quote's sentence."""
     tokens = site.ctx.tokens
     for k, tok in enumerate(tokens):
+        if tok.lower == "so" and k > site.qi + 1 and _so_at_the_end(tokens, k, site.qi):
+            # "Der Iran müsse „…“ beenden, so Rice.": the source closes the sentence.
+            return named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=True)
         if tok.lower == "so" and k < site.qi and _so_before_colon(tokens, k, site.qi):
             # "…, so Elshorst weiter: „…“": the source word opens the quote's own clause.
             return named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=True)
@@ -330,6 +351,20 @@ def _view_source(tokens: tuple[Token, ...], k: int) -> int | None:
     if k + 1 >= len(tokens) or tokens[k].lower not in LANGUAGE.words("view_nouns"):
         return None
     return k + 2 if tokens[k + 1].lower == "von" else k + 1
+
+
+def _so_at_the_end(tokens: tuple[Token, ...], k: int, qi: int) -> bool:
+    """ ", so X (weiter)." closing the sentence: after a comma, a name, at most two lower-case
+    words, the end; and the quote in its last clause (no other quote, no colon between)."""
+    if tokens[k - 1].text != ",":
+        return False
+    if any(t.is_quote or t.text in {":", ";"} for t in tokens[qi + 1 : k]):
+        return False
+    phrase = phrase_at(tokens, k + 1)
+    if phrase is None or not phrase.words:
+        return False
+    rest = [t for t in tokens[phrase.end :] if t.is_word or t.is_quote]
+    return len(rest) <= 2 and all(t.is_word and not t.is_capitalised for t in rest)
 
 
 def _so_before_colon(tokens: tuple[Token, ...], k: int, qi: int) -> bool:
