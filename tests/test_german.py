@@ -124,7 +124,8 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "„Das Bad bleibt“, zitierte die Zeitung Paul Lenz am Dienstag.\n\n"
     "Am Abend äußerte sich Vogt dahingehend, die Sitzung sei „völlig chaotisch“ gewesen.\n\n"
     "Die Stadt müsse „jeden Euro zweimal umdrehen“, so Lenz weiter.\n\n"
-    "„Wir reden mit allen Vereinen“, wie Vogt im Rat sagte."
+    "„Wir reden mit allen Vereinen“, wie Vogt im Rat sagte.\n\n"
+    "„Die Halle ist marode“, zitiert ndr.de Kämmerer Paul Lenz."
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -148,6 +149,7 @@ ROWS = [
     (VERBLESS, "völlig chaotisch", "Karin Vogt"),  # äußerte sich X: the reflexive's subject
     (VERBLESS, "zweimal umdrehen", "Paul Lenz"),  # …, so X weiter. (closing the sentence)
     (VERBLESS, "mit allen Vereinen", "Karin Vogt"),  # „…“, wie X im Rat sagte
+    (VERBLESS, "Halle ist marode", "Paul Lenz"),  # „…“, zitiert ndr.de X: a site quotes
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post

@@ -12,6 +12,7 @@ from bot.quotes.lang.de.names import phrase_at
 
 PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden"})
 OBJECT_REACH = 4  # tokens between the verb and the one it quotes ("zitierte am Montag X")
+SITE_TOKENS = 3  # "ndr.de" after "zitiert": the tokens a site's name may take
 
 
 def cited(site: QuoteSite, att: Attributor) -> Attribution | None:
@@ -53,7 +54,10 @@ def _quoted_after(site: QuoteSite, att: Attributor, verb: int) -> Attribution | 
     tokens = site.ctx.tokens
     k = verb + 1
     if k < len(tokens) and (tokens[k].lower == "man" or not tokens[k].is_capitalised):
-        k += 1  # "man", "ndr.de": the one quoting, in a word
+        # "man", "ndr.de": the one quoting, in a word (a site's name may be read as three)
+        k += 1
+        while k < len(tokens) and k <= verb + SITE_TOKENS and not tokens[k].is_capitalised:
+            k += 1
     else:
         first = phrase_at(tokens, k)
         if first is None:
