@@ -85,6 +85,8 @@ def test_high_confidence_means_right(scored: tuple[str, list[Result]]) -> None:
         ("Einer der 13 beteiligten Feuerwehrmänner", None),
         ("Die Deutsche Welle", "welle"),
         ("die FIFA", "fifa"),
+        ("Seine Meinung", None),
+        ("Seiner Ansicht", None),
         ("Marktanalyst Robert Halver von der Baader Bank", "halver"),
         ("Ursula von der Leyen", "leyen"),
     ],

@@ -36,7 +36,8 @@ PARTICLES = frozenset("de da del della di van von der den du la le al bin ten te
 DETERMINERS = frozenset("the a an der die das den dem des ein eine einer eines einem".split())
 # Words that open a German description ("Dieser Arzt", "die US-Delegationsleiterin").
 GERMAN_OPENERS = DETERMINERS | frozenset(
-    "dieser diese dieses jener jene sein seine ihr ihre".split()
+    "dieser diese dieses jener jene sein seine seiner seinem seinen seines ihr ihre ihrer ihrem "
+    "ihren ihres dessen deren".split()
 )
 QUANTIFIERS = frozenset("one another some many most both all each several".split())
 # Prepositions after which a name qualifies the speaker ("a spokesman for Paul Ryan").
@@ -119,6 +120,8 @@ def _described(clause: str, head: list[str]) -> bool:
     Bundespräsident", "die Polizei", "Der 23-jährige Sportler", "Einer der Feuerwehrmänner"):
     a German name takes no article. An organisation's name of several words ("Die Deutsche
     Welle") or an acronym ("die FIFA") still names."""
+    while len(head) > 1 and head[0].lower() in GERMAN_OPENERS:
+        head = head[1:]  # "Seine Meinung": the possessive opens, the noun is the head
     if len(head) != 1 or head[0].isupper():
         return False
     tokens = re.findall(r"[^\W_][\w'’.-]*", clause)
