@@ -125,7 +125,9 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "Am Abend äußerte sich Vogt dahingehend, die Sitzung sei „völlig chaotisch“ gewesen.\n\n"
     "Die Stadt müsse „jeden Euro zweimal umdrehen“, so Lenz weiter.\n\n"
     "„Wir reden mit allen Vereinen“, wie Vogt im Rat sagte.\n\n"
-    "„Die Halle ist marode“, zitiert ndr.de Kämmerer Paul Lenz."
+    "„Die Halle ist marode“, zitiert ndr.de Kämmerer Paul Lenz.\n\n"
+    "Vogts Stellvertreter Uwe Krause hat keine Scheu, den Plan offen abzulehnen: "
+    "„Das ist ein Schildbürgerstreich.“"
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -150,6 +152,7 @@ ROWS = [
     (VERBLESS, "zweimal umdrehen", "Paul Lenz"),  # …, so X weiter. (closing the sentence)
     (VERBLESS, "mit allen Vereinen", "Karin Vogt"),  # „…“, wie X im Rat sagte
     (VERBLESS, "Halle ist marode", "Paul Lenz"),  # „…“, zitiert ndr.de X: a site quotes
+    (VERBLESS, "Schildbürgerstreich", "Uwe Krause"),  # X hat …, … abzulehnen: (an infinitive)
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post

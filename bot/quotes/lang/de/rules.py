@@ -261,6 +261,12 @@ def _clause_subject(
         if tokens[k].text in CLAUSE_ENDS or tokens[k].is_quote:
             return None
         if tokens[k].lower in LANGUAGE.words("auxiliaries"):
+            # "Jelpkes Mitarbeiter Nick Brauns hat …": the subject right before the verb;
+            # "So hatte Otto Schily …": right after it.
+            before = _phrase_ending(tokens, k) if k > 0 else None
+            subject = book(att).entity(before) if before is not None else None
+            if subject is not None:
+                return subject
             after = phrase_at(tokens, k + 1)
             return book(att).entity(after, slot=not strict) if after is not None else None
     if finite is not None and finite < verb:
@@ -454,6 +460,24 @@ def _apposition(tokens: tuple[Token, ...], att: Attributor) -> tuple[Entity, int
     return None
 
 
+def _infinitive_follows(tokens: tuple[Token, ...], comma: int, end: int) -> bool:
+    """ "X hat weniger Hemmungen, seine Sympathien offen zu zeigen:" — a comma opening an
+    infinitive clause that runs to ``end``: no subject of its own to speak."""
+    if tokens[comma].text != ",":
+        return False
+    clause = tokens[comma + 1 : end]
+    if not clause or clause[0].lower in LANGUAGE.words("subordinators"):
+        return False
+    if any(t.text in CLAUSE_ENDS or t.is_quote for t in clause):
+        return False
+    last = clause[-1]
+    if not last.is_word or last.is_capitalised:
+        return False
+    # "zu zeigen", or "zu" inside a separable verb: "abzulehnen", "vorzulegen".
+    infixed = 2 <= last.lower.find("zu") <= 5 and last.lower.endswith("en")
+    return (len(clause) >= 2 and clause[-2].lower == "zu") or infixed
+
+
 def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     """Im Kongress warb Obama … mit den Worten: „…“ / Koppelin wörtlich: „…“ — a clause
     ending in a colon before the quote, with no reporting verb: its subject speaks."""
@@ -468,7 +492,11 @@ def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
         opening = finite  # "Nachdem …, hielt Lenz …:": the main clause starts at its verb
     else:
         opening = 0
-    if any(t.text in CLAUSE_ENDS - {":"} or t.is_quote for t in tokens[opening : qi - 1]):
+    if any(
+        t.is_quote or (t.text in CLAUSE_ENDS - {":"} and not _infinitive_follows(tokens, k, qi - 1))
+        for k, t in enumerate(tokens[: qi - 1])
+        if k >= opening
+    ):
         return None  # a clause of its own before: whose subject is uncertain
     if apposed is not None:
         subject: Entity | None = apposed[0]
