@@ -127,7 +127,9 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "„Wir reden mit allen Vereinen“, wie Vogt im Rat sagte.\n\n"
     "„Die Halle ist marode“, zitiert ndr.de Kämmerer Paul Lenz.\n\n"
     "Vogts Stellvertreter Uwe Krause hat keine Scheu, den Plan offen abzulehnen: "
-    "„Das ist ein Schildbürgerstreich.“"
+    "„Das ist ein Schildbürgerstreich.“\n\n"
+    "Die Halle sei „nicht mehr zu retten“ und müsse schließen, sagte Lenz am Abend.\n\n"
+    "Sie wisse, dass der Plan „gut durchdacht“ sei, hatte Vogt im Mai gesagt."
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -153,6 +155,8 @@ ROWS = [
     (VERBLESS, "mit allen Vereinen", "Karin Vogt"),  # „…“, wie X im Rat sagte
     (VERBLESS, "Halle ist marode", "Paul Lenz"),  # „…“, zitiert ndr.de X: a site quotes
     (VERBLESS, "Schildbürgerstreich", "Uwe Krause"),  # X hat …, … abzulehnen: (an infinitive)
+    (VERBLESS, "nicht mehr zu retten", "Paul Lenz"),  # „…“ und …, sagte X (closing clause)
+    (VERBLESS, "gut durchdacht", "Karin Vogt"),  # „…“ sei, hatte X im Mai gesagt
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post

@@ -43,6 +43,7 @@ SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
 APPOSITION_REACH = 12  # tokens a description between commas may take
 PASSIVE_CUES = frozenset({"zitiert"})
 TOPIC_WORDS = 4  # "X zur neuen Heimat:" — the topic between a name and its colon
+CLOSING_REACH = 16  # tokens from a quote to the comma before its closing reporting clause
 
 
 def find_mentions(tokens: tuple[Token, ...]) -> list[Mention]:
@@ -67,7 +68,17 @@ def reported_speech(att: Attributor, ctx: SentenceContext) -> Attribution | None
 
 
 def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
-    """„…“, sagte Merkel / „…“, fügte der Minister Max Weber hinzu / „…“, so Merkel."""
+    """„…“, sagte Merkel / „…“, fügte der Minister Max Weber hinzu / „…“, so Merkel / …
+    „…“ sei, hatte Merkel gesagt (the reporting clause after the quote's own)."""
+    found = _right_after(site, att)
+    tokens = site.ctx.tokens
+    if found is None and site.qi + 1 < len(tokens) and tokens[site.qi + 1].text != ",":
+        return _closing(site, att)  # the quote's own clause runs on first
+    return found
+
+
+def _right_after(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """The reporting verb or source word right after the quote (and its comma)."""
     tokens, k = site.ctx.tokens, site.qi + 1
     if k < len(tokens) and tokens[k].text == ",":
         k += 1
@@ -80,16 +91,8 @@ def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             return named(site, att, found, tokens[k + 1].text, 0.9, slot=True)
         return named(site, att, _speaker_after(tokens, k + 1, att), tokens[k].text, 0.9, True)
     if tokens[k].lower in LANGUAGE.words("auxiliaries"):
-        # „…“, wird Panetta (im Fachblatt X) zitiert: the passive's subject is the speaker.
-        phrase = phrase_at(tokens, k + 1)
-        if phrase is None:
-            return None
-        for j in range(phrase.end, min(len(tokens), phrase.end + SUBJECT_REACH)):
-            if tokens[j].text in CLAUSE_ENDS:
-                return None
-            if tokens[j].lower in PASSIVE_CUES:
-                return named(site, att, phrase, tokens[j].text, 0.9, slot=True)
-        return None
+        # „…“, wird Panetta (im Fachblatt X) zitiert / „…“, hatte Merkel gesagt.
+        return _auxiliary_subject(site, att, k, 0.9)
     if tokens[k].lower == "wie" and k > site.qi + 1:
         return _as_said_by(site, att, k)
     if not is_cue(tokens, k):
@@ -98,6 +101,49 @@ def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
         return None  # "Während Shakira erklärte, …, „…“, räumte Lopez ein": the verb before governs
     after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower == "sich" else k + 1
     return named(site, att, _speaker_after(tokens, after, att), tokens[k].text, 0.9, slot=True)
+
+
+def _closing(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Vermutlich sei ein Stern … „…“ verpasst und so …, sagte Jane Greaves. / Sie wisse,
+    dass ihre Arbeit „…“ sei, hatte Koch-Mehrin gesagt — the quote inside indirect speech,
+    the reporting clause after the next comma: its verb (first or after an auxiliary) and
+    its subject."""
+    tokens = site.ctx.tokens
+    comma = next(
+        (
+            k
+            for k in range(site.qi + 2, min(len(tokens), site.qi + 2 + CLOSING_REACH))
+            if tokens[k].text in CLAUSE_ENDS or tokens[k].is_quote
+        ),
+        None,
+    )
+    if comma is None or tokens[comma].text != "," or comma + 2 >= len(tokens):
+        return None
+    verb = comma + 1
+    if is_cue(tokens, verb):
+        after = verb + 2 if tokens[verb + 1].lower == "sich" else verb + 1
+        return named(site, att, _speaker_after(tokens, after, att), tokens[verb].text, 0.8, True)
+    if tokens[verb].lower not in LANGUAGE.words("auxiliaries"):
+        return None
+    return _auxiliary_subject(site, att, verb, 0.8)
+
+
+def _auxiliary_subject(
+    site: QuoteSite, att: Attributor, aux: int, score: float
+) -> Attribution | None:
+    """The subject after an auxiliary whose participle reports, closing the clause: "wird
+    Panetta (im Fachblatt X) zitiert" (the passive's subject is the one quoted), "hatte
+    Koch-Mehrin damals gesagt"."""
+    tokens = site.ctx.tokens
+    phrase = phrase_at(tokens, aux + 1)
+    if phrase is None:
+        return None
+    for j in range(phrase.end, min(len(tokens), phrase.end + SUBJECT_REACH)):
+        if tokens[j].text in CLAUSE_ENDS:  # (a paper's name in marks may stand between)
+            return None
+        if tokens[j].lower in PASSIVE_CUES or is_cue(tokens, j):
+            return named(site, att, phrase, tokens[j].text, score, slot=True)
+    return None
 
 
 def _as_said_by(site: QuoteSite, att: Attributor, wie: int) -> Attribution | None:
