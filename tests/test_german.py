@@ -129,7 +129,8 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "Vogts Stellvertreter Uwe Krause hat keine Scheu, den Plan offen abzulehnen: "
     "„Das ist ein Schildbürgerstreich.“\n\n"
     "Die Halle sei „nicht mehr zu retten“ und müsse schließen, sagte Lenz am Abend.\n\n"
-    "Sie wisse, dass der Plan „gut durchdacht“ sei, hatte Vogt im Mai gesagt."
+    "Sie wisse, dass der Plan „gut durchdacht“ sei, hatte Vogt im Mai gesagt.\n\n"
+    "Für den Kämmerer Paul Lenz sei der Plan dagegen „ein teures Luftschloss“."
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -157,6 +158,7 @@ ROWS = [
     (VERBLESS, "Schildbürgerstreich", "Uwe Krause"),  # X hat …, … abzulehnen: (an infinitive)
     (VERBLESS, "nicht mehr zu retten", "Paul Lenz"),  # „…“ und …, sagte X (closing clause)
     (VERBLESS, "gut durchdacht", "Karin Vogt"),  # „…“ sei, hatte X im Mai gesagt
+    (VERBLESS, "Luftschloss", "Paul Lenz"),  # Für X sei …: a view in the Konjunktiv
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post
@@ -164,7 +166,7 @@ ROWS = [
     (CHAIN, "nicht mehr zu bezahlen", "Karin Vogt"),
     (CHAIN, "einen Partner", "Karin Vogt"),
     (CHAIN, "Unterschriften", None),  # the narrator spoke in between
-    (CHAIN, "ein Vorwand", None),  # Brandt's words, or Lenz's report
+    (CHAIN, "ein Vorwand", "Ralf Brandt"),  # "Für Brandt sei das …": his view, not Lenz's
     (SHAPES, "allen Ecken", "Karin Vogt"),  # never the broadcaster
     (SHAPES, "nichts übrig", "Paul Lenz"),
     (SHAPES, "im Herbst", "Karin Vogt"),

@@ -368,6 +368,8 @@ def source_word(site: QuoteSite, att: Attributor) -> Attribution | None:
             return named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=True)
         if tok.lower == "laut" and k < site.qi:
             return named(site, att, _speaker_after(tokens, k + 1, att), tok.text, 0.85, False)
+        if tok.lower == "für" and k < site.qi and (judge := _judged_by(tokens, k, att)):
+            return Attribution(judge, 0.8, tok.text, evidence_sentence=site.ctx.index)
         if tok.lower == "nach" and k < site.qi and (view := _view_source(tokens, k + 1)):
             source = _apposed_name(tokens, view) or _speaker_after(tokens, view, att)
             found = named(site, att, source, tok.text, 0.85, False)
@@ -393,6 +395,27 @@ def _apposed_name(tokens: tuple[Token, ...], k: int) -> Phrase | None:
             named = phrase_at(tokens, j + 1)
             return named if named is not None and not named.determiner else None
     return None
+
+
+def _judged_by(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entity | None:
+    """ "Für den Theologen Hans Küng sei der Rücktritt „…“": a person's view, reported in the
+    Konjunktiv, opening a clause whose verb follows."""
+    if k > 0 and tokens[k - 1].text != "," and tokens[k - 1].lower not in COORDINATORS:
+        return None
+    if any(is_cue(tokens, j) for j in range(k)):
+        return None  # "X kritisierte, …, und für Y war …": the verb before governs
+    phrase = phrase_at(tokens, k + 1)
+    if phrase is None or not phrase.words or phrase.end >= len(tokens):
+        return None
+    end = phrase.end
+    if tokens[end].text == "(":  # "Für Willi Lemke (SPD) …"
+        end = next((j + 1 for j in range(end, len(tokens)) if tokens[j].text == ")"), end)
+    if end >= len(tokens):
+        return None
+    if not is_konjunktiv(tokens[end]):
+        return None  # "Für Hajduk ist die „Zeit der Ehrlichkeit“ vorbei": her view, not words
+    entity = book(att).entity(phrase)
+    return entity if entity is not None and not entity.org else None
 
 
 def _view_source(tokens: tuple[Token, ...], k: int) -> int | None:
