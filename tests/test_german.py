@@ -130,7 +130,8 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "„Das ist ein Schildbürgerstreich.“\n\n"
     "Die Halle sei „nicht mehr zu retten“ und müsse schließen, sagte Lenz am Abend.\n\n"
     "Sie wisse, dass der Plan „gut durchdacht“ sei, hatte Vogt im Mai gesagt.\n\n"
-    "Für den Kämmerer Paul Lenz sei der Plan dagegen „ein teures Luftschloss“."
+    "Für den Kämmerer Paul Lenz sei der Plan dagegen „ein teures Luftschloss“.\n\n"
+    "Vogt nannte den Plan einen „großen Wurf“, mit dem „die Stadt endlich vorankommt“."
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -159,6 +160,7 @@ ROWS = [
     (VERBLESS, "nicht mehr zu retten", "Paul Lenz"),  # „…“ und …, sagte X (closing clause)
     (VERBLESS, "gut durchdacht", "Karin Vogt"),  # „…“ sei, hatte X im Mai gesagt
     (VERBLESS, "Luftschloss", "Paul Lenz"),  # Für X sei …: a view in the Konjunktiv
+    (VERBLESS, "endlich vorankommt", "Karin Vogt"),  # X nannte … „…“, mit dem „…“: one verb
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post

@@ -33,7 +33,7 @@ from bot.quotes.lang.de.grammar import (
     named,
 )
 from bot.quotes.lang.de.names import Phrase, common_word, function_words, phrase_at
-from bot.quotes.lang.de.speech import not_speech_reason
+from bot.quotes.lang.de.speech import is_title, not_speech_reason
 from bot.quotes.mentions import Mention
 from bot.quotes.tokens import Token
 
@@ -248,7 +248,9 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     tokens = site.ctx.tokens
     for v in range(site.qi - 1, -1, -1):
         if tokens[v].is_quote:
-            return None  # another quote stands between: its own verb is its own
+            # Another quote stands between: its own verb is its own, and ours too when
+            # nothing but its clause lies between ("nannte Shultz einen „…“, dank dem „…“").
+            return _same_verb_as(site, att, v)
         if not is_cue(tokens, v):
             continue
         before = _phrase_ending(tokens, v)
@@ -278,6 +280,26 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
                 return Attribution(subject, 0.8, tokens[v].text, evidence_sentence=site.ctx.index)
         return found
     return None
+
+
+def _same_verb_as(site: QuoteSite, att: Attributor, before: int) -> Attribution | None:
+    """The speaker of the quote at ``before`` in the same sentence, when no other name, no
+    reporting verb and no colon or semicolon stands between the two quotes."""
+    tokens = site.ctx.tokens
+    if is_title(site.words):
+        return None  # "die Modelle „Touareg“ und „Phaeton“": names, whoever spoke before
+    between = tokens[before + 1 : site.qi]
+    if any(t.text in {":", ";"} or t.is_quote for t in between):
+        return None
+    if any(is_cue(tokens, k) for k in range(before + 1, site.qi)):
+        return None
+    if book(att).named_in(between):
+        return None
+    spoken = [a for _p, s, a in att.state.quote_speakers if s == site.ctx.index]
+    if not spoken or spoken[-1].entity is None or spoken[-1].cue is None:
+        return None
+    earlier = spoken[-1]
+    return Attribution(earlier.entity, 0.8, earlier.cue, evidence_sentence=site.ctx.index)
 
 
 def _clause_subject(
