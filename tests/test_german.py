@@ -131,7 +131,8 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "Die Halle sei „nicht mehr zu retten“ und müsse schließen, sagte Lenz am Abend.\n\n"
     "Sie wisse, dass der Plan „gut durchdacht“ sei, hatte Vogt im Mai gesagt.\n\n"
     "Für den Kämmerer Paul Lenz sei der Plan dagegen „ein teures Luftschloss“.\n\n"
-    "Vogt nannte den Plan einen „großen Wurf“, mit dem „die Stadt endlich vorankommt“."
+    "Vogt nannte den Plan einen „großen Wurf“, mit dem „die Stadt endlich vorankommt“.\n\n"
+    "Lenz wies den Vorwurf am Abend als „blanken Unsinn“ zurück."
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -161,6 +162,7 @@ ROWS = [
     (VERBLESS, "gut durchdacht", "Karin Vogt"),  # „…“ sei, hatte X im Mai gesagt
     (VERBLESS, "Luftschloss", "Paul Lenz"),  # Für X sei …: a view in the Konjunktiv
     (VERBLESS, "endlich vorankommt", "Karin Vogt"),  # X nannte … „…“, mit dem „…“: one verb
+    (VERBLESS, "blanken Unsinn", "Paul Lenz"),  # wies … als „…“ zurück: the particle after
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post

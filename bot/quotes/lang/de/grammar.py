@@ -47,7 +47,7 @@ def _separable(tokens: tuple[Token, ...], k: int) -> bool:
     if particles is None:
         return False
     for tok in tokens[k + 1 : k + 1 + PARTICLE_REACH]:
-        if tok.is_quote or tok.text in CLAUSE_ENDS:
+        if tok.text in CLAUSE_ENDS:  # (a quote may stand inside: "wies dies als „…“ zurück")
             return False
         if tok.lower in particles:
             return True
