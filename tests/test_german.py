@@ -132,7 +132,8 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "Sie wisse, dass der Plan „gut durchdacht“ sei, hatte Vogt im Mai gesagt.\n\n"
     "Für den Kämmerer Paul Lenz sei der Plan dagegen „ein teures Luftschloss“.\n\n"
     "Vogt nannte den Plan einen „großen Wurf“, mit dem „die Stadt endlich vorankommt“.\n\n"
-    "Lenz wies den Vorwurf am Abend als „blanken Unsinn“ zurück."
+    "Lenz wies den Vorwurf am Abend als „blanken Unsinn“ zurück.\n\n"
+    "Die Halle sei „ein Sanierungsfall“, wie Kämmerer Uwe Krause am Montag mitteilte."
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -163,6 +164,7 @@ ROWS = [
     (VERBLESS, "Luftschloss", "Paul Lenz"),  # Für X sei …: a view in the Konjunktiv
     (VERBLESS, "endlich vorankommt", "Karin Vogt"),  # X nannte … „…“, mit dem „…“: one verb
     (VERBLESS, "blanken Unsinn", "Paul Lenz"),  # wies … als „…“ zurück: the particle after
+    (VERBLESS, "Sanierungsfall", "Uwe Krause"),  # wie X mitteilte: the verb joined at the end
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post
@@ -201,7 +203,8 @@ SOURCES = (  # an outlet's name in marks where a source stands; a phrase that is
     "Die Regierung hat den Haushalt beschlossen.\n\n"
     "Laut „Reuters“ stimmten alle Minister zu. Dem „Figaro“ zufolge war auch Paris informiert. "
     "Die Nachrichtenagentur „Xinhua“ meldete, die Gespräche seien beendet.\n\n"
-    "Ministerin Eva Roth sagte dem Radiosender „Deutschlandfunk“, sie sei zufrieden.\n\n"
+    "Ministerin Eva Roth sagte dem Radiosender „Deutschlandfunk“, sie sei zufrieden. Laut "
+    "„spiegel.de“ hatte sie das schon im Mai angekündigt.\n\n"
     "Der Beschluss gilt in Berlin als „ein schwarzer Tag für die Städte“."
 )
 
@@ -209,7 +212,13 @@ SOURCES = (  # an outlet's name in marks where a source stands; a phrase that is
 def test_an_outlets_name_in_marks_is_no_quote_and_a_phrase_in_a_sentence_is() -> None:
     done = Extractor().extract(read(SOURCES))
     assert [q.text for q in done.quotes] == ["ein schwarzer Tag für die Städte"]
-    assert [q.text for q in done.terms] == ["Reuters", "Figaro", "Xinhua", "Deutschlandfunk"]
+    assert [q.text for q in done.terms] == [
+        "Reuters",
+        "Figaro",
+        "Xinhua",
+        "Deutschlandfunk",
+        "spiegel.de",
+    ]
 
 
 NAMED_THINGS = (  # a name in marks where a noun phrase names a party, an operation, a clan

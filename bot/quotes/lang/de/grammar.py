@@ -54,9 +54,22 @@ def _separable(tokens: tuple[Token, ...], k: int) -> bool:
     return False
 
 
+@cache
+def _joined_cues() -> frozenset[str]:
+    """A separable verb with its particle before it, as it stands at the end of a clause
+    of its own ("Wie die Polizei mitteilte, …", "…, wie er hinzufügte")."""
+    return frozenset(
+        particle + form
+        for form, particles in _separable_cues().items()
+        for particle in particles
+        if particle != "sich"  # "zeigte sich": a reflexive pronoun, never joined
+    )
+
+
 def is_cue(tokens: tuple[Token, ...], k: int) -> bool:
     """Whether the word at ``k`` says someone spoke."""
-    return tokens[k].lower in LANGUAGE.words("cue_verbs") or _separable(tokens, k)
+    low = tokens[k].lower
+    return low in LANGUAGE.words("cue_verbs") or low in _joined_cues() or _separable(tokens, k)
 
 
 def named(

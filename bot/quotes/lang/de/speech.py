@@ -19,6 +19,7 @@ MIN_SPEECH_WORDS = 10  # an unreported phrase this long is speech, not a term
 MIN_FRAGMENT_WORDS = 4  # a fragment shorter than this, with nobody named, is a term
 SENTENCE_END = (".", "!", "?", "…")
 MAX_SOURCE_WORDS = 3  # a medium's name in marks ("Frankfurter Allgemeine Zeitung")
+ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)+")  # "tagesschau.de", "spiegel.de"
 
 
 def is_title(text: str) -> bool:
@@ -30,12 +31,14 @@ def is_title(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in minor for w in words)
 
 
-def names_a_source(words: list[str], before: str, after: str) -> bool:
+def names_a_source(text: str, words: list[str], before: str, after: str) -> bool:
     """A name of a few words in marks standing where a source stands: "Laut „Reuters“",
     "dem „Figaro“ zufolge", "meldete die Nachrichtenagentur „Xinhua“", "die Online-Ausgabe
     des „Spiegel“" — the outlet that reports, not words it quotes."""
-    if not words or len(words) > MAX_SOURCE_WORDS or not words[0][:1].isupper():
+    if not words or len(words) > MAX_SOURCE_WORDS:
         return False
+    if not words[0][:1].isupper() and not ADDRESS.fullmatch(text.strip()):
+        return False  # a name, or a site's address ("laut „tagesschau.de“")
     preceding = WORD.findall(before)[-2:]
     following = WORD.findall(after)[:1]
     if following and following[0].lower() == "zufolge":
@@ -87,7 +90,7 @@ def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
     """Why a German quote is not speech ("title", "term", "source"), or None when it is
     speech. ``before`` and ``after``: the paragraph's text either side of the marks."""
     words = WORD.findall(quote.text)
-    if not quote.text.rstrip().endswith(SENTENCE_END) and names_a_source(words, before, after):
+    if not quote.text.rstrip().endswith(SENTENCE_END) and names_a_source(quote.text, words, before, after):
         return "source"  # even with a speaker: "sagte Durand der Nachrichtenagentur „AP“"
     if names_a_thing(quote.text, words, before):
         return "title"  # even with a speaker: "sagte Moser vom „Queer Beograd Kollektiv“"
