@@ -90,7 +90,8 @@ def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
     """Why a German quote is not speech ("title", "term", "source"), or None when it is
     speech. ``before`` and ``after``: the paragraph's text either side of the marks."""
     words = WORD.findall(quote.text)
-    if not quote.text.rstrip().endswith(SENTENCE_END) and names_a_source(quote.text, words, before, after):
+    sentence = quote.text.rstrip().endswith(SENTENCE_END)
+    if not sentence and names_a_source(quote.text, words, before, after):
         return "source"  # even with a speaker: "sagte Durand der Nachrichtenagentur „AP“"
     if names_a_thing(quote.text, words, before):
         return "title"  # even with a speaker: "sagte Moser vom „Queer Beograd Kollektiv“"
@@ -102,7 +103,7 @@ def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
     if is_title(quote.text) and short and (quote.cue is None or len(words) >= 2):
         return "title"  # "Berliner Zeitung", even in a sentence that reports speech
     if quote.cue is None:
-        sentence = quote.text.rstrip().endswith(SENTENCE_END) or "," in quote.text
+        sentence = sentence or "," in quote.text
         # Inside a sentence, a phrase of a few words (not a title) is someone's words: "er
         # wolle „ein Konzept mit sechs bis acht Stadien vorlegen“".
         fragment = quote.kind == "partial" and len(words) >= MIN_FRAGMENT_WORDS
