@@ -226,7 +226,8 @@ NAMED_THINGS = (  # a name in marks where a noun phrase names a party, an operat
     "Die Täter gehören zum Clan „Rote Hand“ aus Neapel, sagte Wolf am Montag.\n\n"
     "Sie seien der so genannten „Brücke“ beigetreten, sagte Wolf.\n\n"
     "Ein Sprecher sagte Wolf vom „Bund Deutscher Kriminalbeamter“ Unterstützung zu.\n\n"
-    "Wolf sprach von einer „Gefahr für die ganze Stadt“."
+    "Wolf sprach von einer „Gefahr für die ganze Stadt“. Er schrieb darüber das Buch „Wie "
+    "ich die Stadt verlor“."
 )
 
 
@@ -242,7 +243,12 @@ def test_words_in_the_first_person_are_speech_even_on_a_banner() -> None:
 
 def test_a_name_in_marks_in_a_noun_phrase_is_no_quote_even_where_someone_speaks() -> None:
     done = Extractor().extract(read(NAMED_THINGS))
-    assert [q.text for q in done.terms] == ["Rote Hand", "Brücke", "Bund Deutscher Kriminalbeamter"]
+    assert [q.text for q in done.terms] == [
+        "Rote Hand",
+        "Brücke",
+        "Bund Deutscher Kriminalbeamter",
+        "Wie ich die Stadt verlor",  # a book's title, first person and all
+    ]
     # After a reporting verb's own preposition the words are speech.
     assert [(q.text, q.speaker) for q in done.quotes] == [
         ("Gefahr für die ganze Stadt", "Jens Wolf")

@@ -61,14 +61,17 @@ def names_a_thing(text: str, words: list[str], before: str) -> bool:
     names ("die Partei „Neue Rechte“", "der Operation „Muschtarak“", "des Clans
     („Strangio-Nirta“)"), after "so genannt" ("der so genannten „EVAC-Ambulanz“"), or a name of
     several words after a preposition ("vom „Queer Beograd Kollektiv“") — a party, an
-    operation, a journal, not words anyone said, whoever speaks in the sentence."""
-    if not is_title(text) or len(words) >= MIN_SPEECH_WORDS:
-        return False
+    operation, a journal, not words anyone said, whoever speaks in the sentence. After a noun
+    for a work or a topic ("sein Buch „…“", "Themen wie „…“"), it is a title whatever its
+    words."""
     tail = before.rstrip(" (")
-    if not tail or tail[-1] in ':,;.!?"“”„«»' or not tail[-1].isalnum():
+    if not tail or not tail[-1].isalnum():
         return False  # "sagte er: „Neue Wege“": the marks open a clause of their own
     preceding = WORD.findall(tail)[-3:]
-    if not preceding:
+    work = preceding[-2] if preceding[-1:] == ["wie"] and len(preceding) >= 2 else preceding[-1]
+    if work.lower() in LANGUAGE.words("work_nouns"):
+        return True  # "sein Buch „Cobra II – die wirkliche Geschichte …“"
+    if not is_title(text) or len(words) >= MIN_SPEECH_WORDS:
         return False
     last = preceding[-1]
     if last.lower() in LANGUAGE.words("naming_words"):
