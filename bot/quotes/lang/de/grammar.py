@@ -66,10 +66,15 @@ def _joined_cues() -> frozenset[str]:
     )
 
 
+def reports(word: str) -> bool:
+    """Whether a word, by itself, is a form of a reporting verb ("sagte", "mitteilte")."""
+    low = word.lower()
+    return low in LANGUAGE.words("cue_verbs") or low in _joined_cues()
+
+
 def is_cue(tokens: tuple[Token, ...], k: int) -> bool:
     """Whether the word at ``k`` says someone spoke."""
-    low = tokens[k].lower
-    return low in LANGUAGE.words("cue_verbs") or low in _joined_cues() or _separable(tokens, k)
+    return reports(tokens[k].lower) or _separable(tokens, k)
 
 
 def named(

@@ -13,19 +13,23 @@ import re
 
 from bot.models import Quote
 from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.grammar import reports
 from bot.quotes.tokens import WORD
 
 MIN_SPEECH_WORDS = 10  # an unreported phrase this long is speech, not a term
 MIN_FRAGMENT_WORDS = 4  # a fragment shorter than this, with nobody named, is a term
 SENTENCE_END = (".", "!", "?", "…")
 MAX_SOURCE_WORDS = 3  # a medium's name in marks ("Frankfurter Allgemeine Zeitung")
+SOURCE_VERB_REACH = 3  # words from the marks to a "wie" clause's reporting verb
 ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)+")  # "tagesschau.de", "spiegel.de"
 
 
-def is_title(text: str) -> bool:
-    """Capitalised words and the lower-case words titles keep: a name, not a sentence."""
+def is_title(text: str, lists: bool = False) -> bool:
+    """Capitalised words and the lower-case words titles keep: a name, not a sentence
+    (``lists``: a name may list its parts with commas, "Öffentliche Dienste, Transport und
+    Verkehr")."""
     words = WORD.findall(text)
-    if not words or not words[0][:1].isupper() or re.search(r"[,;]", text):
+    if not words or not words[0][:1].isupper() or re.search(r";" if lists else r"[,;]", text):
         return False
     minor = LANGUAGE.words("title_minor_words")
     return all(w[:1].isupper() or w.lower() in minor for w in words)
@@ -34,17 +38,21 @@ def is_title(text: str) -> bool:
 def names_a_source(text: str, words: list[str], before: str, after: str) -> bool:
     """A name of a few words in marks standing where a source stands: "Laut „Reuters“",
     "dem „Figaro“ zufolge", "meldete die Nachrichtenagentur „Xinhua“", "die Online-Ausgabe
-    des „Spiegel“" — the outlet that reports, not words it quotes."""
+    des „Spiegel“", "Wie die „Aktion Deutschland hilft“ mitteilte" — the outlet or body that
+    reports, not words it quotes."""
     if not words or len(words) > MAX_SOURCE_WORDS:
         return False
     if not words[0][:1].isupper() and not ADDRESS.fullmatch(text.strip()):
         return False  # a name, or a site's address ("laut „tagesschau.de“")
     preceding = WORD.findall(before)[-2:]
-    following = WORD.findall(after)[:1]
+    following = WORD.findall(after)[:SOURCE_VERB_REACH]
     if following and following[0].lower() == "zufolge":
         return True
     if not preceding:
         return False
+    wie = [w.lower() for w in preceding] in (["wie", d] for d in LANGUAGE.words("determiners"))
+    if wie and any(reports(w) for w in following):
+        return True  # "Wie die „Aktion Deutschland hilft“ heute mitteilte": the one reporting
     if preceding[-1].lower() == "laut":
         return True
     if len(preceding) == 2 and preceding[-1].lower() in LANGUAGE.words("determiners"):
@@ -71,15 +79,17 @@ def names_a_thing(text: str, words: list[str], before: str) -> bool:
     work = preceding[-2] if preceding[-1:] == ["wie"] and len(preceding) >= 2 else preceding[-1]
     if work.lower() in LANGUAGE.words("work_nouns"):
         return True  # "sein Buch „Cobra II – die wirkliche Geschichte …“"
-    if not is_title(text) or len(words) >= MIN_SPEECH_WORDS:
+    if not is_title(text, lists=True) or len(words) >= MIN_SPEECH_WORDS:
         return False
     last = preceding[-1]
     if last.lower() in LANGUAGE.words("naming_words"):
         return True
     if last[:1].isupper() and len(preceding) >= 2:
         return True  # the noun it names (a capital inside the sentence: a noun or a name)
-    if len(words) < 2:
-        return False  # "nannte es einen „Wortbruch“": one word after an article is a verdict
+    if len(words) < 2 or not is_title(text):
+        # "nannte es einen „Wortbruch“": one word after an article is a verdict; "Gefahr für
+        # „Leib, Leben und Freiheit“": a list after a preposition is someone's words.
+        return False
     at = len(preceding) - 1
     if last.lower() in LANGUAGE.words("determiners") and at >= 1:
         at -= 1
