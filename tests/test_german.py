@@ -204,8 +204,8 @@ SOURCES = (  # an outlet's name in marks where a source stands; a phrase that is
     "Laut „Reuters“ stimmten alle Minister zu. Dem „Figaro“ zufolge war auch Paris informiert. "
     "Die Nachrichtenagentur „Xinhua“ meldete, die Gespräche seien beendet.\n\n"
     "Ministerin Eva Roth sagte dem Radiosender „Deutschlandfunk“, sie sei zufrieden. Laut "
-    "„spiegel.de“ hatte sie das schon im Mai angekündigt. Wie die „Mieter helfen Mietern“ mitteilte, "
-    "sei das Geld bereits verteilt.\n\n"
+    "„spiegel.de“ hatte sie das schon im Mai angekündigt. Wie die „Mieter helfen Mietern“ "
+    "mitteilte, sei das Geld bereits verteilt.\n\n"
     "Der Beschluss gilt in Berlin als „ein schwarzer Tag für die Städte“."
 )
 
