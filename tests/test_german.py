@@ -244,6 +244,17 @@ def test_words_in_the_first_person_are_speech_even_on_a_banner() -> None:
     assert [q.text for q in done.terms] == ["Mieten runter"]
 
 
+def test_a_verdict_described_in_marks_is_speech_and_a_noun_so_named_a_term() -> None:
+    text = (
+        "Der Stadtrat hat über das Hallenbad beraten.\n\n"
+        "Die Opposition hatte den Plan als „völlig überzogen“ bezeichnet. Forscher haben "
+        "das Phänomen als „Hallenbadeffekt“ bezeichnet."
+    )
+    done = Extractor().extract(read(text))
+    assert [q.text for q in done.quotes] == ["völlig überzogen"]
+    assert [q.text for q in done.terms] == ["Hallenbadeffekt"]
+
+
 def test_a_name_in_marks_in_a_noun_phrase_is_no_quote_even_where_someone_speaks() -> None:
     done = Extractor().extract(read(NAMED_THINGS))
     assert [q.text for q in done.terms] == [

@@ -123,5 +123,7 @@ def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
         if not sentence and short and not fragment:
             return "term"  # no verb reports it and it is no sentence
     elif quote.cue.lower() in LANGUAGE.words("naming_cues") and len(words) < MIN_FRAGMENT_WORDS:
-        return "term"  # „Apogäum“ genannt
+        # „Apogäum“ genannt: a term; als „strategisch“ bezeichnet: a verdict, someone's words.
+        described = quote.cue.lower() in LANGUAGE.words("describing_cues")
+        return None if described and quote.text[:1].islower() else "term"
     return None
