@@ -22,7 +22,7 @@ from bot.quotes.attribution.sieves.continuation import continuation
 from bot.quotes.attribution.sieves.neighbours import previous_quote
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.chain import chained_speaker
+from bot.quotes.lang.de.chain import chained_speaker, impersonal
 from bot.quotes.lang.de.citing import cited
 from bot.quotes.lang.de.grammar import (
     CLAUSE_ENDS,
@@ -84,6 +84,8 @@ def _right_after(site: QuoteSite, att: Attributor) -> Attribution | None:
         k += 1
     if k >= len(tokens):
         return None
+    if impersonal(tokens[k : k + 2]):
+        return Attribution(None, 0.0, tokens[k].text)  # „…“, hieß es in der Rede: nobody named
     if tokens[k].lower in LANGUAGE.words("source_words") and tokens[k].lower != "zufolge":
         if k + 1 < len(tokens) and is_cue(tokens, k + 1):
             # „…“, so urteilte Romney: "so" and the verb, then its subject.
