@@ -133,7 +133,7 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "Für den Kämmerer Paul Lenz sei der Plan dagegen „ein teures Luftschloss“.\n\n"
     "Vogt nannte den Plan einen „großen Wurf“, mit dem „die Stadt endlich vorankommt“.\n\n"
     "Lenz wies den Vorwurf am Abend als „blanken Unsinn“ zurück.\n\n"
-    "„Neubau statt Sanierung“, hieß es dazu aus dem Rathaus.\n\n"
+    "„Die Halle wird neu gebaut“, hieß es dazu aus dem Rathaus.\n\n"
     "Die Halle sei „ein Sanierungsfall“, wie Kämmerer Uwe Krause am Montag mitteilte."
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
@@ -165,7 +165,7 @@ ROWS = [
     (VERBLESS, "Luftschloss", "Paul Lenz"),  # Für X sei …: a view in the Konjunktiv
     (VERBLESS, "endlich vorankommt", "Karin Vogt"),  # X nannte … „…“, mit dem „…“: one verb
     (VERBLESS, "blanken Unsinn", "Paul Lenz"),  # wies … als „…“ zurück: the particle after
-    (VERBLESS, "Neubau statt", None),  # „…“, hieß es: speech, its source unnamed
+    (VERBLESS, "wird neu gebaut", None),  # „…“, hieß es: speech, its source unnamed
     (VERBLESS, "Sanierungsfall", "Uwe Krause"),  # wie X mitteilte: the verb joined at the end
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
