@@ -232,7 +232,9 @@ NAMED_THINGS = (  # a name in marks where a noun phrase names a party, an operat
     "Sie seien der so genannten „Brücke“ beigetreten, sagte Wolf.\n\n"
     "Ein Sprecher sagte Wolf vom „Bund Deutscher Kriminalbeamter“ Unterstützung zu.\n\n"
     "Wolf sprach von einer „Gefahr für die ganze Stadt“. Er schrieb darüber das Buch „Wie "
-    "ich die Stadt verlor“."
+    "ich die Stadt verlor“.\n\n"
+    "Wolf sagte, er kenne Kollegen der „Neuen Polizeiunion“.\n\n"
+    "Wolf sagte, er schreibe im Fachblatt „Journal of Crime“."
 )
 
 
@@ -265,6 +267,8 @@ def test_a_name_in_marks_in_a_noun_phrase_is_no_quote_even_where_someone_speaks(
         "Brücke",
         "Bund Deutscher Kriminalbeamter",
         "Wie ich die Stadt verlor",  # a book's title, first person and all
+        "Neuen Polizeiunion",  # a name in the genitive of the noun before
+        "Journal of Crime",  # an English title's minor words
     ]
     # After a reporting verb's own preposition the words are speech.
     assert [(q.text, q.speaker) for q in done.quotes] == [

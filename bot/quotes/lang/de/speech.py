@@ -93,6 +93,8 @@ def names_a_thing(text: str, words: list[str], before: str) -> bool:
     at = len(preceding) - 1
     if last.lower() in LANGUAGE.words("determiners") and at >= 1:
         at -= 1
+        if preceding[at][:1].isupper() and at >= 1:
+            return True  # "mit meinen Freunden der „Sportfreunde Stiller“": a name in genitive
     if preceding[at].lower() not in LANGUAGE.words("prepositions"):
         return False
     # "sprach von einer „Gefahr für Leib und Leben“": the verb's own preposition, its words.
