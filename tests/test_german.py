@@ -252,10 +252,12 @@ def test_a_verdict_described_in_marks_is_speech_and_a_noun_so_named_a_term() -> 
     text = (
         "Der Stadtrat hat über das Hallenbad beraten.\n\n"
         "Die Opposition hatte den Plan als „völlig überzogen“ bezeichnet. Forscher haben "
-        "das Phänomen als „Hallenbadeffekt“ bezeichnet."
+        "das Phänomen als „Hallenbadeffekt“ bezeichnet. Der Kämmerer bezeichnete den "
+        "Beschluss als „Offenbarungseid“."
     )
     done = Extractor().extract(read(text))
-    assert [q.text for q in done.quotes] == ["völlig überzogen"]
+    # Someone who describes ("bezeichnete"): a verdict, whatever its words.
+    assert [q.text for q in done.quotes] == ["völlig überzogen", "Offenbarungseid"]
     assert [q.text for q in done.terms] == ["Hallenbadeffekt"]
 
 

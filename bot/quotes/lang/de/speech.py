@@ -10,6 +10,7 @@ reports it and it is no sentence (no closing punctuation, under ten words), when
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.models import Quote
 from bot.quotes.lang.de import LANGUAGE
@@ -101,6 +102,15 @@ def names_a_thing(text: str, words: list[str], before: str) -> bool:
     return at == 0 or preceding[at - 1].lower() not in LANGUAGE.words("cue_verbs")
 
 
+@cache
+def _describing() -> dict[str, bool]:
+    """Each describing verb form, and whether it is active (read once)."""
+    return {
+        line.split()[0].lower(): line.split()[1:] == ["active"]
+        for line in LANGUAGE.entries("describing_cues")
+    }
+
+
 def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
     """Why a German quote is not speech ("title", "term", "source"), or None when it is
     speech. ``before`` and ``after``: the paragraph's text either side of the marks."""
@@ -126,6 +136,7 @@ def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
             return "term"  # no verb reports it and it is no sentence
     elif quote.cue.lower() in LANGUAGE.words("naming_cues") and len(words) < MIN_FRAGMENT_WORDS:
         # „Apogäum“ genannt: a term; als „strategisch“ bezeichnet: a verdict, someone's words.
-        described = quote.cue.lower() in LANGUAGE.words("describing_cues")
-        return None if described and quote.text[:1].islower() else "term"
+        active = _describing().get(quote.cue.lower())
+        verdict = active is not None and (active or quote.text[:1].islower())
+        return None if verdict else "term"
     return None
