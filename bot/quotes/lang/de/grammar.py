@@ -101,8 +101,10 @@ def is_konjunktiv(word: Token) -> bool:
     one of the listed forms ("sei", "habe"), or a third person singular read off its
     stem ("Es drohe …", "Der Stadt fehle …")."""
     low = word.lower
-    if not word.is_word or low in LANGUAGE.words("konjunktiv"):
-        return word.is_word
+    if not word.is_word:
+        return False
+    if low in LANGUAGE.words("konjunktiv"):
+        return True
     if word.is_capitalised or len(low) < 4 or not low.endswith("e") or low in function_words():
         return False
     stem = low[:-1]

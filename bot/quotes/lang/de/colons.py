@@ -1,0 +1,117 @@
+"""A German quote after a colon with no reporting verb: a name ("Merkel: „…“", "Erkki Tuomioja,
+Präsident des Rats: „…“", "Nina Hagen zur neuen Heimat: „…“"), or a clause whose subject the
+article named ("Koppelin wörtlich: „…“", "Im Kongress warb Obama … mit den Worten: „…“")."""
+
+from __future__ import annotations
+
+from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.model import Attribution, QuoteSite
+from bot.quotes.entities import Entity
+from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, is_cue
+from bot.quotes.lang.de.names import Phrase, function_words, phrase_at
+from bot.quotes.lang.de.subjects import (
+    APPOSITION_REACH,
+    apposition,
+    clause_subject,
+    phrase_ending,
+    verb_after_adverbial,
+)
+from bot.quotes.tokens import Token
+
+TOPIC_WORDS = 4  # "X zur neuen Heimat:" — the topic between a name and its colon
+
+
+def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Merkel: „…“ — a known name, a colon, the quote (in a clause with no reporting verb,
+    whose subject would be the speaker)."""
+    tokens, qi = site.ctx.tokens, site.qi
+    if qi < 2 or tokens[qi - 1].text != ":":
+        return None
+    if any(is_cue(tokens, k) for k in range(qi - 1)):
+        return None  # "Ein Kommentator schrieb im Magazin DER SPIEGEL:": the verb's subject
+    phrase = phrase_ending(tokens, qi - 1) or _name_on_topic(tokens, qi - 1)
+    entity = book(att).entity(phrase) if phrase is not None else None
+    if entity is None and (posted := _name_then_post(tokens, qi - 1)) is not None:
+        # A name with its post in apposition stands where only a name stands.
+        entity = book(att).entity(posted, slot=True)
+    if entity is None:
+        return None
+    return Attribution(entity, 0.8, None, evidence_sentence=site.ctx.index)
+
+
+def _name_on_topic(tokens: tuple[Token, ...], colon_at: int) -> Phrase | None:
+    """ "Punklady Nina Hagen zur neuen Heimat: „…“": the sentence opens with the name, then
+    a short prepositional phrase (no verb) up to the colon."""
+    phrase = phrase_at(tokens, 0, sentence_start=True)
+    if phrase is None or phrase.determiner or phrase.end >= colon_at:
+        return None
+    if tokens[phrase.end].lower not in LANGUAGE.words("prepositions"):
+        return None
+    topic = tokens[phrase.end + 1 : colon_at]
+    if not 1 <= len(topic) <= TOPIC_WORDS or not all(t.is_word for t in topic):
+        return None
+    return None if any(is_cue(tokens, k) for k in range(phrase.end, colon_at)) else phrase
+
+
+def _name_then_post(tokens: tuple[Token, ...], colon_at: int) -> Phrase | None:
+    """ "Erkki Tuomioja, Präsident des Rats der Europäischen Union: „…“": the sentence is a
+    name and its post in apposition, no verb (every lower-case word a function word)."""
+    phrase = phrase_at(tokens, 0, sentence_start=True)
+    if phrase is None or phrase.determiner or phrase.end >= colon_at:
+        return None
+    if tokens[phrase.end].text != "," or colon_at - phrase.end > APPOSITION_REACH:
+        return None
+    post = tokens[phrase.end + 1 : colon_at]
+    verbless = all(
+        t.is_word and (t.is_capitalised or t.lower in function_words() or t.text.isdigit())
+        for t in post
+    )
+    return phrase if post and verbless else None
+
+
+def _infinitive_follows(tokens: tuple[Token, ...], comma: int, end: int) -> bool:
+    """ "X hat weniger Hemmungen, seine Sympathien offen zu zeigen:" — a comma opening an
+    infinitive clause that runs to ``end``: no subject of its own to speak."""
+    if tokens[comma].text != ",":
+        return False
+    clause = tokens[comma + 1 : end]
+    if not clause or clause[0].lower in LANGUAGE.words("subordinators"):
+        return False
+    if any(t.text in CLAUSE_ENDS or t.is_quote for t in clause):
+        return False
+    last = clause[-1]
+    if not last.is_word or last.is_capitalised:
+        return False
+    # "zu zeigen", or "zu" inside a separable verb: "abzulehnen", "vorzulegen".
+    infixed = 2 <= last.lower.find("zu") <= 5 and last.lower.endswith("en")
+    return (len(clause) >= 2 and clause[-2].lower == "zu") or infixed
+
+
+def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Im Kongress warb Obama … mit den Worten: „…“ / Koppelin wörtlich: „…“ — a clause
+    ending in a colon before the quote, with no reporting verb: its subject speaks."""
+    tokens, qi = site.ctx.tokens, site.qi
+    if qi < 2 or tokens[qi - 1].text != ":":
+        return None
+    apposed = apposition(tokens, att)
+    finite = verb_after_adverbial(tokens)
+    if apposed is not None:
+        opening = apposed[1]
+    elif finite is not None and tokens[finite - 1].text == ",":
+        opening = finite  # "Nachdem …, hielt Lenz …:": the main clause starts at its verb
+    else:
+        opening = 0
+    if any(
+        t.is_quote or (t.text in CLAUSE_ENDS - {":"} and not _infinitive_follows(tokens, k, qi - 1))
+        for k, t in enumerate(tokens[: qi - 1])
+        if k >= opening
+    ):
+        return None  # a clause of its own before: whose subject is uncertain
+    if apposed is not None:
+        subject: Entity | None = apposed[0]
+    else:
+        subject = clause_subject(tokens, qi - 1, att, strict=True)  # a name the article gave
+    if subject is None:
+        return None
+    return Attribution(subject, 0.7, None, evidence_sentence=site.ctx.index)

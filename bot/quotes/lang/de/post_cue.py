@@ -1,0 +1,115 @@
+"""The German sieve after a quote: the reporting verb or source word right after it („…“, sagte
+Merkel / „…“, so Merkel / „…“, wird Merkel zitiert / „…“, wie Merkel sagte), or the reporting
+clause that closes the quote's sentence after its own clause (… „…“ sei, hatte Merkel gesagt)."""
+
+from __future__ import annotations
+
+from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.model import Attribution, QuoteSite
+from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.chain import impersonal
+from bot.quotes.lang.de.grammar import CLAUSE_ENDS, is_cue, named
+from bot.quotes.lang.de.names import phrase_at
+from bot.quotes.lang.de.subjects import (
+    SUBJECT_REACH,
+    speaker_after,
+)
+
+PASSIVE_CUES = frozenset({"zitiert"})
+CLOSING_REACH = 16  # tokens from a quote to the comma before its closing reporting clause
+
+
+def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """„…“, sagte Merkel / „…“, fügte der Minister Max Weber hinzu / „…“, so Merkel / …
+    „…“ sei, hatte Merkel gesagt (the reporting clause after the quote's own)."""
+    found = _right_after(site, att)
+    tokens = site.ctx.tokens
+    if found is None and site.qi + 1 < len(tokens) and tokens[site.qi + 1].text != ",":
+        return _closing(site, att)  # the quote's own clause runs on first
+    return found
+
+
+def _right_after(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """The reporting verb or source word right after the quote (and its comma)."""
+    tokens, k = site.ctx.tokens, site.qi + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k >= len(tokens):
+        return None
+    if impersonal(tokens[k : k + 2]):
+        return Attribution(None, 0.0, tokens[k].text)  # „…“, hieß es in der Rede: nobody named
+    if tokens[k].lower in LANGUAGE.words("source_words") and tokens[k].lower != "zufolge":
+        if k + 1 < len(tokens) and is_cue(tokens, k + 1):
+            # „…“, so urteilte Romney: "so" and the verb, then its subject.
+            found = speaker_after(tokens, k + 2, att)
+            return named(site, att, found, tokens[k + 1].text, 0.9, slot=True)
+        return named(site, att, speaker_after(tokens, k + 1, att), tokens[k].text, 0.9, True)
+    if tokens[k].lower in LANGUAGE.words("auxiliaries"):
+        # „…“, wird Panetta (im Fachblatt X) zitiert / „…“, hatte Merkel gesagt.
+        return _auxiliary_subject(site, att, k, 0.9)
+    if tokens[k].lower == "wie" and k > site.qi + 1:
+        return _as_said_by(site, att, k)
+    if not is_cue(tokens, k):
+        return None
+    if any(is_cue(tokens, j) for j in range(site.qi)):
+        return None  # "Während Shakira erklärte, …, „…“, räumte Lopez ein": the verb before governs
+    after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower == "sich" else k + 1
+    return named(site, att, speaker_after(tokens, after, att), tokens[k].text, 0.9, slot=True)
+
+
+def _closing(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Vermutlich sei ein Stern … „…“ verpasst und so …, sagte Jane Greaves. / Sie wisse,
+    dass ihre Arbeit „…“ sei, hatte Koch-Mehrin gesagt — the quote inside indirect speech,
+    the reporting clause after the next comma: its verb (first or after an auxiliary) and
+    its subject."""
+    tokens = site.ctx.tokens
+    comma = next(
+        (
+            k
+            for k in range(site.qi + 2, min(len(tokens), site.qi + 2 + CLOSING_REACH))
+            if tokens[k].text in CLAUSE_ENDS or tokens[k].is_quote
+        ),
+        None,
+    )
+    if comma is None or tokens[comma].text != "," or comma + 2 >= len(tokens):
+        return None
+    verb = comma + 1
+    if is_cue(tokens, verb):
+        after = verb + 2 if tokens[verb + 1].lower == "sich" else verb + 1
+        return named(site, att, speaker_after(tokens, after, att), tokens[verb].text, 0.8, True)
+    if tokens[verb].lower not in LANGUAGE.words("auxiliaries"):
+        return None
+    return _auxiliary_subject(site, att, verb, 0.8)
+
+
+def _auxiliary_subject(
+    site: QuoteSite, att: Attributor, aux: int, score: float
+) -> Attribution | None:
+    """The subject after an auxiliary whose participle reports, closing the clause: "wird
+    Panetta (im Fachblatt X) zitiert" (the passive's subject is the one quoted), "hatte
+    Koch-Mehrin damals gesagt"."""
+    tokens = site.ctx.tokens
+    phrase = phrase_at(tokens, aux + 1)
+    if phrase is None:
+        return None
+    for j in range(phrase.end, min(len(tokens), phrase.end + SUBJECT_REACH)):
+        if tokens[j].text in CLAUSE_ENDS:  # (a paper's name in marks may stand between)
+            return None
+        if tokens[j].lower in PASSIVE_CUES or is_cue(tokens, j):
+            return named(site, att, phrase, tokens[j].text, score, slot=True)
+    return None
+
+
+def _as_said_by(site: QuoteSite, att: Attributor, wie: int) -> Attribution | None:
+    """„…“, wie Merkel am Montag sagte / „…“, wie Hoyzer von Spiegel-Online zitiert wird:
+    the subject of the "wie" clause's reporting verb, which closes it."""
+    tokens = site.ctx.tokens
+    phrase = speaker_after(tokens, wie + 1, att)
+    if phrase is None:
+        return None
+    for j in range(phrase.end, min(len(tokens), phrase.end + SUBJECT_REACH)):
+        if tokens[j].is_quote or tokens[j].text in CLAUSE_ENDS:
+            return None
+        if is_cue(tokens, j) or tokens[j].lower in LANGUAGE.words("citing_verbs"):
+            return named(site, att, phrase, tokens[j].text, 0.9, slot=True)
+    return None

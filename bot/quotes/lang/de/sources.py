@@ -1,0 +1,117 @@
+"""German sources without a reporting verb of their own: laut X, X zufolge, nach Ansicht von X /
+nach den Worten der Sprecherin, X, …, so X (weiter): / …, so X., Für X sei … (a view in the
+Konjunktiv)."""
+
+from __future__ import annotations
+
+from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.attribution.model import Attribution, QuoteSite
+from bot.quotes.entities import Entity
+from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.grammar import CLAUSE_ENDS, COORDINATORS, book, is_cue, is_konjunktiv, named
+from bot.quotes.lang.de.names import Phrase, phrase_at
+from bot.quotes.lang.de.subjects import (
+    APPOSITION_REACH,
+    phrase_ending,
+    speaker_after,
+)
+from bot.quotes.tokens import Token
+
+
+def source_word(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """Laut Merkel … „…“ / Merkel zufolge … „…“ / Nach Ansicht von Merkel … „…“: a source
+    named in the quote's sentence."""
+    tokens = site.ctx.tokens
+    for k, tok in enumerate(tokens):
+        if tok.lower == "so" and k > site.qi + 1 and _so_at_the_end(tokens, k, site.qi):
+            # "Der Iran müsse „…“ beenden, so Rice.": the source closes the sentence.
+            return named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=True)
+        if tok.lower == "so" and k < site.qi and _so_before_colon(tokens, k, site.qi):
+            # "…, so Elshorst weiter: „…“": the source word opens the quote's own clause.
+            return named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=True)
+        if tok.lower == "laut" and k < site.qi:
+            return named(site, att, speaker_after(tokens, k + 1, att), tok.text, 0.85, False)
+        if tok.lower == "für" and k < site.qi and (judge := _judged_by(tokens, k, att)):
+            return Attribution(judge, 0.8, tok.text, evidence_sentence=site.ctx.index)
+        if tok.lower == "nach" and k < site.qi and (view := _view_source(tokens, k + 1)):
+            source = _apposed_name(tokens, view) or speaker_after(tokens, view, att)
+            found = named(site, att, source, tok.text, 0.85, False)
+            if found.entity is None or source is None or source.end > site.qi:
+                # "nach Angaben des Leiters von „Ärzte ohne Grenzen“": the marks may stand
+                # inside the source's own description; only a named source says speech.
+                return None
+            return found
+        if tok.lower == "zufolge":
+            return named(site, att, phrase_ending(tokens, k), tok.text, 0.85, slot=False)
+    return None
+
+
+def _apposed_name(tokens: tuple[Token, ...], k: int) -> Phrase | None:
+    """The name in apposition after a description at ``k`` ("des Parteichefs Hanois, Pham
+    Quang Nghi"): the person, where the description's own capitals may name a place."""
+    if k >= len(tokens) or tokens[k].lower not in LANGUAGE.words("determiners"):
+        return None
+    for j in range(k + 1, min(len(tokens), k + APPOSITION_REACH)):
+        if tokens[j].is_quote or tokens[j].text in CLAUSE_ENDS - {","}:
+            return None
+        if tokens[j].text == ",":
+            named = phrase_at(tokens, j + 1)
+            return named if named is not None and not named.determiner else None
+    return None
+
+
+def _judged_by(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entity | None:
+    """ "Für den Theologen Hans Küng sei der Rücktritt „…“": a person's view, reported in the
+    Konjunktiv, opening a clause whose verb follows."""
+    if k > 0 and tokens[k - 1].text != "," and tokens[k - 1].lower not in COORDINATORS:
+        return None
+    if any(is_cue(tokens, j) for j in range(k)):
+        return None  # "X kritisierte, …, und für Y war …": the verb before governs
+    phrase = phrase_at(tokens, k + 1)
+    if phrase is None or not phrase.words or phrase.end >= len(tokens):
+        return None
+    end = phrase.end
+    if tokens[end].text == "(":  # "Für Willi Lemke (SPD) …"
+        end = next((j + 1 for j in range(end, len(tokens)) if tokens[j].text == ")"), end)
+    if end >= len(tokens):
+        return None
+    if not is_konjunktiv(tokens[end]):
+        return None  # "Für Hajduk ist die „Zeit der Ehrlichkeit“ vorbei": her view, not words
+    entity = book(att).entity(phrase)
+    return entity if entity is not None and not entity.org else None
+
+
+def _view_source(tokens: tuple[Token, ...], k: int) -> int | None:
+    """Where the source starts after "nach": "nach (den) Worten von X" / "nach Ansicht der
+    Sprecherin, Gisela Piltz," (the genitive description, a name in apposition after it)."""
+    if k < len(tokens) and tokens[k].lower in LANGUAGE.words("determiners"):
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k].lower not in LANGUAGE.words("view_nouns"):
+        return None
+    return k + 2 if tokens[k + 1].lower == "von" else k + 1
+
+
+def _so_at_the_end(tokens: tuple[Token, ...], k: int, qi: int) -> bool:
+    """ ", so X (weiter)." closing the sentence: after a comma, a name, at most two lower-case
+    words, the end; and the quote in its last clause (no other quote, no colon between)."""
+    if tokens[k - 1].text != ",":
+        return False
+    if any(t.is_quote or t.text in {":", ";"} for t in tokens[qi + 1 : k]):
+        return False
+    phrase = phrase_at(tokens, k + 1)
+    if phrase is None or not phrase.words:
+        return False
+    rest = [t for t in tokens[phrase.end :] if t.is_word or t.is_quote]
+    return len(rest) <= 2 and all(t.is_word and not t.is_capitalised for t in rest)
+
+
+def _so_before_colon(tokens: tuple[Token, ...], k: int, qi: int) -> bool:
+    """ "so X (weiter):" right before the quote: after a comma or at the sentence's start,
+    a name, at most two lower-case words, the colon."""
+    if qi < 2 or tokens[qi - 1].text != ":" or (k > 0 and tokens[k - 1].text != ","):
+        return False
+    phrase = phrase_at(tokens, k + 1)
+    if phrase is None or not phrase.words:
+        return False
+    between = tokens[phrase.end : qi - 1]
+    return len(between) <= 2 and all(t.is_word and not t.is_capitalised for t in between)

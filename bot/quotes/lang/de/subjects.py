@@ -1,0 +1,202 @@
+"""Who a German speaker phrase names, wherever it stands: after a verb ("sagte der Vorsitzende,
+Elmar Gesse"), before it ("Bundeskanzlerin Angela Merkel sagte"), in apposition ("Der Leiter der
+Studie, Paulo Pinheiro, sieht …"), or as the subject of a verb-second clause ("Im Kongress warb
+Obama …", "Stoiber hatte … betont"). Shared by the sieves either side of a quote."""
+
+from __future__ import annotations
+
+from bot.quotes.attribution.attributor import Attributor
+from bot.quotes.entities import Entity
+from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book
+from bot.quotes.lang.de.names import Phrase, common_word, function_words, phrase_at
+from bot.quotes.tokens import Token
+
+SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
+APPOSITION_REACH = 12  # tokens a description between commas may take
+
+
+def speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase | None:
+    """The speaker phrase at ``k``, or the name in apposition after a description ("sagte
+    der Vorsitzende des Linux-Verbandes, Elmar Gesse")."""
+    phrase = phrase_at(tokens, k)
+    if phrase is None or book(att).entity(phrase, slot=True) is not None:
+        return phrase
+    for j in range(phrase.end, min(len(tokens), phrase.end + SUBJECT_REACH)):
+        if tokens[j].is_quote or tokens[j].text in CLAUSE_ENDS - {","}:
+            break
+        if tokens[j].text == ",":
+            named = phrase_at(tokens, j + 1)
+            if named is not None and not named.determiner:
+                return named
+            break
+    return phrase
+
+
+def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
+    """The longest speaker phrase that ends just before ``end`` ("Bundeskanzlerin Angela
+    Merkel" before "sagte"), or an appositive name between commas ("Der Leiter des
+    Programms, Klaus Stöhr, sagte")."""
+    if end >= 2 and tokens[end - 1].text == ")":
+        opened = next((k for k in range(end - 2, -1, -1) if tokens[k].text == "("), None)
+        if opened is not None:
+            return phrase_ending(tokens, opened)  # "Henning Scherf (SPD) warnte"
+    if end >= 2 and tokens[end - 1].text == ",":
+        inner = phrase_ending(tokens, end - 1)
+        if inner is not None and (inner.roles or not inner.determiner):
+            return inner
+        # "Christel Happach-Kasan, die Sprecherin der FDP-Fraktion, kritisierte": the name
+        # before the description in apposition.
+        opened = next(
+            (
+                k
+                for k in range(end - 2, max(-1, end - 2 - APPOSITION_REACH), -1)
+                if tokens[k].text == ","
+            ),
+            None,
+        )
+        if opened is not None:
+            named = phrase_ending(tokens, opened)
+            if named is not None:
+                return named
+        if inner is not None:
+            return inner
+    apposed = _name_before_description(tokens, end)
+    if apposed is not None:
+        return apposed
+    for start in range(max(0, end - SUBJECT_REACH), end):
+        if tokens[start].text in CLAUSE_ENDS or tokens[start].is_quote:
+            continue
+        phrase = phrase_at(tokens, start, sentence_start=start == 0)
+        if phrase is None or phrase.end != end or not phrase.words:
+            continue
+        before = tokens[start - 1] if start > 0 else None
+        if before is not None and before.lower in LANGUAGE.words("prepositions"):
+            continue  # "Über Steve Fossett sagte Branson": the name is no subject
+        if before is not None and before.is_word and not before.is_capitalised:
+            continue  # "… dass Merkel sagte": inside a clause of its own, or a noun's tail
+        return phrase
+    return None
+
+
+def _name_before_description(tokens: tuple[Token, ...], end: int) -> Phrase | None:
+    """ "Houcine Abassi, der Generalsekretär des Verbandes (UGIT) sagte": the sentence opens
+    with a name, then a description in apposition whose closing comma the writer left out."""
+    opening = phrase_at(tokens, 0, sentence_start=True)
+    if opening is None or opening.determiner or not opening.words:
+        return None
+    if opening.end >= end or tokens[opening.end].text != ",":
+        return None
+    if end - opening.end > APPOSITION_REACH:
+        return None
+    description = tokens[opening.end + 1 : end]
+    if not description or description[0].lower not in LANGUAGE.words("determiners"):
+        return None
+    if any(t.text in CLAUSE_ENDS - {"(", ")"} or t.is_quote for t in description):
+        return None
+    return opening
+
+
+def clause_subject(
+    tokens: tuple[Token, ...], verb: int, att: Attributor, strict: bool = False
+) -> Entity | None:
+    """The subject of a main clause whose verb is second: the name it opens with ("Stoiber
+    hatte … betont"), else the name after its finite verb ("So hatte Otto Schily …
+    zugesichert")."""
+    finite = verb_after_adverbial(tokens)
+    after_clause = finite is not None and tokens[finite - 1].text == ","
+    opens_clause = after_clause or _subordinator(tokens[0])
+    if any(
+        tokens[k].lower in LANGUAGE.words("subordinators") and k > 0 and tokens[k - 1].text == ","
+        for k in range(finite or 0, verb)
+    ) or (opens_clause and (finite is None or finite > verb)):
+        return None  # the verb is in a clause of its own: "…, dass Mindermann … gefragt habe"
+    if opens_clause and finite is not None:
+        after = phrase_at(tokens, finite + 1)
+        return book(att).entity(after, slot=not strict) if after is not None else None
+    opening = phrase_at(tokens, 0, sentence_start=True)
+    if opening is not None and opening.words:
+        entity = book(att).entity(opening, slot=rare(opening) and not strict)
+        if entity is not None:
+            return entity
+    for k in range(0, min(verb, SUBJECT_REACH)):
+        if tokens[k].text in CLAUSE_ENDS or tokens[k].is_quote:
+            return None
+        if tokens[k].lower in LANGUAGE.words("auxiliaries"):
+            # "Jelpkes Mitarbeiter Nick Brauns hat …": the subject right before the verb;
+            # "So hatte Otto Schily …": right after it.
+            before = phrase_ending(tokens, k) if k > 0 else None
+            subject = book(att).entity(before) if before is not None else None
+            if subject is not None:
+                return subject
+            after = phrase_at(tokens, k + 1)
+            return book(att).entity(after, slot=not strict) if after is not None else None
+    if finite is not None and finite < verb:
+        after = phrase_at(tokens, finite + 1)
+        return book(att).entity(after, slot=not strict) if after is not None else None
+    return None
+
+
+def _subordinator(token: Token) -> bool:
+    """A word that opens a clause of its own ("dass", "weil", "als"), not an article that
+    may open a relative clause as well ("der", "die")."""
+    return token.lower in LANGUAGE.words("subordinators") - LANGUAGE.words("determiners")
+
+
+def verb_after_adverbial(tokens: tuple[Token, ...]) -> int | None:
+    """Where the finite verb stands in a main clause that opens with a prepositional phrase
+    or a clause of its own ("Im Kongress warb Obama …", "Um Zeit zu gewinnen, will
+    Oettinger …"): verb second, right after them."""
+    if not tokens:
+        return None
+    comma = next((k for k, t in enumerate(tokens) if t.text in CLAUSE_ENDS), None)
+    infinitive = tokens[0].lower == "um" and any(t.lower == "zu" for t in tokens[1 : comma or 0])
+    if infinitive or _subordinator(tokens[0]):
+        # "Um die Zeit zu gewinnen, will Oettinger …", "Als er ankam, sagte Weber …": a
+        # clause first, then the verb.
+        if comma is None or tokens[comma].text != "," or comma + 1 >= len(tokens):
+            return None
+        after = comma + 1
+    elif tokens[0].lower in LANGUAGE.words("prepositions"):
+        phrase = phrase_at(tokens, 1)
+        if phrase is None or not phrase.words or phrase.end >= len(tokens):
+            return None
+        after = phrase.end
+    else:
+        return None
+    verb = tokens[after]
+    plain = verb.is_word and not verb.is_capitalised
+    return after if plain and verb.lower not in function_words() else None
+
+
+def rare(phrase: Phrase) -> bool:
+    """A one-word sentence opener that is no common German word ("Milinkewitsch", not
+    "Experten"): a name even with no first name before it."""
+    return len(phrase.words) == 1 and not phrase.determiner and not common_word(phrase.words[0])
+
+
+def apposition(tokens: tuple[Token, ...], att: Attributor) -> tuple[Entity, int] | None:
+    """A sentence opening "Der Leiter der Studie, Paulo Pinheiro, sieht …" or "Sadiq Khan,
+    ein Abgeordneter, verurteilte …": the person the two phrases between the commas name,
+    and where the verb after them stands."""
+    commas = [k for k, t in enumerate(tokens[: 2 * APPOSITION_REACH]) if t.text == ","]
+    if len(commas) < 2 or commas[0] > APPOSITION_REACH or commas[1] - commas[0] > APPOSITION_REACH:
+        return None
+    first, second = commas[0], commas[1]
+    if any(t.is_quote or t.text in CLAUSE_ENDS - {","} for t in tokens[:second]):
+        return None
+    verb = second + 1
+    if verb >= len(tokens) or not tokens[verb].is_word or tokens[verb].is_capitalised:
+        return None
+    if tokens[verb].lower in function_words():
+        return None  # "…, die den Brief unterschrieben, …": a relative clause, no apposition
+    for start in (first + 1, 0):
+        phrase = phrase_at(tokens, start, sentence_start=start == 0)
+        if phrase is None or phrase.determiner or not phrase.words:
+            continue
+        if phrase.end not in (first, second):
+            continue  # the name must fill its part of the apposition
+        entity = book(att).entity(phrase)
+        if entity is not None and not entity.org:
+            return entity, verb
+    return None
