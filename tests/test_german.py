@@ -132,6 +132,9 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "Sie wisse, dass der Plan „gut durchdacht“ sei, hatte Vogt im Mai gesagt.\n\n"
     "Für den Kämmerer Paul Lenz sei der Plan dagegen „ein teures Luftschloss“.\n\n"
     "Vogt nannte den Plan einen „großen Wurf“, mit dem „die Stadt endlich vorankommt“.\n\n"
+    "Während Vogt erklärte, sie sei zufrieden, „mehr geht nicht“, blieb Lenz skeptisch.\n\n"
+    "Der Rat stimmte zu, zumal Kämmerer Lenz immer wieder betont hatte, das Bad sei „ein "
+    "teures Millionengrab“.\n\n"
     "Lenz wies den Vorwurf am Abend als „blanken Unsinn“ zurück.\n\n"
     "„Die Halle wird neu gebaut“, hieß es dazu aus dem Rathaus.\n\n"
     "Die Halle sei „ein Sanierungsfall“, wie Kämmerer Uwe Krause am Montag mitteilte."
@@ -164,6 +167,8 @@ ROWS = [
     (VERBLESS, "gut durchdacht", "Karin Vogt"),  # „…“ sei, hatte X im Mai gesagt
     (VERBLESS, "Luftschloss", "Paul Lenz"),  # Für X sei …: a view in the Konjunktiv
     (VERBLESS, "endlich vorankommt", "Karin Vogt"),  # X nannte … „…“, mit dem „…“: one verb
+    (VERBLESS, "mehr geht nicht", "Karin Vogt"),  # Während X erklärte, …: its own clause
+    (VERBLESS, "Millionengrab", "Paul Lenz"),  # zumal X immer wieder betont hatte, …
     (VERBLESS, "blanken Unsinn", "Paul Lenz"),  # wies … als „…“ zurück: the particle after
     (VERBLESS, "wird neu gebaut", None),  # „…“, hieß es: speech, its source unnamed
     (VERBLESS, "Sanierungsfall", "Uwe Krause"),  # wie X mitteilte: the verb joined at the end

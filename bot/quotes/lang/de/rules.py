@@ -28,7 +28,13 @@ from bot.quotes.lang.de.grammar import COORDINATORS, book, is_cue, is_konjunktiv
 from bot.quotes.lang.de.post_cue import post_cue
 from bot.quotes.lang.de.sources import source_word
 from bot.quotes.lang.de.speech import is_title, not_speech_reason
-from bot.quotes.lang.de.subjects import clause_subject, phrase_ending, rare, speaker_after
+from bot.quotes.lang.de.subjects import (
+    clause_subject,
+    phrase_ending,
+    rare,
+    speaker_after,
+    subordinate_subject,
+)
 from bot.quotes.mentions import Mention
 from bot.quotes.tokens import Token
 
@@ -67,6 +73,11 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             return _same_verb_as(site, att, v)
         if not is_cue(tokens, v):
             continue
+        subordinate = subordinate_subject(tokens, v)
+        if subordinate is not None:
+            # "Während Shakira erklärte, …", "zumal Verteidiger X immer wieder betont hatte,
+            # …": the verb closes a clause of its own, whose subject follows its first word.
+            return named(site, att, subordinate, tokens[v].text, 0.85, slot=True)
         before = phrase_ending(tokens, v)
         pronoun = v > 0 and tokens[v - 1].lower in LANGUAGE.words("pronouns")
         said = named(

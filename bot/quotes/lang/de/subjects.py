@@ -137,6 +137,32 @@ def clause_subject(
     return None
 
 
+def subordinate_subject(tokens: tuple[Token, ...], verb: int) -> Phrase | None:
+    """The subject of a clause of its own that ``verb`` closes ("Während Shakira erklärte, …",
+    "zumal Verteidiger Wolfgang Dingfelder immer wieder betont hatte, …", "wie sich Tauss
+    ausdrückte, …"): the phrase after the word that opens the clause."""
+    end = verb + 1
+    if end < len(tokens) and tokens[end].lower in LANGUAGE.words("auxiliaries"):
+        end += 1  # "betont hatte"
+    if end < len(tokens) and tokens[end].text != ",":
+        return None  # the verb does not close its clause
+    opener = next(
+        (
+            k
+            for k in range(verb - 1, max(-1, verb - 1 - SUBJECT_REACH), -1)
+            if tokens[k].text in CLAUSE_ENDS or tokens[k].is_quote or _subordinator(tokens[k])
+        ),
+        None,
+    )
+    if opener is None or not _subordinator(tokens[opener]):
+        return None
+    start = opener + 2 if tokens[opener + 1].lower == "sich" else opener + 1
+    phrase = phrase_at(tokens, start)
+    if phrase is None or not phrase.words or phrase.end > verb:
+        return None
+    return phrase
+
+
 def _subordinator(token: Token) -> bool:
     """A word that opens a clause of its own ("dass", "weil", "als"), not an article that
     may open a relative clause as well ("der", "die")."""
