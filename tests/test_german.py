@@ -133,6 +133,7 @@ VERBLESS = (  # a source without a reporting verb of its own, or a verb far from
     "Für den Kämmerer Paul Lenz sei der Plan dagegen „ein teures Luftschloss“.\n\n"
     "Vogt nannte den Plan einen „großen Wurf“, mit dem „die Stadt endlich vorankommt“.\n\n"
     "Während Vogt erklärte, sie sei zufrieden, „mehr geht nicht“, blieb Lenz skeptisch.\n\n"
+    "Ojars Kalnins, der frühere Stellvertreter von Vogt sagte dazu: „Das kommt zu spät.“\n\n"
     "Der Rat stimmte zu, zumal Kämmerer Lenz immer wieder betont hatte, das Bad sei „ein "
     "teures Millionengrab“.\n\n"
     "Lenz wies den Vorwurf am Abend als „blanken Unsinn“ zurück.\n\n"
@@ -168,6 +169,7 @@ ROWS = [
     (VERBLESS, "Luftschloss", "Paul Lenz"),  # Für X sei …: a view in the Konjunktiv
     (VERBLESS, "endlich vorankommt", "Karin Vogt"),  # X nannte … „…“, mit dem „…“: one verb
     (VERBLESS, "mehr geht nicht", "Karin Vogt"),  # Während X erklärte, …: its own clause
+    (VERBLESS, "kommt zu spät", "Ojars Kalnins"),  # X, der Stellvertreter … sagte: any X
     (VERBLESS, "Millionengrab", "Paul Lenz"),  # zumal X immer wieder betont hatte, …
     (VERBLESS, "blanken Unsinn", "Paul Lenz"),  # wies … als „…“ zurück: the particle after
     (VERBLESS, "wird neu gebaut", None),  # „…“, hieß es: speech, its source unnamed

@@ -30,6 +30,7 @@ from bot.quotes.lang.de.sources import source_word
 from bot.quotes.lang.de.speech import is_title, not_speech_reason
 from bot.quotes.lang.de.subjects import (
     clause_subject,
+    name_before_description,
     phrase_ending,
     rare,
     speaker_after,
@@ -80,9 +81,11 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             return named(site, att, subordinate, tokens[v].text, 0.85, slot=True)
         before = phrase_ending(tokens, v)
         pronoun = v > 0 and tokens[v - 1].lower in LANGUAGE.words("pronouns")
-        said = named(
-            site, att, before, tokens[v].text, 0.85, slot=before is not None and rare(before)
-        )
+        # A name with a description in apposition ("Houcine Abassi, der Generalsekretär …
+        # sagte") stands where only a person stands, first name known or not.
+        apposed = name_before_description(tokens, v)
+        slot = before is not None and (rare(before) or before == apposed)
+        said = named(site, att, before, tokens[v].text, 0.85, slot=slot)
         if said.entity is not None or pronoun or (before is not None and before.determiner):
             # The subject stands before the verb; what follows is its object ("Scherf
             # warnte die CDU vor …"), never the speaker. ("Am Dienstag" is no subject.)

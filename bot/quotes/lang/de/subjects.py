@@ -61,7 +61,7 @@ def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
                 return named
         if inner is not None:
             return inner
-    apposed = _name_before_description(tokens, end)
+    apposed = name_before_description(tokens, end)
     if apposed is not None:
         return apposed
     for start in range(max(0, end - SUBJECT_REACH), end):
@@ -79,7 +79,7 @@ def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
     return None
 
 
-def _name_before_description(tokens: tuple[Token, ...], end: int) -> Phrase | None:
+def name_before_description(tokens: tuple[Token, ...], end: int) -> Phrase | None:
     """ "Houcine Abassi, der Generalsekretär des Verbandes (UGIT) sagte": the sentence opens
     with a name, then a description in apposition whose closing comma the writer left out."""
     opening = phrase_at(tokens, 0, sentence_start=True)
