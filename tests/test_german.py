@@ -260,11 +260,20 @@ def test_a_verdict_described_in_marks_is_speech_and_a_noun_so_named_a_term() -> 
         "Der Stadtrat hat über das Hallenbad beraten.\n\n"
         "Die Opposition hatte den Plan als „völlig überzogen“ bezeichnet. Forscher haben "
         "das Phänomen als „Hallenbadeffekt“ bezeichnet. Der Kämmerer bezeichnete den "
-        "Beschluss als „Offenbarungseid“."
+        "Beschluss als „Offenbarungseid“. Das Amt hat die Gefahr als „sehr hoch“ eingestuft. "
+        "Die Stadt hatte den Bericht als „frei erfunden“ zurückgewiesen. Arzt Heino Brandt riet "
+        "allgemein zu „Ruhe und Geduld“."
     )
     done = Extractor().extract(read(text))
-    # Someone who describes ("bezeichnete"): a verdict, whatever its words.
-    assert [q.text for q in done.quotes] == ["völlig überzogen", "Offenbarungseid"]
+    # Someone who describes ("bezeichnete"): a verdict, whatever its words; a verb that
+    # reports, with its own preposition ("riet zu"): the words it reports.
+    assert [q.text for q in done.quotes] == [
+        "völlig überzogen",
+        "Offenbarungseid",
+        "sehr hoch",
+        "frei erfunden",
+        "Ruhe und Geduld",
+    ]
     assert [q.text for q in done.terms] == ["Hallenbadeffekt"]
 
 

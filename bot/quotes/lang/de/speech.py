@@ -98,8 +98,9 @@ def names_a_thing(text: str, words: list[str], before: str) -> bool:
             return True  # "mit meinen Freunden der „Sportfreunde Stiller“": a name in genitive
     if preceding[at].lower() not in LANGUAGE.words("prepositions"):
         return False
-    # "sprach von einer „Gefahr für Leib und Leben“": the verb's own preposition, its words.
-    return at == 0 or preceding[at - 1].lower() not in LANGUAGE.words("cue_verbs")
+    # "sprach von einer „Gefahr für Leib und Leben“", "riet allgemein zu „…“": the reporting
+    # verb's own preposition, its words.
+    return not any(reports(w) for w in preceding[:at])
 
 
 @cache
