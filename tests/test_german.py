@@ -277,6 +277,17 @@ def test_a_verdict_described_in_marks_is_speech_and_a_noun_so_named_a_term() -> 
     assert [q.text for q in done.terms] == ["Hallenbadeffekt"]
 
 
+def test_a_paragraph_opening_with_a_number_before_the_marks_is_read() -> None:
+    text = (
+        "Der Haushalt\n\nDie Stadt spart. Bürgermeisterin Karin Vogt ist zufrieden.\n\n"
+        "2008 „Wir bleiben bei unserem Kurs“, sagte Vogt."
+    )
+    done = Extractor().extract(read(text))
+    assert [(q.text, q.speaker) for q in done.quotes] == [
+        ("Wir bleiben bei unserem Kurs", "Karin Vogt")
+    ]
+
+
 def test_a_name_in_marks_in_a_noun_phrase_is_no_quote_even_where_someone_speaks() -> None:
     done = Extractor().extract(read(NAMED_THINGS))
     assert [q.text for q in done.terms] == [

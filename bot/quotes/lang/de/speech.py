@@ -77,6 +77,8 @@ def names_a_thing(text: str, words: list[str], before: str) -> bool:
     if not tail or not tail[-1].isalnum():
         return False  # "sagte er: „Neue Wege“": the marks open a clause of their own
     preceding = WORD.findall(tail)[-3:]
+    if not preceding:
+        return False  # "2008 „…“": a number, no word before the marks
     work = preceding[-2] if preceding[-1:] == ["wie"] and len(preceding) >= 2 else preceding[-1]
     if work.lower() in LANGUAGE.words("work_nouns"):
         return True  # "sein Buch „Cobra II – die wirkliche Geschichte …“"
