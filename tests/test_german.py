@@ -107,7 +107,7 @@ SURNAMES = (  # two people with one surname stay two; the surname alone names ne
     "„Er wünscht sich mehr Ruhe“, sagte sein Bruder Georg Ratzinger.\n\n"
     "„Das ist ein großer Schritt“, sagte Ratzinger."
 )
-VERBLESS = (  # a source without a reporting verb of its own, or a verb far from the quote
+VERBLESS = (  # sources with no verb, and verbs far from the quote or in a clause of their own
     "Die Stadträtin Karin Vogt und der Kämmerer Paul Lenz stritten über das Hallenbad.\n\n"
     "Nach Ansicht von Kämmerer Paul Lenz ist das Bad „ein Fass ohne Boden“.\n\n"
     "Nach den Worten der Sprecherin der Grünen, Karin Vogt, fehle der Stadt „jeder Plan“.\n\n"
