@@ -103,9 +103,9 @@ def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     else:
         opening = 0
     if any(
-        t.is_quote or (t.text in CLAUSE_ENDS - {":"} and not _infinitive_follows(tokens, k, qi - 1))
-        for k, t in enumerate(tokens[: qi - 1])
-        if k >= opening
+        tokens[k].is_quote
+        or (tokens[k].text in CLAUSE_ENDS - {":"} and not _infinitive_follows(tokens, k, qi - 1))
+        for k in range(opening, qi - 1)
     ):
         return None  # a clause of its own before: whose subject is uncertain
     if apposed is not None:

@@ -62,8 +62,18 @@ def _joined_cues() -> frozenset[str]:
         particle + form
         for form, particles in _separable_cues().items()
         for particle in particles
-        if particle != "sich"  # "zeigte sich": a reflexive pronoun, never joined
+        if particle != REFLEXIVE  # "zeigte sich": a reflexive pronoun, never joined
     )
+
+
+REFLEXIVE = "sich"
+
+
+def past_reflexive(tokens: tuple[Token, ...], k: int) -> int:
+    """Where the words after the verb at ``k`` go on, past a reflexive pronoun ("äußerte sich
+    Merkel", "erinnerte sich Ärztin Eva Roth", "wie sich Tauss ausdrückte")."""
+    after = k + 1
+    return after + 1 if after < len(tokens) and tokens[after].lower == REFLEXIVE else after
 
 
 def reports(word: str) -> bool:

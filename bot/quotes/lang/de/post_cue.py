@@ -8,7 +8,7 @@ from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.chain import impersonal
-from bot.quotes.lang.de.grammar import CLAUSE_ENDS, is_cue, named
+from bot.quotes.lang.de.grammar import CLAUSE_ENDS, is_cue, named, past_reflexive
 from bot.quotes.lang.de.names import phrase_at
 from bot.quotes.lang.de.subjects import (
     SUBJECT_REACH,
@@ -53,8 +53,8 @@ def _right_after(site: QuoteSite, att: Attributor) -> Attribution | None:
         return None
     if any(is_cue(tokens, j) for j in range(site.qi)):
         return None  # "Während Shakira erklärte, …, „…“, räumte Lopez ein": the verb before governs
-    after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower == "sich" else k + 1
-    return named(site, att, speaker_after(tokens, after, att), tokens[k].text, 0.9, slot=True)
+    found = speaker_after(tokens, past_reflexive(tokens, k), att)
+    return named(site, att, found, tokens[k].text, 0.9, slot=True)
 
 
 def _closing(site: QuoteSite, att: Attributor) -> Attribution | None:
@@ -75,8 +75,8 @@ def _closing(site: QuoteSite, att: Attributor) -> Attribution | None:
         return None
     verb = comma + 1
     if is_cue(tokens, verb):
-        after = verb + 2 if tokens[verb + 1].lower == "sich" else verb + 1
-        return named(site, att, speaker_after(tokens, after, att), tokens[verb].text, 0.8, True)
+        found = speaker_after(tokens, past_reflexive(tokens, verb), att)
+        return named(site, att, found, tokens[verb].text, 0.8, slot=True)
     if tokens[verb].lower not in LANGUAGE.words("auxiliaries"):
         return None
     return _auxiliary_subject(site, att, verb, 0.8)

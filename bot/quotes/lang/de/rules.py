@@ -24,7 +24,14 @@ from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.chain import chained_speaker
 from bot.quotes.lang.de.citing import cited
 from bot.quotes.lang.de.colons import colon, name_colon
-from bot.quotes.lang.de.grammar import COORDINATORS, book, is_cue, is_konjunktiv, named
+from bot.quotes.lang.de.grammar import (
+    COORDINATORS,
+    book,
+    is_cue,
+    is_konjunktiv,
+    named,
+    past_reflexive,
+)
 from bot.quotes.lang.de.post_cue import post_cue
 from bot.quotes.lang.de.sources import source_word
 from bot.quotes.lang.de.speech import is_title, not_speech_reason
@@ -98,8 +105,8 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
                 return said
             return Attribution(subject, 0.8, tokens[v].text, evidence_sentence=site.ctx.index)
         # Verb second after an adverbial: "Am Montag sagte Merkel: „…“" ("äußerte sich X").
-        after = v + 2 if v + 1 < len(tokens) and tokens[v + 1].lower == "sich" else v + 1
-        found = named(site, att, speaker_after(tokens, after, att), tokens[v].text, 0.85, True)
+        after = speaker_after(tokens, past_reflexive(tokens, v), att)
+        found = named(site, att, after, tokens[v].text, 0.85, slot=True)
         if found.entity is None:
             # A verb at the clause's end ("Stoiber hatte … betont: „…“"): the main clause's
             # subject, first or after its finite verb.

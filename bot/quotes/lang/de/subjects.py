@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book
+from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, past_reflexive
 from bot.quotes.lang.de.names import Phrase, common_word, function_words, phrase_at
 from bot.quotes.tokens import Token
 
@@ -112,8 +112,7 @@ def clause_subject(
     ) or (opens_clause and (finite is None or finite > verb)):
         return None  # the verb is in a clause of its own: "…, dass Mindermann … gefragt habe"
     if opens_clause and finite is not None:
-        after = phrase_at(tokens, finite + 1)
-        return book(att).entity(after, slot=not strict) if after is not None else None
+        return _named_after(tokens, finite, att, strict)
     opening = phrase_at(tokens, 0, sentence_start=True)
     if opening is not None and opening.words:
         entity = book(att).entity(opening, slot=rare(opening) and not strict)
@@ -129,12 +128,19 @@ def clause_subject(
             subject = book(att).entity(before) if before is not None else None
             if subject is not None:
                 return subject
-            after = phrase_at(tokens, k + 1)
-            return book(att).entity(after, slot=not strict) if after is not None else None
+            return _named_after(tokens, k, att, strict)
     if finite is not None and finite < verb:
-        after = phrase_at(tokens, finite + 1)
-        return book(att).entity(after, slot=not strict) if after is not None else None
+        return _named_after(tokens, finite, att, strict)
     return None
+
+
+def _named_after(
+    tokens: tuple[Token, ...], verb: int, att: Attributor, strict: bool
+) -> Entity | None:
+    """Who the phrase right after a finite verb names ("So hatte Otto Schily …"); ``strict``:
+    only a name the article gave, not one the verb's slot suggests."""
+    after = phrase_at(tokens, verb + 1)
+    return book(att).entity(after, slot=not strict) if after is not None else None
 
 
 def subordinate_subject(tokens: tuple[Token, ...], verb: int) -> Phrase | None:
@@ -156,8 +162,7 @@ def subordinate_subject(tokens: tuple[Token, ...], verb: int) -> Phrase | None:
     )
     if opener is None or not _subordinator(tokens[opener]):
         return None
-    start = opener + 2 if tokens[opener + 1].lower == "sich" else opener + 1
-    phrase = phrase_at(tokens, start)
+    phrase = phrase_at(tokens, past_reflexive(tokens, opener))
     if phrase is None or not phrase.words or phrase.end > verb:
         return None
     return phrase
