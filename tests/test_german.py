@@ -214,7 +214,8 @@ SOURCES = (  # an outlet's name in marks where a source stands; a phrase that is
     "Die Nachrichtenagentur „Xinhua“ meldete, die Gespräche seien beendet.\n\n"
     "Ministerin Eva Roth sagte dem Radiosender „Deutschlandfunk“, sie sei zufrieden. Laut "
     "„spiegel.de“ hatte sie das schon im Mai angekündigt. Wie die „Mieter helfen Mietern“ "
-    "mitteilte, sei das Geld bereits verteilt.\n\n"
+    "mitteilte, sei das Geld bereits verteilt. Jonas Kern vom „Bündnis ohne Mietwucher“ "
+    "sagte, das reiche nicht.\n\n"
     "Der Beschluss gilt in Berlin als „ein schwarzer Tag für die Städte“."
 )
 
@@ -229,6 +230,7 @@ def test_an_outlets_name_in_marks_is_no_quote_and_a_phrase_in_a_sentence_is() ->
         "Deutschlandfunk",
         "spiegel.de",
         "Mieter helfen Mietern",
+        "Bündnis ohne Mietwucher",  # the body the speaker is from
     ]
 
 
@@ -241,7 +243,9 @@ NAMED_THINGS = (  # a name in marks where a noun phrase names a party, an operat
     "Wolf sprach von einer „Gefahr für die ganze Stadt“. Er schrieb darüber das Buch „Wie "
     "ich die Stadt verlor“.\n\n"
     "Wolf sagte, er kenne Kollegen der „Neuen Polizeiunion“.\n\n"
-    "Wolf sagte, er schreibe im Fachblatt „Journal of Crime“."
+    "Wolf sagte, er schreibe im Fachblatt „Journal of Crime“.\n\n"
+    "Wolf erhielt dafür das „Große Verdienstkreuz mit Stern für Verdienste um die Polizei "
+    "des Landes Hessen“. Ein Sprecher sagte, die Gruppe „Ärzte ohne Grenzen“ helfe."
 )
 
 
@@ -262,7 +266,7 @@ def test_a_verdict_described_in_marks_is_speech_and_a_noun_so_named_a_term() -> 
         "das Phänomen als „Hallenbadeffekt“ bezeichnet. Der Kämmerer bezeichnete den "
         "Beschluss als „Offenbarungseid“. Das Amt hat die Gefahr als „sehr hoch“ eingestuft. "
         "Die Stadt hatte den Bericht als „frei erfunden“ zurückgewiesen. Arzt Heino Brandt riet "
-        "allgemein zu „Ruhe und Geduld“."
+        "allgemein zu „Ruhe und Geduld“. Der Landrat nannte die Lage „sehr ernst“."
     )
     done = Extractor().extract(read(text))
     # Someone who describes ("bezeichnete"): a verdict, whatever its words; a verb that
@@ -273,6 +277,7 @@ def test_a_verdict_described_in_marks_is_speech_and_a_noun_so_named_a_term() -> 
         "sehr hoch",
         "frei erfunden",
         "Ruhe und Geduld",
+        "sehr ernst",  # "nannte" describes as "bezeichnete" does
     ]
     assert [q.text for q in done.terms] == ["Hallenbadeffekt"]
 
@@ -298,6 +303,9 @@ def test_a_name_in_marks_in_a_noun_phrase_is_no_quote_even_where_someone_speaks(
         "Wie ich die Stadt verlor",  # a book's title, first person and all
         "Neuen Polizeiunion",  # a name in the genitive of the noun before
         "Journal of Crime",  # an English title's minor words
+        # a title of many words: no verb, no stop
+        "Große Verdienstkreuz mit Stern für Verdienste um die Polizei des Landes Hessen",
+        "Ärzte ohne Grenzen",  # a preposition a title keeps in lower case
     ]
     # After a reporting verb's own preposition the words are speech.
     assert [(q.text, q.speaker) for q in done.quotes] == [

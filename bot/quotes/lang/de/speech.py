@@ -22,6 +22,7 @@ MIN_FRAGMENT_WORDS = 4  # a fragment shorter than this, with nobody named, is a 
 SENTENCE_END = (".", "!", "?", "…")
 MAX_SOURCE_WORDS = 3  # a medium's name in marks ("Frankfurter Allgemeine Zeitung")
 SOURCE_VERB_REACH = 3  # words from the marks to a "wie" clause's reporting verb
+AFFILIATION = frozenset({"von", "vom"})  # "X von der „…“ sagte": the body the speaker is from
 ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)+")  # "tagesschau.de", "spiegel.de"
 
 
@@ -32,15 +33,18 @@ def is_title(text: str, lists: bool = False) -> bool:
     words = WORD.findall(text)
     if not words or not words[0][:1].isupper() or re.search(r";" if lists else r"[,;]", text):
         return False
-    minor = LANGUAGE.words("title_minor_words")
+    # Prepositions stay in lower case in a title ("Reporter ohne Grenzen"): read from their own
+    # list, so each is written once.
+    minor = LANGUAGE.words("title_minor_words") | LANGUAGE.words("prepositions")
     return all(w[:1].isupper() or w.lower() in minor for w in words)
 
 
 def names_a_source(text: str, words: list[str], before: str, after: str) -> bool:
     """A name of a few words in marks standing where a source stands: "Laut „Reuters“",
     "dem „Figaro“ zufolge", "meldete die Nachrichtenagentur „Xinhua“", "die Online-Ausgabe
-    des „Spiegel“", "Wie die „Aktion Deutschland hilft“ mitteilte" — the outlet or body that
-    reports, not words it quotes."""
+    des „Spiegel“", "Wie die „Aktion Deutschland hilft“ mitteilte", "Moritz Wohlrab von der
+    „Aktion Deutschland hilft“ sagte" — the outlet or body that reports, or that the speaker is
+    from, not words it quotes."""
     if not words or len(words) > MAX_SOURCE_WORDS:
         return False
     if not words[0][:1].isupper() and not ADDRESS.fullmatch(text.strip()):
@@ -56,6 +60,12 @@ def names_a_source(text: str, words: list[str], before: str, after: str) -> bool
         return True  # "Wie die „Aktion Deutschland hilft“ heute mitteilte": the one reporting
     if preceding[-1].lower() == "laut":
         return True
+    low = [w.lower() for w in preceding]
+    affiliated = low[-1] in AFFILIATION or (
+        low[0] in AFFILIATION and low[-1] in LANGUAGE.words("determiners")
+    )
+    if affiliated and following and reports(following[0]):
+        return True  # "Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte": his body
     if len(preceding) == 2 and preceding[-1].lower() in LANGUAGE.words("determiners"):
         preceding = preceding[:1]  # "die Online-Ausgabe des „Spiegel“"
     medium = preceding[-1].lower()
@@ -128,7 +138,10 @@ def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
     if len(words) >= 2 and any(w.lower() in LANGUAGE.words("first_person") for w in words):
         return None  # someone speaking: "„Wir erwarten euch“", whoever wrote it on a wall
     short = len(words) < MIN_SPEECH_WORDS
-    if is_title(quote.text) and short and (quote.cue is None or len(words) >= 2):
+    # A long run of capitalised words with no verb and no closing stop is a name too: "Große
+    # Goldene Ehrenzeichen mit dem Stern für Verdienste um die Republik Österreich".
+    titled = is_title(quote.text) and (short or not sentence)
+    if titled and (quote.cue is None or len(words) >= 2):
         return "title"  # "Berliner Zeitung", even in a sentence that reports speech
     if quote.cue is None:
         sentence = sentence or "," in quote.text
