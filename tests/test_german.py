@@ -138,7 +138,10 @@ VERBLESS = (  # sources with no verb, and verbs far from the quote or in a claus
     "teures Millionengrab“.\n\n"
     "Lenz wies den Vorwurf am Abend als „blanken Unsinn“ zurück.\n\n"
     "„Die Halle wird neu gebaut“, hieß es dazu aus dem Rathaus.\n\n"
-    "Die Halle sei „ein Sanierungsfall“, wie Kämmerer Uwe Krause am Montag mitteilte."
+    "Die Halle sei „ein Sanierungsfall“, wie Kämmerer Uwe Krause am Montag mitteilte.\n\n"
+    "„Wir müssen sparen.“ Das musste Kämmerer Paul Lenz am Abend einräumen. „Die Halle "
+    "schließt nie.“ Dies erklärte Vogt im Rat.\n\n"
+    "Das Wetter blieb kalt.\n\n„Es wird teuer.“ Das Licht ging aus."
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -174,6 +177,9 @@ ROWS = [
     (VERBLESS, "blanken Unsinn", "Paul Lenz"),  # wies … als „…“ zurück: the particle after
     (VERBLESS, "wird neu gebaut", None),  # „…“, hieß es: speech, its source unnamed
     (VERBLESS, "Sanierungsfall", "Uwe Krause"),  # wie X mitteilte: the verb joined at the end
+    (VERBLESS, "müssen sparen", "Paul Lenz"),  # „…“ Das musste X … einräumen: points back
+    (VERBLESS, "schließt nie", "Karin Vogt"),  # „…“ Dies erklärte X
+    (VERBLESS, "wird teuer", None),  # "Das Licht ging aus": no verb that reports
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post

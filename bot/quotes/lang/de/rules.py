@@ -24,6 +24,7 @@ from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.chain import chained_speaker
 from bot.quotes.lang.de.citing import cited
 from bot.quotes.lang.de.colons import colon, name_colon
+from bot.quotes.lang.de.following import next_sentence
 from bot.quotes.lang.de.grammar import (
     COORDINATORS,
     book,
@@ -166,6 +167,12 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("de_colon", "X wörtlich: „Q“ (the clause's subject)", colon, guess="after_any_verb"),
     Sieve("continuation", "a quote running on into the next paragraph", continuation),
     Sieve("previous_quote", "„…“, sagte er. „Q.“", previous_quote, standalone=True),
+    Sieve(
+        "de_next_sentence",
+        "„Q.“ Das sagte X. (the next sentence points back)",
+        next_sentence,
+        standalone=True,
+    ),
     Sieve("de_reported", "X sagte, … sei real. „Q.“ (indirect speech goes on)", reported),
     Sieve("de_konjunktiv", "Damit seien „Q“ (speech, nobody named)", konjunktiv, speech_only=True),
 )
