@@ -141,7 +141,9 @@ VERBLESS = (  # sources with no verb, and verbs far from the quote or in a claus
     "Die Halle sei „ein Sanierungsfall“, wie Kämmerer Uwe Krause am Montag mitteilte.\n\n"
     "„Wir müssen sparen.“ Das musste Kämmerer Paul Lenz am Abend einräumen. „Die Halle "
     "schließt nie.“ Dies erklärte Vogt im Rat.\n\n"
-    "Das Wetter blieb kalt.\n\n„Es wird teuer.“ Das Licht ging aus."
+    "Das Wetter blieb kalt.\n\n„Es wird teuer.“ Das Licht ging aus.\n\n"
+    "Kämmerer Paul Lenz verurteilte den Beschluss scharf. „Das Geld ist weg.“\n\n"
+    "Lenz traf Vogt am Abend im Rathaus. „Wir reden weiter.“"
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -179,6 +181,8 @@ ROWS = [
     (VERBLESS, "Sanierungsfall", "Uwe Krause"),  # wie X mitteilte: the verb joined at the end
     (VERBLESS, "müssen sparen", "Paul Lenz"),  # „…“ Das musste X … einräumen: points back
     (VERBLESS, "schließt nie", "Karin Vogt"),  # „…“ Dies erklärte X
+    (VERBLESS, "Geld ist weg", "Paul Lenz"),  # the sentence before is about him alone
+    (VERBLESS, "reden weiter", None),  # it names two people: either may speak
     (VERBLESS, "wird teuer", None),  # "Das Licht ging aus": no verb that reports
     (POSTS, "alles Gute", "Klaus Weber"),
     (POSTS, "ein Verlust", "Marco Bellini"),

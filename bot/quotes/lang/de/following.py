@@ -1,16 +1,17 @@
-"""A German quote standing alone, then a sentence that points back at it and says who spoke:
-„Ja, es gibt Zumutungen.“ Das musste Finanzminister Peer Steinbrück einräumen. / „…“ Dies
-erklärte General X am Montag. The pointing word opens the sentence, the verb is second, and
-its subject follows it."""
+"""A German quote standing alone, and the sentence beside it says who spoke: the one after
+points back at it („Ja, es gibt Zumutungen.“ Das musste Finanzminister Peer Steinbrück
+einräumen. / „…“ Dies erklärte General X am Montag: the pointing word first, the verb second,
+its subject after it), or the one before is about one person (Sadiq Khan, ein Abgeordneter,
+verurteilte die Haltung der Regierung. „Diese Regierung hat …“)."""
 
 from __future__ import annotations
 
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.grammar import CLAUSE_ENDS, is_cue, named, past_reflexive
+from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, is_cue, named, past_reflexive
 from bot.quotes.lang.de.names import Phrase
-from bot.quotes.lang.de.subjects import speaker_after
+from bot.quotes.lang.de.subjects import clause_subject, speaker_after
 
 
 def next_sentence(site: QuoteSite, att: Attributor) -> Attribution | None:
@@ -40,3 +41,17 @@ def next_sentence(site: QuoteSite, att: Attributor) -> Attribution | None:
 def _named(site: QuoteSite, att: Attributor, phrase: Phrase | None, cue: str) -> Attribution | None:
     found = named(site, att, phrase, cue, 0.75, slot=True)
     return found if found.entity is not None else None
+
+
+def previous_subject(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """The person the sentence before (same paragraph, no quote of its own) is about: the
+    subject of its main clause, a name the article gave, and nobody else named in it."""
+    prev = site.previous
+    if prev is None or any(t.is_quote for t in prev.tokens):
+        return None
+    subject = clause_subject(prev.tokens, len(prev.tokens), att, strict=True)
+    if subject is None or subject.org:
+        return None
+    if any(e is not subject for e in book(att).named_in(prev.tokens)):
+        return None  # "Merkel traf Macron.": either may speak next
+    return Attribution(subject, 0.7, None, evidence_sentence=prev.index)

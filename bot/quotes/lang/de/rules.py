@@ -24,7 +24,7 @@ from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.chain import chained_speaker
 from bot.quotes.lang.de.citing import cited
 from bot.quotes.lang.de.colons import colon, name_colon
-from bot.quotes.lang.de.following import next_sentence
+from bot.quotes.lang.de.following import next_sentence, previous_subject
 from bot.quotes.lang.de.grammar import (
     COORDINATORS,
     book,
@@ -174,5 +174,11 @@ SIEVES: tuple[Sieve, ...] = (
         standalone=True,
     ),
     Sieve("de_reported", "X sagte, … sei real. „Q.“ (indirect speech goes on)", reported),
+    Sieve(
+        "de_previous_subject",
+        "X verurteilte die Haltung der Regierung. „Q.“ (the one the sentence is about)",
+        previous_subject,
+        standalone=True,
+    ),
     Sieve("de_konjunktiv", "Damit seien „Q“ (speech, nobody named)", konjunktiv, speech_only=True),
 )
