@@ -73,7 +73,9 @@ POSTS = (  # the words before a first name and surname are who the person is
     "Kölns Präsident Klaus Weber sagte: „Wir wünschen ihm in München alles Gute.“\n\n"
     "Zum Abschied sagte der italienische Kardinal Marco Bellini: „Das ist ein Verlust.“\n\n"
     "Über Lena Brandt sagte der Trainer: „Sie hat uns sehr geholfen.“\n\n"
-    "„Wir verlassen die Partei“, erklärten die Mitglieder Jan Kühn und Tom Berger."
+    "„Wir verlassen die Partei“, erklärten die Mitglieder Jan Kühn und Tom Berger.\n\n"
+    "Die Antwort von Jonas Kern, dem Trainer von Hertha Zehlendorf, lautete: „Wir kämpfen.“\n\n"
+    "Lisa Brandt, die Sprecherin, sagte: „Der Vertrag läuft aus.“"
 )
 CHAIN = (  # indirect speech goes on reporting its speaker, until the narrator speaks
     "Die Stadt will das Hallenbad schließen.\n\n"
@@ -188,6 +190,8 @@ ROWS = [
     (POSTS, "ein Verlust", "Marco Bellini"),
     (POSTS, "sehr geholfen", None),  # "Über Lena Brandt": a preposition, not a post
     (POSTS, "verlassen die Partei", None),  # two people named together: nobody's alone
+    (POSTS, "Wir kämpfen", "Jonas Kern"),  # never the description's last words
+    (POSTS, "Vertrag läuft aus", "Lisa Brandt"),  # the name before "die Sprecherin,"
     (CHAIN, "nicht mehr zu bezahlen", "Karin Vogt"),
     (CHAIN, "einen Partner", "Karin Vogt"),
     (CHAIN, "Unterschriften", None),  # the narrator spoke in between

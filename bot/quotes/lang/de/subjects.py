@@ -42,11 +42,6 @@ def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
         if opened is not None:
             return phrase_ending(tokens, opened)  # "Henning Scherf (SPD) warnte"
     if end >= 2 and tokens[end - 1].text == ",":
-        inner = phrase_ending(tokens, end - 1)
-        if inner is not None and (inner.roles or not inner.determiner):
-            return inner
-        # "Christel Happach-Kasan, die Sprecherin der FDP-Fraktion, kritisierte": the name
-        # before the description in apposition.
         opened = next(
             (
                 k
@@ -55,6 +50,14 @@ def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
             ),
             None,
         )
+        if opened is not None and tokens[opened + 1].lower in LANGUAGE.words("determiners"):
+            # "Christel Happach-Kasan, die Sprecherin der FDP-Fraktion, kritisierte": the name
+            # before the description in apposition; the description's own last words ("…
+            # dem Präsidenten von UP Aerospace,") never speak.
+            return phrase_ending(tokens, opened)
+        inner = phrase_ending(tokens, end - 1)
+        if inner is not None and (inner.roles or not inner.determiner):
+            return inner
         if opened is not None:
             named = phrase_ending(tokens, opened)
             if named is not None:
