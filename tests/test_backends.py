@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from bot.answers.whosaid import whosaid
 from bot.cli.bench import generate, make_queries
@@ -17,6 +17,7 @@ from bot.settings import Settings
 from bot.store import schema
 from bot.store.database import Store
 from bot.store.engine import make_engine
+from bot.store.search_sqlite import MOST_SEGMENTS
 from tests.conftest import ROOT, SEEDS, postgres_schema
 
 SEED_QUERIES = [
@@ -135,3 +136,36 @@ def test_two_ingesters_and_a_reader_on_one_postgres(tmp_path: Path) -> None:
     summaries = [json.loads(line) for out, _ in results[:2] for line in out.splitlines()]
     assert sum(s["new"] for s in summaries) == expected_articles  # each file indexed once
     assert quotes > 800
+
+
+def _segments(store: Store, table: str) -> int:
+    with store.engine.connect() as conn:
+        return int(
+            conn.execute(text(f"SELECT count(DISTINCT segid) FROM {table}_idx")).scalar_one()
+        )
+
+
+def test_tidying_after_a_bulk_load_merges_sqlites_index_and_answers_the_same(
+    tmp_path: Path, settings: Settings
+) -> None:
+    corpus = tmp_path / "synthetic"
+    generate(corpus, 1500, seed=5)
+    store = Store.open(f"sqlite:///{tmp_path / 'c.db'}")
+    ingest(store, [corpus], settings, progress=False)
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT rowid, body FROM quotes_fts ORDER BY rowid")).all()
+    queries = make_queries([body for _, body in rows], 30, seed=5)
+    # Rows indexed a few at a time, as a newsroom's daily runs add them: FTS5 keeps them in
+    # many segments, which every query reads.
+    for start in range(0, 300):
+        with store.engine.begin() as conn:
+            store.backend.remove(conn, "quotes", [int(rows[start][0])])
+            store.backend.add(conn, "quotes", [(int(rows[start][0]), str(rows[start][1]))])
+    assert _segments(store, "quotes_fts") > MOST_SEGMENTS
+    before = [whosaid(q, store, settings.search) for q in queries]
+    store.refresh_statistics()  # what a bulk ingest ends with
+    assert _segments(store, "quotes_fts") == 1
+    after = [whosaid(q, store, settings.search) for q in queries]
+    assert [(a.verdict, [h.quote for h in a.hits]) for a in after] == [
+        (b.verdict, [h.quote for h in b.hits]) for b in before
+    ]

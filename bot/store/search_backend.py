@@ -67,6 +67,9 @@ class SearchBackend(Protocol):
         each language pack's text-search configuration); run on every open, after the
         migrations."""
 
+    def tidy(self, conn: Connection) -> None:
+        """After a bulk load: leave the index quick to read (SQLite: its segments merged)."""
+
     def add(self, conn: Connection, kind: Kind, rows: Iterable[tuple[int, str]]) -> None:
         """Index (id, text) rows."""
 
@@ -96,6 +99,9 @@ class TieredSearch:
     def keep_current(self, conn: Connection) -> None:
         """Nothing the index takes from the code changes without a migration (Postgres's
         language configurations do: ``PostgresFTS.keep_current``)."""
+
+    def tidy(self, conn: Connection) -> None:
+        """Nothing (Postgres's GIN indexes are tidied by VACUUM: ``Store.refresh_statistics``)."""
 
     def all_terms(
         self, conn: Connection, kind: Kind, terms: Sequence[str], n: int, ranked: bool

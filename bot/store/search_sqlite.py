@@ -19,6 +19,10 @@ NEAR_SUPERSET = 1_000
 # this few: reading a row's text costs about 6 µs, and FTS5's own NEAR query over a common
 # pair's words stops at the first matches ("its on": 1,000 rows read took 17 ms at 1M quotes).
 PAIRS_SUPERSET = 100
+# FTS5 keeps an index as segments that it merges a few at a time (``automerge``): after a bulk
+# load a common word's list is spread over a dozen or more, and every AND, phrase or NEAR query
+# reads each of them. Past this many, ``tidy`` merges them into one.
+MOST_SEGMENTS = 8
 # SQLite keeps the shortest of this many matches of a ranked AND query (reading a row's text
 # from FTS5 costs about 6 µs).
 SQLITE_RANK_POOL = 500
@@ -97,6 +101,20 @@ class SQLiteFTS(TieredSearch):
                     break
                 self._add_pairs(conn, kind, [(int(r[0]), str(r[1])) for r in batch])
                 last = int(batch[-1][0])
+
+    def tidy(self, conn: Connection) -> None:
+        """Merge each full-text table's segments into one (FTS5's ``optimize``) when a bulk
+        load left more than MOST_SEGMENTS: its cost is a rewrite of the table's index, paid
+        once per bulk load, where the segments cost every query."""
+        for table in self._tables():
+            segments = conn.execute(text(f"SELECT count(DISTINCT segid) FROM {table}_idx"))
+            if int(segments.scalar_one()) > MOST_SEGMENTS:
+                conn.execute(text(f"INSERT INTO {table}({table}) VALUES ('optimize')"))
+
+    @staticmethod
+    def _tables() -> list[str]:
+        """The FTS5 tables: each kind's text, and the word pairs of quotes and reports."""
+        return [f"{kind}_fts" for kind in KINDS] + [f"{kind}_pairs" for kind in PAIRED]
 
     def add(self, conn: Connection, kind: Kind, rows: Iterable[tuple[int, str]]) -> None:
         """Index rows (quotes and reports: their word pairs too)."""
