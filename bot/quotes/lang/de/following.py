@@ -22,7 +22,7 @@ def next_sentence(site: QuoteSite, att: Attributor) -> Attribution | None:
     if nxt is None or len(nxt.tokens) < 3:
         return None
     tokens = nxt.tokens
-    if tokens[0].lower not in LANGUAGE.words("pointing_back") or tokens[0].is_quote:
+    if tokens[0].lower not in LANGUAGE.words("pointing_back"):
         return None
     verb = tokens[1]
     if is_cue(tokens, 1):
