@@ -102,7 +102,10 @@ SENTENCES = (  # „…gespielt.“ ends a sentence as ” does; "am 24. März" 
 )
 VERBS = (  # a reflexive reporting verb; a separable one with its particle at the end
     "„Am Anfang lachten alle über uns“, erinnerte sich Ärztin Eva Roth.\n\n"
-    "„Wir bleiben bei unserem Kurs“, strich Kandidat Tom Berger in Hamburg heraus."
+    "„Wir bleiben bei unserem Kurs“, strich Kandidat Tom Berger in Hamburg heraus.\n\n"
+    "Die Abgeordnete Petra Kern bezweifelte offen den Nutzen des Plans: Sie habe „keine "
+    "Hoffnung, dass er hilft“.\n\n"
+    "Stadtrat Jonas Weber verurteilte, dass die Stadt „einen schwarzen Tag“ erlebe."
 )
 SURNAMES = (  # two people with one surname stay two; the surname alone names neither
     "Papst Joseph Ratzinger tritt zurück.\n\n"
@@ -204,6 +207,8 @@ ROWS = [
     (SENTENCES, "besser stehen", "Ursula Brandt"),
     (VERBS, "lachten alle", "Eva Roth"),
     (VERBS, "unserem Kurs", "Tom Berger"),
+    (VERBS, "keine Hoffnung", "Petra Kern"),  # a verb of doubt reports
+    (VERBS, "schwarzen Tag", "Jonas Weber"),  # so does one that condemns
     (SURNAMES, "mehr Ruhe", "Georg Ratzinger"),
     (SURNAMES, "großer Schritt", None),
 ]
