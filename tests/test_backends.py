@@ -163,8 +163,11 @@ def test_tidying_after_a_bulk_load_merges_sqlites_index_and_answers_the_same(
             store.backend.add(conn, "quotes", [(int(rows[start][0]), str(rows[start][1]))])
     assert _segments(store, "quotes_fts") > MOST_SEGMENTS
     before = [whosaid(q, store, settings.search) for q in queries]
+    wal = tmp_path / "c.db-wal"
+    assert wal.stat().st_size > 0
     store.refresh_statistics()  # what a bulk ingest ends with
     assert _segments(store, "quotes_fts") == 1
+    assert wal.stat().st_size == 0  # what the merge wrote is not left in the log
     after = [whosaid(q, store, settings.search) for q in queries]
     assert [(a.verdict, [h.quote for h in a.hits]) for a in after] == [
         (b.verdict, [h.quote for h in b.hits]) for b in before
