@@ -33,10 +33,15 @@ def is_title(text: str, lists: bool = False) -> bool:
     words = WORD.findall(text)
     if not words or not words[0][:1].isupper() or re.search(r";" if lists else r"[,;]", text):
         return False
-    # Prepositions stay in lower case in a title ("Reporter ohne Grenzen"): read from their own
-    # list, so each is written once.
-    minor = LANGUAGE.words("title_minor_words") | LANGUAGE.words("prepositions")
+    minor = _title_minor()
     return all(w[:1].isupper() or w.lower() in minor for w in words)
+
+
+@cache
+def _title_minor() -> frozenset[str]:
+    """The words a title keeps in lower case: its own list and the prepositions ("Reporter
+    ohne Grenzen"), read from their list so each is written once (joined once, not per quote)."""
+    return LANGUAGE.words("title_minor_words") | LANGUAGE.words("prepositions")
 
 
 def names_a_source(text: str, words: list[str], before: str, after: str) -> bool:
