@@ -107,6 +107,15 @@ VERBS = (  # a reflexive reporting verb; a separable one with its particle at th
     "Hoffnung, dass er hilft“.\n\n"
     "Stadtrat Jonas Weber verurteilte, dass die Stadt „einen schwarzen Tag“ erlebe."
 )
+VIEWS = (  # "ist der Meinung, dass": a view held reports as a verb does; the body one is from
+    "Die Stadt will das Hallenbad schließen.\n\n"
+    "Marta Lindner vom Förderverein Wellenbad ist jedoch der Meinung, dass die Schließung "
+    "„ein Schlag ins Gesicht der Schwimmer“ sei.\n\n"
+    "Henrik Sauer von der Bürgerinitiative Wasserfreunde sagte, der Beschluss sei „ein "
+    "Fehler mit Ansage“.\n\n"
+    "Nur ein Drittel der Befragten ist zufrieden, viele sind der gegenteiligen Auffassung, "
+    "dass das Bad „zu teuer“ oder „zu klein“ sei."
+)
 SURNAMES = (  # two people with one surname stay two; the surname alone names neither
     "Papst Joseph Ratzinger tritt zurück.\n\n"
     "„Er wünscht sich mehr Ruhe“, sagte sein Bruder Georg Ratzinger.\n\n"
@@ -209,6 +218,10 @@ ROWS = [
     (VERBS, "unserem Kurs", "Tom Berger"),
     (VERBS, "keine Hoffnung", "Petra Kern"),  # a verb of doubt reports
     (VERBS, "schwarzen Tag", "Jonas Weber"),  # so does one that condemns
+    (VIEWS, "Schlag ins Gesicht", "Marta Lindner"),  # never "Wellenbad", her club's name
+    (VIEWS, "Fehler mit Ansage", "Henrik Sauer"),  # never "Wasserfreunde"
+    (VIEWS, "zu teuer", None),  # a view held, its holders nobody named
+    (VIEWS, "zu klein", None),  # joined by "oder": the same verb's words
     (SURNAMES, "mehr Ruhe", "Georg Ratzinger"),
     (SURNAMES, "großer Schritt", None),
 ]
@@ -583,3 +596,23 @@ def test_a_short_german_passage_is_read_as_german() -> None:
     assert passage_quotes(passage) == [("Wir werden keine neuen Schulden machen", "Merkel")]
     english = '"We will not raise taxes," Holloway said on Tuesday after the vote.'
     assert passage_quotes(english) == [("We will not raise taxes", "Holloway")]
+
+
+def test_a_name_by_its_form_is_no_quote_whoever_speaks() -> None:
+    text = (
+        "Ein Sturm zieht auf die Küste zu.\n\n"
+        "Meteorologe Jan Becker sagte, „Larry“ habe sich abgeschwächt, aber es sei "
+        "„sehr ernst“.\n\n"
+        "Die Firma „blau energie ag“ und die „Nordlicht Holding GmbH“ wollen helfen. Die Junta "
+        "heißt künftig „Rat für nationale Einheit“ (RNE). Becker nannte die Lage "
+        "„bedrohlich“."
+    )
+    done = Extractor().extract(read(text))
+    # A first name alone, a company with its legal form, a name its initials follow: names.
+    assert [q.text for q in done.terms] == [
+        "Larry",
+        "blau energie ag",
+        "Nordlicht Holding GmbH",
+        "Rat für nationale Einheit",
+    ]
+    assert [q.text for q in done.quotes] == ["sehr ernst", "bedrohlich"]  # verdicts: speech

@@ -84,7 +84,35 @@ def reports(word: str) -> bool:
 
 def is_cue(tokens: tuple[Token, ...], k: int) -> bool:
     """Whether the word at ``k`` says someone spoke."""
-    return reports(tokens[k].lower) or _separable(tokens, k)
+    return reports(tokens[k].lower) or _separable(tokens, k) or holds_view(tokens, k)
+
+
+VIEW_ADJECTIVES = 2  # "der gegenteiligen Auffassung": words between the article and the noun
+VIEW_ADVERBS = 2  # "ist jedoch weiterhin der Meinung": words between the verb and the article
+
+
+def _adverb(token: Token) -> bool:
+    """A lower-case word that is no article, pronoun or preposition ("jedoch", "auch")."""
+    return token.is_word and not token.is_capitalised and token.lower not in function_words()
+
+
+def holds_view(tokens: tuple[Token, ...], k: int) -> bool:
+    """ "ist der Meinung, dass …", "sind der gegenteiligen Auffassung": a form of "sein" at
+    ``k`` that, with an article and a noun for a view, reports its subject's view as a
+    reporting verb does."""
+    if tokens[k].lower not in LANGUAGE.words("view_holders"):
+        return False
+    article = k + 1
+    while article < min(len(tokens), k + 1 + VIEW_ADVERBS) and _adverb(tokens[article]):
+        article += 1  # "sind jedoch der Auffassung"
+    if article + 1 >= len(tokens) or tokens[article].lower != "der":
+        return False
+    for tok in tokens[article + 1 : article + 2 + VIEW_ADJECTIVES]:
+        if tok.lower in LANGUAGE.words("held_views"):
+            return True
+        if not tok.is_word or tok.is_capitalised:
+            return False  # "ist der Meinungsführer", "war der Chef der …": no view held
+    return False
 
 
 def named(

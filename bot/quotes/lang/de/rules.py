@@ -132,9 +132,15 @@ def _same_verb_as(site: QuoteSite, att: Attributor, before: int) -> Attribution 
     if book(att).named_in(between):
         return None
     spoken = [a for _p, s, a in att.state.quote_speakers if s == site.ctx.index]
-    if not spoken or spoken[-1].entity is None or spoken[-1].cue is None:
+    if not spoken or spoken[-1].cue is None:
         return None
     earlier = spoken[-1]
+    if earlier.entity is None:
+        # "37 Prozent sagten, sie funktioniere „weniger gut“ oder „schlecht“": the same
+        # verb reports both, its speaker named for neither (the two joined by "oder", "und"
+        # or a comma only: "sagte der „Berliner Zeitung“, dass …" names its outlet first).
+        joined = all(t.text == "," or t.lower in COORDINATORS for t in between)
+        return Attribution(None, 0.0, earlier.cue) if joined else None
     return Attribution(earlier.entity, 0.8, earlier.cue, evidence_sentence=site.ctx.index)
 
 

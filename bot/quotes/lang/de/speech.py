@@ -15,6 +15,7 @@ from functools import cache
 from bot.models import Quote
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import reports
+from bot.quotes.lang.de.names import common_word, first_names, is_acronym
 from bot.quotes.tokens import WORD
 
 MIN_SPEECH_WORDS = 10  # an unreported phrase this long is speech, not a term
@@ -24,6 +25,9 @@ MAX_SOURCE_WORDS = 3  # a medium's name in marks ("Frankfurter Allgemeine Zeitun
 SOURCE_VERB_REACH = 3  # words from the marks to a "wie" clause's reporting verb
 AFFILIATION = frozenset({"von", "vom"})  # "X von der „…“ sagte": the body the speaker is from
 ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)+")  # "tagesschau.de", "spiegel.de"
+# "„Rat für nationale Sicherheit“ (Council for National Security) (CNS)": the name's initials
+# in brackets right after the marks, a gloss in brackets before them at most.
+INITIALS_AFTER = re.compile(r"\s*(?:\([^()]{1,80}\)\s*)?\(([^()\s]{2,12})\)")
 
 
 def is_title(text: str, lists: bool = False) -> bool:
@@ -42,6 +46,23 @@ def _title_minor() -> frozenset[str]:
     """The words a title keeps in lower case: its own list and the prepositions ("Reporter
     ohne Grenzen"), read from their list so each is written once (joined once, not per quote)."""
     return LANGUAGE.words("title_minor_words") | LANGUAGE.words("prepositions")
+
+
+def named_by_form(text: str, words: list[str], after: str) -> bool:
+    """A name by its own form, whoever speaks around it: a first name alone ("Zyklon
+    „Larry“"), a company with its legal form ("„con energy ag“"), or a name its initials
+    follow in brackets ("„Rat für nationale Sicherheit“ (CNS)") — never a sentence."""
+    if not words or len(words) >= MIN_SPEECH_WORDS:
+        return False
+    last = text.split()[-1].rstrip(".").lower()
+    if len(words) >= 2 and last in LANGUAGE.words("legal_forms"):
+        return True  # its stop is the legal form's own: "„Ener1 Group Inc.“"
+    if text.rstrip().endswith(SENTENCE_END):
+        return False
+    if len(words) == 1 and words[0][:1].isupper() and words[0].lower() in first_names():
+        return not common_word(words[0])  # "„Ernst“" may be a verdict; "„Larry“" is a name
+    initials = INITIALS_AFTER.match(after)
+    return initials is not None and is_acronym(initials.group(1))
 
 
 def names_a_source(text: str, words: list[str], before: str, after: str) -> bool:
@@ -138,6 +159,8 @@ def not_speech_reason(quote: Quote, before: str, after: str) -> str | None:
         return "source"  # even with a speaker: "sagte Durand der Nachrichtenagentur „AP“"
     if names_a_thing(quote.text, words, before):
         return "title"  # even with a speaker: "sagte Moser vom „Queer Beograd Kollektiv“"
+    if named_by_form(quote.text, words, after):
+        return "title"  # even in reported speech: "…, dass sich „Larry“ abgeschwächt habe"
     if quote.speaker is not None:
         return None
     if len(words) >= 2 and any(w.lower() in LANGUAGE.words("first_person") for w in words):

@@ -67,6 +67,9 @@ def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
     apposed = name_before_description(tokens, end)
     if apposed is not None:
         return apposed
+    affiliated = _name_before_affiliation(tokens, end)
+    if affiliated is not None:
+        return affiliated
     for start in range(max(0, end - SUBJECT_REACH), end):
         if tokens[start].text in CLAUSE_ENDS or tokens[start].is_quote:
             continue
@@ -80,6 +83,39 @@ def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
             continue  # "… dass Merkel sagte": inside a clause of its own, or a noun's tail
         return phrase
     return None
+
+
+AFFILIATION = frozenset({"von", "vom"})  # "Günter Metzges vom Netzwerk Campact sagte"
+
+
+def _name_before_affiliation(tokens: tuple[Token, ...], end: int) -> Phrase | None:
+    """ "Günter Metzges vom Online-Netzwerk Campact sagte": a name, then the body it is from
+    ("von"/"vom", capitalised words up to ``end``); the name speaks, never the body's last
+    word. ("Die Kernaussage von Jerry Larson lautete": no name before "von", not this.)"""
+    k = end - 1
+    while k > 0 and tokens[k].is_word and tokens[k].is_capitalised:
+        k -= 1
+    if k < 0 or k == end - 1:
+        return None
+    if tokens[k].lower in LANGUAGE.words("determiners") and k > 0:
+        k -= 1  # "von der Partei Die Linke"
+    if tokens[k].lower not in AFFILIATION:
+        return None
+    for start in range(max(0, k - SUBJECT_REACH), k):
+        phrase = phrase_at(tokens, start, sentence_start=start == 0)
+        if phrase is None or phrase.end != k or not phrase.words or phrase.determiner:
+            continue
+        before = tokens[start - 1] if start > 0 else None
+        if before is None or before.text == "," or _opens(before):
+            return phrase  # the sentence's start, a comma, or an adverb: "Auch Anna Roth"
+        return None
+    return None
+
+
+def _opens(token: Token) -> bool:
+    """A capitalised word before a name that is no article nor part of a noun phrase it
+    would head ("Auch", "Zudem"): the name opens its phrase."""
+    return token.is_word and token.is_capitalised and token.lower not in function_words()
 
 
 def name_before_description(tokens: tuple[Token, ...], end: int) -> Phrase | None:
