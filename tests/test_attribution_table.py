@@ -1101,6 +1101,12 @@ def test_every_sieve_has_a_row() -> None:
         ("Crowds chanted “Make America Great Again” outside.", "Make America Great Again"),
         ("Singh will check “elected” off his list.", "elected"),
         ("Ann Smith stars tonight. Smith’s “Hamlet” opens today.", "Hamlet"),
+        (  # one word, mentioned, not used, whatever verb the sentence holds
+            "Lindqvist, who used the word “nugatory” twice in the essay, said the ruling was "
+            "wrong.",
+            "nugatory",
+        ),
+        ("Critics said “Hollow Crown” lost its way.", "Hollow Crown"),  # a title, verb or not
     ],
 )
 def test_scare_quotes_and_titles_are_terms_not_quotes(text: str, term: str) -> None:
@@ -1125,6 +1131,11 @@ def test_scare_quotes_and_titles_are_terms_not_quotes(text: str, term: str) -> N
         (
             "He had “wanted to be a pilot since he was five,” a childhood friend told The Sun.",
             "wanted to be a pilot since he was five",
+        ),
+        (  # the verb out of every naming sieve's reach (verb_in_sentence)
+            "Lindqvist listed her aims, among them making landlords pay their “fair share” "
+            "of repairs, her office said.",
+            "fair share",
         ),
     ],
 )

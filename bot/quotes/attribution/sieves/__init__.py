@@ -42,6 +42,7 @@ from bot.quotes.attribution.sieves.pre_cue import (
     passive_agent,
     pre_cue,
 )
+from bot.quotes.attribution.sieves.verb_in_sentence import verb_in_sentence
 
 SieveRun = Callable[[QuoteSite, Attributor], Attribution | None]
 
@@ -115,6 +116,12 @@ SIEVES: tuple[Sieve, ...] = (
         standalone=True,
     ),
     Sieve("possessor", "X’s “phrase”", possessor, guess="after_any_verb"),
+    Sieve(
+        "verb_in_sentence",
+        "X said the wealthy must pay their “Q” (speech, nobody named)",
+        verb_in_sentence,
+        speech_only=True,
+    ),
 )
 BY_NAME = {s.name: s for s in SIEVES}
 DEFAULT_ORDER: tuple[str, ...] = tuple(s.name for s in SIEVES)
