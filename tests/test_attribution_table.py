@@ -383,6 +383,17 @@ ROWS: list[Row] = [
         None,
         None,
     ),
+    # --- … unless the sentence before brings a new person in, with a post: a vox-pop
+    Row(
+        (
+            "Ana Duarte said the clinic had doubled its hours.\n\n"
+            "The change also helped retired teacher Rosa Lindqvist, 71, who walks there every "
+            "morning. “I finally sleep through the night,” she says."
+        ),
+        "sleep through",
+        "Rosa Lindqvist",
+        "post_cue",
+    ),
     Row(
         (
             "Donald Trump mocked the prime minister on Tuesday. He then called Andrew Scheer.\n\n"

@@ -89,7 +89,12 @@ class Resolver:
             if ctx.paragraph - paragraph > FOCUS_PARAGRAPHS:
                 break
             if self.compatible(entity, head):
-                if self._newly_named_rival(ctx, entity, head) is not None:
+                rival = self._newly_named_rival(ctx, entity, head)
+                if rival is not None and self._introduced_before(ctx, rival, head):
+                    # "… for Mississauga accountant Babatunji Farinloye, 50. “…,” he says.":
+                    # a person brought in by name in the sentence just before is quoted next.
+                    return self.of_entity(rival, 0.7)
+                if rival is not None:
                     return NONE  # two people it could mean: unattributed beats a guess
                 sure = head in ("he", "she", "his", "her") and entity.gender is not None
                 return self.of_entity(entity, 0.8 if sure else 0.7)
@@ -134,6 +139,22 @@ class Resolver:
             if other is not None and other is not entity and self.compatible(other, head):
                 return other
         return None
+
+    def _introduced_before(self, ctx: SentenceContext, person: Entity, head: str) -> bool:
+        """Whether the sentence just before brings ``person`` in: named there for the first
+        time, by first name and surname, a gender known, and no other person the pronoun could
+        mean named there."""
+        seen = self.state.seen_in.get(id(person), [])
+        if not seen or seen[0] != ctx.index - 1 or len(person.name) < 2 or person.gender is None:
+            return False
+        if not person.roles:
+            return False  # brought in with a post ("accountant Babatunji Farinloye"), not named
+        others = [
+            e
+            for e in self.state.named_between(ctx.index - 2, ctx.index - 1)
+            if e is not person and self.compatible(e, head)
+        ]
+        return not others
 
     def _from_earlier_focus(self, ctx: SentenceContext, head: str) -> Attribution:
         """Further back than the focus window, a he/she still reaches the last person in
