@@ -113,6 +113,7 @@ VIEWS = (  # "ist der Meinung, dass": a view held reports as a verb does; the bo
     "„ein Schlag ins Gesicht der Schwimmer“ sei.\n\n"
     "Henrik Sauer von der Bürgerinitiative Wasserfreunde sagte, der Beschluss sei „ein "
     "Fehler mit Ansage“.\n\n"
+    "Der Sprecher Olaf Brink vom Verband Bäderland sagte, man werde „alle Wege gehen“.\n\n"
     "Nur ein Drittel der Befragten ist zufrieden, viele sind der gegenteiligen Auffassung, "
     "dass das Bad „zu teuer“ oder „zu klein“ sei."
 )
@@ -220,6 +221,7 @@ ROWS = [
     (VERBS, "schwarzen Tag", "Jonas Weber"),  # so does one that condemns
     (VIEWS, "Schlag ins Gesicht", "Marta Lindner"),  # never "Wellenbad", her club's name
     (VIEWS, "Fehler mit Ansage", "Henrik Sauer"),  # never "Wasserfreunde"
+    (VIEWS, "alle Wege", "Olaf Brink"),  # a post before the name: still never "Bäderland"
     (VIEWS, "zu teuer", None),  # a view held, its holders nobody named
     (VIEWS, "zu klein", None),  # joined by "oder": the same verb's words
     (SURNAMES, "mehr Ruhe", "Georg Ratzinger"),

@@ -15,6 +15,9 @@ from bot.quotes.tokens import Token
 CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 PARTICLE_REACH = 12  # tokens between a separable verb and its particle ("teilte … mit")
 COORDINATORS = frozenset({"und", "oder", "sowie", "aber"})  # „…“, wird Panetta zitiert
+# "Moritz Wohlrab von der „Aktion …“ sagte", "Günter Metzges vom Netzwerk Campact sagte": the
+# body the speaker is from, never the speaker.
+AFFILIATION = frozenset({"von", "vom"})
 # A Konjunktiv I form is the stem with "e" ("drohe", "fehle"); the stem's indicative ("droht")
 # and infinitive ("drohen") must both be common German words, which no adjective's are
 # ("große": "großt"), nor a past tense's ("sagte": "sagtt").

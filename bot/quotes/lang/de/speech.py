@@ -14,7 +14,7 @@ from functools import cache
 
 from bot.models import Quote
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.grammar import reports
+from bot.quotes.lang.de.grammar import AFFILIATION, reports
 from bot.quotes.lang.de.names import common_word, first_names, is_acronym
 from bot.quotes.tokens import WORD
 
@@ -23,7 +23,6 @@ MIN_FRAGMENT_WORDS = 4  # a fragment shorter than this, with nobody named, is a 
 SENTENCE_END = (".", "!", "?", "…")
 MAX_SOURCE_WORDS = 3  # a medium's name in marks ("Frankfurter Allgemeine Zeitung")
 SOURCE_VERB_REACH = 3  # words from the marks to a "wie" clause's reporting verb
-AFFILIATION = frozenset({"von", "vom"})  # "X von der „…“ sagte": the body the speaker is from
 ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)+")  # "tagesschau.de", "spiegel.de"
 # "„Rat für nationale Sicherheit“ (Council for National Security) (CNS)": the name's initials
 # in brackets right after the marks, a gloss in brackets before them at most.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, past_reflexive
+from bot.quotes.lang.de.grammar import AFFILIATION, CLAUSE_ENDS, book, past_reflexive
 from bot.quotes.lang.de.names import Phrase, common_word, function_words, phrase_at
 from bot.quotes.tokens import Token
 
@@ -85,9 +85,6 @@ def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
     return None
 
 
-AFFILIATION = frozenset({"von", "vom"})  # "Günter Metzges vom Netzwerk Campact sagte"
-
-
 def _name_before_affiliation(tokens: tuple[Token, ...], end: int) -> Phrase | None:
     """ "Günter Metzges vom Online-Netzwerk Campact sagte": a name, then the body it is from
     ("von"/"vom", capitalised words up to ``end``); the name speaks, never the body's last
@@ -103,8 +100,10 @@ def _name_before_affiliation(tokens: tuple[Token, ...], end: int) -> Phrase | No
         return None
     for start in range(max(0, k - SUBJECT_REACH), k):
         phrase = phrase_at(tokens, start, sentence_start=start == 0)
-        if phrase is None or phrase.end != k or not phrase.words or phrase.determiner:
+        if phrase is None or phrase.end != k or not phrase.words:
             continue
+        if phrase.determiner and not phrase.roles:
+            continue  # "Die Kernaussage": no name; "Der Sprecher Max Roth": a post and a name
         before = tokens[start - 1] if start > 0 else None
         if before is None or before.text == "," or _opens(before):
             return phrase  # the sentence's start, a comma, or an adverb: "Auch Anna Roth"
