@@ -1,7 +1,7 @@
-"""A quote in a sentence whose reporting verb no sieve could tie to a speaker: "Sanders ticked
-off issues, including making the wealthy pay their “fair share”, he said" reads past the
-other sieves' reach, yet the sentence reports speech. The quote is speech with nobody named,
-not a scare quote: an answer shows it as unattributed words, never as a term."""
+"""A quote in a sentence whose reporting verb no sieve could tie to a speaker: "Lindqvist listed
+her aims, among them making landlords pay their “fair share” of repairs, her office said" is
+past the other sieves' reach, yet the sentence reports speech. The quote is speech with nobody
+named, not a scare quote: an answer shows it as unattributed words, never as a term."""
 
 from __future__ import annotations
 
