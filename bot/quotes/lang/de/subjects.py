@@ -92,7 +92,7 @@ def _name_before_affiliation(tokens: tuple[Token, ...], end: int) -> Phrase | No
     k = end - 1
     while k > 0 and tokens[k].is_word and tokens[k].is_capitalised:
         k -= 1
-    if k < 0 or k == end - 1:
+    if k == end - 1:
         return None
     if tokens[k].lower in LANGUAGE.words("determiners") and k > 0:
         k -= 1  # "von der Partei Die Linke"
