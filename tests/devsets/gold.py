@@ -24,7 +24,8 @@ from typing import Literal
 from bot.models import Article
 
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-MARKED = re.compile(r"[\"“”«»„]([^\"“”«»„]{2,}?)[\"“”«»„]")
+DOUBLE_MARKS = '"“”«»„'
+MARKED = re.compile(f"[{DOUBLE_MARKS}]([^{DOUBLE_MARKS}]{{2,}}?)[{DOUBLE_MARKS}]")
 HELD_OUT = 5  # one article in five, chosen by a hash of its id, is never tuned on
 # Words that stand for a speaker without naming one (English and German).
 PRONOUNS = frozenset(
@@ -252,5 +253,11 @@ class Document:
 
 def marked_words(quote: str) -> list[str]:
     """The normalised words inside each pair of quote marks of an annotated quotation (the
-    words outside them are the reporter's)."""
+    words outside them are the reporter's). Two single marks typed for a double one count as
+    one: ‘‘…’’ always, ''…'' where the quotation has no other double marks (newspaper
+    archives' plain text; elsewhere '' is wiki markup for italics)."""
+    for typed in ("‘‘", "’’", "``"):
+        quote = quote.replace(typed, '"')
+    if "''" in quote and not any(ch in DOUBLE_MARKS for ch in quote):
+        quote = quote.replace("''", '"')
     return [w for m in MARKED.finditer(quote) if (w := norm(m.group(1)))]
