@@ -1035,6 +1035,34 @@ ROWS: list[Row] = [
         None,
         None,
     ),
+    # --- double quote marks typed as two single ones: ''…'' (archives' plain text), ‘‘…’’
+    Row(
+        "The plan will hurt growth, said Mara Lindqvist, a pollster.\n\n"
+        "''It gets harder to sell every week,'' Ms. Lindqvist said.",
+        "harder to sell",
+        "Mara Lindqvist",
+        "post_cue",
+    ),
+    Row(
+        "Ivo Brandt, the council leader, said: ''We have waited long enough for this bridge.\n\n"
+        "''And we will not wait another decade.''",
+        "another decade",
+        "Ivo Brandt",
+        "continuation",
+    ),
+    Row(
+        "The mayor called it ``a disgrace'' on Monday, and Councillor Petra Olsen said, "
+        "``We will appeal to the province.''",
+        "appeal to the province",
+        "Petra Olsen",
+        "pre_cue",
+    ),
+    Row(
+        "“We print anything by anyone,’’ says Tomas Herrera, the shop’s founder.",
+        "We print anything",
+        "Tomas Herrera",
+        "inverted_post_cue",
+    ),
     # --- a dotted initialism inside a name does not end the sentence
     Row(
         "“Trade is up,” said Ann Lee, an economist at the U.S. Chamber of Commerce. “Jobs follow.”",
@@ -1174,3 +1202,11 @@ def test_a_long_unattributed_fragment_is_speech_not_a_term() -> None:
         "could get a deal if she is prepared to soften Brexit and get Labour MPs on board"
     ]
     assert found.terms == ()
+
+
+def test_two_single_marks_are_no_quote_where_the_article_has_double_ones() -> None:
+    """''…'' is wiki markup for italics (a title) in an article that quotes with “…”."""
+    found = extract(
+        "The film ''Summer Rain'' opened on Friday.\n\n“It was a hit,” said director Anna Berg."
+    )
+    assert [q.text for q in found.quotes] == ["It was a hit"]

@@ -32,6 +32,13 @@ def _single_style(article: Article) -> list[bool]:
     return styles
 
 
+def _types_doubles_as_singles(article: Article) -> bool:
+    """Whether the article types its double quote marks as two single ones (''…''): it has
+    no other double marks (where it has, '' is something else: wiki markup for italics)."""
+    texts = [p.text for p in article.paragraphs]
+    return any("''" in t for t in texts) and not any(ch in DOUBLE_ANY for t in texts for ch in t)
+
+
 def _kind(text: str, ctx: SentenceContext, qi: int) -> QuoteKind:
     first_alpha = next((c for c in text if c.isalpha()), "")
     prev = ctx.tokens[qi - 1].lower if qi > 0 else ""
@@ -67,7 +74,7 @@ def extract_all(
     sieves = sieves if sieves is not None else ordered(lang.default_order, lang.sieves)
     rules = (sieves, calibration)
     texts = [p.text for p in article.paragraphs]
-    spans = find_spans(texts, _single_style(article))
+    spans = find_spans(texts, _single_style(article), _types_doubles_as_singles(article))
     by_paragraph: dict[int, list[Span]] = defaultdict(list)
     for span in spans:
         by_paragraph[span.paragraph].append(span)
