@@ -231,6 +231,43 @@ def test_articles_naming_different_speakers_conflict(own_store: Store, settings:
     assert sorted(answer.conflict) == ["Ana Pratt", "Tom Reyes"]
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "title"),
+    [
+        (
+            "de.txt",
+            "Ein neuer Roman\nPublished 2 May 2024\n"
+            "Der Roman „Die Stille nach dem Sturm“ erschien im März bei einem Verlag in Leipzig.\n",
+            "Die Stille nach dem Sturm",
+        ),
+        (
+            "single.txt",
+            "A new film\nPublished 2 May 2024\n"
+            "The film ‘The Quiet After the Gale’ opened on Friday in three cities.\n",
+            "The Quiet After the Gale",
+        ),
+        (
+            "typed.txt",
+            "A new play\nPublished 2 May 2024\n"
+            "The play ''The Hush Before the Thaw'' opened on Friday in three cities.\n",
+            "The Hush Before the Thaw",
+        ),
+    ],
+    ids=["german marks", "single marks", "marks typed as two single ones"],
+)
+def test_words_in_any_quote_marks_are_never_not_found(
+    tmp_path: Path, db_url: str, settings: Settings, name: str, text: str, title: str
+) -> None:
+    """A title in „…“, ‘…’ or ''…'' is no one's words, but it is in quote marks: the answer
+    says so, never "not found"."""
+    write(tmp_path / "marks", name, text)
+    store = Store.open(db_url)
+    ingest(store, [tmp_path / "marks"], settings, progress=False)
+    answer = ask(store, settings, title)
+    assert answer.verdict == "verbatim"
+    assert [(h.quote, h.speaker) for h in answer.hits] == [(title, None)]
+
+
 def test_sources_carry_outlet_and_byline(tmp_path: Path, db_url: str, settings: Settings) -> None:
     corpus = tmp_path / "fm"
     write(

@@ -414,6 +414,24 @@ def test_whosaid_answers_german_words_in_a_mixed_archive(
     assert english.verdict == "verbatim" and english.hits[0].speaker == "Jane Holloway"
 
 
+def test_a_pasted_german_passage_is_checked_against_the_speaker_it_names(
+    mixed_store: Store, settings: Settings
+) -> None:
+    """A passage pasted with „…“ is read as a passage: its quote is answered with the speaker
+    the passage gives it as the claim, and the record's different speaker is shown."""
+    passage = (
+        "Schily sagte im Bundestag: „Wir werden keine neuen Schulden machen, solange ich hier "
+        "stehe“, und die Opposition protestierte laut dagegen."
+    )
+    (part,) = whosaid(passage, mixed_store, settings.search).parts
+    assert (part.verdict, part.claimed_speaker, part.speaker_check) == (
+        "verbatim",
+        "Schily",
+        "differs",
+    )
+    assert part.hits[0].speaker == "Angela Merkel"
+
+
 def test_postgres_indexes_each_line_in_its_articles_language(
     tmp_path: Path, settings: Settings
 ) -> None:

@@ -3,15 +3,13 @@ leaves unattributed, words the desk marked "not a quote"): never "not found"."""
 
 from __future__ import annotations
 
-import re
-
 from bot.answers.common import REFINE, earliest_first, source_of
 from bot.models import Hit, Source
+from bot.quotes.marks import quoted_in
 from bot.search.normalize import folded, norm, words
 from bot.search.scoring import contains_words, match
 from bot.store.database import Store
 
-MARKED = re.compile(r"[\"“](?P<words>[^\"“”]{2,400})[\"”]")  # words between quote marks
 MOSTLY = 0.6  # marked words inside a longer query must make most of it
 LONG = 12  # a query longer than this is looked for by its middle (see ``runs_to_find``)
 
@@ -40,8 +38,9 @@ def marked_hits(query_words: list[str], store: Store, base_url: str | None) -> l
     found: dict[str, tuple[str, list[tuple[str, Source]]]] = {}
     asked = folded(query_words)
     for paragraph in store.articles.paragraphs_with_runs(runs_to_find(query_words), REFINE):
-        for marked in MARKED.finditer(paragraph.text):
-            span = marked.group("words").strip(" ,.")
+        # The marks as extraction reads them: „…“, «…», ‘…’ and ''…'' as well as “…”.
+        for marked in quoted_in(paragraph.text):
+            span = marked.strip(" ,.")
             span_words = folded(words(span))
             mostly = len(span_words) >= MOSTLY * len(asked)
             if not span_words or not (

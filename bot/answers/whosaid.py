@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from bot.answers.common import Budget, clean_query
-from bot.answers.marked import MARKED, marked_hits
+from bot.answers.marked import marked_hits
 from bot.answers.quotes import QuoteMatch, quote_hits, quote_matches
 from bot.answers.reported import (
     Candidates,
@@ -20,6 +20,7 @@ from bot.answers.reported import (
 )
 from bot.answers.updates import with_updates
 from bot.models import Answer, Hit, SpeakerCheck, Verdict
+from bot.quotes.marks import outside_marks, quoted_in
 from bot.search.claims import Claim, backshifted, split_claim
 from bot.search.identity import identity, is_role, name_words, same_person
 from bot.search.normalize import content_terms, words
@@ -56,8 +57,8 @@ def whosaid(phrase: str, store: Store, cfg: SearchSettings, base_url: str | None
 def is_passage(query: str) -> bool:
     """Marked words of two or more with the editor's own text around them: a pasted
     paragraph, whose marks say where each quote is."""
-    spans = [m for m in MARKED.finditer(query) if len(words(m.group("words"))) >= 2]
-    return bool(spans) and len(words(MARKED.sub(" ", query))) >= PASSAGE_OUTSIDE_WORDS
+    spans = [q for q in quoted_in(query) if len(words(q)) >= 2]
+    return bool(spans) and len(words(outside_marks(query))) >= PASSAGE_OUTSIDE_WORDS
 
 
 def _passage_answer(query: str, store: Store, cfg: SearchSettings, base_url: str | None) -> Answer:
@@ -69,8 +70,8 @@ def _passage_answer(query: str, store: Store, cfg: SearchSettings, base_url: str
     # Marked words the extractor did not take as a quote (a phrase, a scare quote of two
     # words or more) are asked too, with no speaker: every pair of marks gets its answer.
     taken = " | ".join(" ".join(words(q)) for q, _ in quotes)
-    for marked in MARKED.finditer(query):
-        span = marked.group("words").strip(" ,.")
+    for marked in quoted_in(query):
+        span = marked.strip(" ,.")
         if len(words(span)) >= 2 and " ".join(words(span)) not in taken:
             quotes.append((span, None))
     quotes.sort(key=lambda q: query.find(q[0]) % (len(query) + 1))  # in the passage's order

@@ -186,3 +186,25 @@ def find_spans(
             if not carried:
                 run += 1
     return spans
+
+
+def marked_spans(text: str) -> list[Span]:
+    """The quote spans of one paragraph (or a pasted passage) read on its own, its style
+    (double marks, single ones, or double ones typed as two single) told by the text."""
+    no_doubles = not any(ch in DOUBLE_ANY for ch in text)
+    single = no_doubles and "‘" in text
+    return find_spans([text], [single], ascii_doubled=no_doubles and "''" in text)
+
+
+def quoted_in(text: str) -> list[str]:
+    """The words inside each pair of quote marks of one paragraph read on its own."""
+    return [text[s.start : s.end] for s in marked_spans(text)]
+
+
+def outside_marks(text: str) -> str:
+    """The text with every quote, marks and words, taken out (a space in its place)."""
+    kept, last = [], 0
+    for span in marked_spans(text):
+        kept.append(text[last : span.mark_start])
+        last = max(span.mark_end, span.end)
+    return " ".join([*kept, text[last:]])
