@@ -320,6 +320,13 @@ def test_direct_message_answers(app_url: str, fake: FakeSlack) -> None:
     assert "Elon Musk" in call.text()
 
 
+def test_a_question_with_german_marks_is_answered(app_url: str, fake: FakeSlack) -> None:
+    payload = event("message", "wer sagte „deserves to be in prison“?", "Ev9", channel_type="im")
+    post_json(app_url, payload)
+    (call,) = fake.wait_for("chat.postMessage")
+    assert "Elon Musk" in call.text()
+
+
 def test_app_home_shows_stats_and_last_digest(app_url: str, fake: FakeSlack) -> None:
     post_json(
         app_url,

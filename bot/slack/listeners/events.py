@@ -9,17 +9,17 @@ from slack_bolt import Say
 from slack_sdk import WebClient
 
 from bot.answers.whosaid import whosaid
+from bot.quotes.marks import quoted_in
 from bot.slack import blocks as ui
 from bot.slack.listeners.runtime import Runtime
 
-QUOTED = re.compile(r"[\"“”](.+?)[\"“”]")
 MENTION = re.compile(r"<@[A-Z0-9]+>")
 
 
 def phrase_in(text: str) -> str | None:
-    """The quoted phrase in a mention or DM ("… who said “x”?"), or None."""
-    found = QUOTED.search(MENTION.sub("", text or ""))
-    return found.group(1).strip() if found and found.group(1).strip() else None
+    """The quoted phrase in a mention or DM ("… who said “x”?", "wer sagte „x“?"), or None."""
+    found = quoted_in(MENTION.sub("", text or ""))
+    return found[0].strip() if found else None
 
 
 def register(rt: Runtime) -> None:
