@@ -249,7 +249,8 @@ def test_articles_naming_different_speakers_conflict(own_store: Store, settings:
         (
             "typed.txt",
             "A new play\nPublished 2 May 2024\n"
-            "The play ''The Hush Before the Thaw'' opened on Friday in three cities.\n",
+            "The play ''The Hush Before the Thaw'' opened on Friday. ''It sold out in an hour,'' "
+            "said its producer, Lena Varga.\n",
             "The Hush Before the Thaw",
         ),
     ],

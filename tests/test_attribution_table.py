@@ -1058,6 +1058,13 @@ ROWS: list[Row] = [
         "pre_cue",
     ),
     Row(
+        'In calling the plan "reckless," the senator went further than his party.\n\n'
+        "''We cannot afford it,'' said Senator Hal Brody. ''Not this year, not next year.''",
+        "cannot afford",
+        "Hal Brody",
+        "inverted_post_cue",
+    ),
+    Row(
         "“We print anything by anyone,’’ says Tomas Herrera, the shop’s founder.",
         "We print anything",
         "Tomas Herrera",

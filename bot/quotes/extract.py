@@ -15,7 +15,7 @@ from bot.quotes.attribution.sieves import DEFAULT_ORDER, Sieve, attribute, order
 from bot.quotes.entities import Registry
 from bot.quotes.lang import Language, language
 from bot.quotes.lang.detect import article_language
-from bot.quotes.marks import DOUBLE_ANY, Span, find_spans
+from bot.quotes.marks import DOUBLE_ANY, Span, find_spans, types_doubles_as_singles
 from bot.quotes.tokens import mask, sentences
 
 EVIDENCE_CHARS = 400
@@ -30,13 +30,6 @@ def _single_style(article: Article) -> list[bool]:
     if texts and article.title and texts[0] == article.title:
         styles[0] = not any(ch in DOUBLE_ANY for ch in texts[0])
     return styles
-
-
-def _types_doubles_as_singles(article: Article) -> bool:
-    """Whether the article types its double quote marks as two single ones (''…''): it has
-    no other double marks (where it has, '' is something else: wiki markup for italics)."""
-    texts = [p.text for p in article.paragraphs]
-    return any("''" in t for t in texts) and not any(ch in DOUBLE_ANY for t in texts for ch in t)
 
 
 def _kind(text: str, ctx: SentenceContext, qi: int) -> QuoteKind:
@@ -74,7 +67,7 @@ def extract_all(
     sieves = sieves if sieves is not None else ordered(lang.default_order, lang.sieves)
     rules = (sieves, calibration)
     texts = [p.text for p in article.paragraphs]
-    spans = find_spans(texts, _single_style(article), _types_doubles_as_singles(article))
+    spans = find_spans(texts, _single_style(article), types_doubles_as_singles(texts))
     by_paragraph: dict[int, list[Span]] = defaultdict(list)
     for span in spans:
         by_paragraph[span.paragraph].append(span)

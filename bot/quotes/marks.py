@@ -24,7 +24,7 @@ SENTENCE_END = ".!?…"
 TRIM_RIGHT = " \t,;:'‘’"
 # Two single marks typed for one double mark, and the double mark each stands for. The
 # typewriter pair ''…'' doubles as wiki markup for italics (titles, names), so it is read as
-# a quote mark only in an article that has no other double marks (``ascii_doubled``).
+# a quote mark only in an article that quotes with it (``types_doubles_as_singles``).
 DOUBLED = {"‘‘": "“", "’’": "”", "``": "“"}
 ASCII_DOUBLED = {"''": '"'}
 
@@ -188,12 +188,25 @@ def find_spans(
     return spans
 
 
+# ''…'' closing a sentence or a clause: a quote ("…,'' he said"); italics close a title.
+CLOSES_A_QUOTE = re.compile(r"[,.?!]''")
+
+
+def types_doubles_as_singles(texts: list[str]) -> bool:
+    """Whether an article types its double quote marks as two single ones (''…''): one of
+    them closes a sentence or clause, and they outnumber the other double marks (an archive's
+    plain text keeps a stray "…" or two; wiki markup's ''…'' italics close no clause)."""
+    if not any(CLOSES_A_QUOTE.search(t) for t in texts):
+        return False
+    typed = sum(t.count("''") for t in texts)
+    return typed > sum(t.count(ch) for t in texts for ch in DOUBLE_ANY)
+
+
 def marked_spans(text: str) -> list[Span]:
     """The quote spans of one paragraph (or a pasted passage) read on its own, its style
     (double marks, single ones, or double ones typed as two single) told by the text."""
-    no_doubles = not any(ch in DOUBLE_ANY for ch in text)
-    single = no_doubles and "‘" in text
-    return find_spans([text], [single], ascii_doubled=no_doubles and "''" in text)
+    single = "‘" in text and not any(ch in DOUBLE_ANY for ch in text)
+    return find_spans([text], [single], ascii_doubled=types_doubles_as_singles([text]))
 
 
 def quoted_in(text: str) -> list[str]:
