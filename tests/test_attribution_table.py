@@ -372,11 +372,22 @@ ROWS: list[Row] = [
         None,
         None,
     ),
-    # --- a second man named just before "he": two people it could mean, so nobody
+    # --- a sentence about one man's reaction, its subject no person, just before "he": him
     Row(
         (
             "Donald Trump mocked the prime minister on Tuesday.\n\n"
             "It is a comment that Andrew Scheer found concerning.\n\n"
+            "“We would never accept that,” he said."
+        ),
+        "never accept",
+        "Andrew Scheer",
+        "post_cue",
+    ),
+    # --- … but two men named there: two more people it could mean, so nobody
+    Row(
+        (
+            "Donald Trump mocked the prime minister on Tuesday.\n\n"
+            "It is a comment that Andrew Scheer and Jim Carr found concerning.\n\n"
             "“We would never accept that,” he said."
         ),
         "never accept",

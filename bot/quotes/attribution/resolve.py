@@ -90,7 +90,10 @@ class Resolver:
                 break
             if self.compatible(entity, head):
                 rival = self._newly_named_rival(ctx, entity, head)
-                if rival is not None and self._introduced_before(ctx, rival, head):
+                if rival is not None and (
+                    self._introduced_before(ctx, rival, head)
+                    or self._reacts_before(ctx, rival, entity)
+                ):
                     # "… for Mississauga accountant Babatunji Farinloye, 50. “…,” he says.":
                     # a person brought in by name in the sentence just before is quoted next.
                     return self.of_entity(rival, 0.7)
@@ -155,6 +158,20 @@ class Resolver:
             if e is not person and self.compatible(e, head)
         ]
         return not others
+
+    def _reacts_before(self, ctx: SentenceContext, person: Entity, focus: Entity) -> bool:
+        """Whether the sentence just before is about ``person`` alone, with no person as its
+        subject: "It's a remark that Scheer found troubling. “…,” he said." (the person in
+        focus, named further back, is not named there)."""
+        prev = self.state.recent.get(ctx.index - 1)
+        if prev is None or ctx.paragraph - prev.paragraph > 1:
+            return False
+        if prev.main is not None and (prev.main.head or "") not in ("it", "this", "that"):
+            return False  # a named or described subject: "he" may mean either
+        people = [
+            e for e in self.state.named_between(ctx.index - 2, ctx.index - 1) if e.person_like
+        ]
+        return people == [person] and focus is not person
 
     def _from_earlier_focus(self, ctx: SentenceContext, head: str) -> Attribution:
         """Further back than the focus window, a he/she still reaches the last person in
