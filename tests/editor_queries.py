@@ -3,7 +3,8 @@ annotators' gold (issue 24). Never against our own extraction.
 
 For every gold quoted segment of four words or more whose annotators name a speaker, the
 queries an editor would type: the exact words; "Surname said …", "Full Name said …", a title
-or a role before the name, the first name only; a wrong claimed speaker (another article's
+(fitting the annotators' gender of the person, and one of the other gender, which must never
+"match") or a role before the name, the first name only; a wrong claimed speaker (another article's
 speaker); one word swapped; words reordered; reported-speech backshift; from the article
 itself, the two words before the opening mark pasted with the quote, the quote with its accents
 stripped, and its whole paragraph pasted (answered quote by quote). Quotes from another
@@ -40,7 +41,9 @@ from tests.devsets.gold import covers, norm, same_person
 
 ROOT = Path(__file__).resolve().parent.parent
 
-TITLES = ("Mr", "Ms.", "Dr", "Sir")
+# Titles as an editor gives them, by the annotators' gender of the person ("Mr" for a woman
+# is a wrong name in print, and the record rightly says so).
+TITLES = {"m": ("Mr", "Dr", "Sir", "Mr."), "f": ("Ms.", "Dr", "Ms", "Mrs"), None: ("Dr",)}
 ROLES = ("Health Secretary", "Democratic Sen.", "Prime Minister", "Councillor")
 BACKSHIFT = {"is": "was", "will": "would", "has": "had", "are": "were", "can": "could"}
 SWAP_WORD = "tangerine"
@@ -53,14 +56,37 @@ class GoldSegment:
     article: str
     text: str
     reference: str | None
+    gender: str | None = None  # the annotators' gender of the speaker: "m", "f" or None
 
 
 def load_gold(data_dir: Path, settings: Settings) -> dict[str, list[GoldSegment]]:
     """Gold segments by article id: every marked segment of every annotated quotation."""
+    genders = load_genders(data_dir)
     return {
-        doc.id: [GoldSegment(doc.id, seg, q.reference) for q in doc.gold for seg in q.segments]
+        doc.id: [
+            GoldSegment(doc.id, seg, q.reference, genders.get((q.reference or "").lower()))
+            for q in doc.gold
+            for seg in q.segments
+        ]
         for doc in ggt.load(data_dir, settings.corpus)
     }
+
+
+def load_genders(data_dir: Path) -> dict[str, str]:
+    """The annotators' gender of each person they list (``peopleFemale``, ``peopleMale``),
+    by lower-case name; a name listed with both genders somewhere has none."""
+    import openpyxl  # dev-only dependency
+
+    book = openpyxl.load_workbook(data_dir / ggt.MARKER, read_only=True)
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    header = [str(h) for h in rows[0]]
+    seen: dict[str, set[str]] = {}
+    for row in rows[1:]:
+        record = dict(zip(header, row, strict=False))
+        for column, gender in (("peopleFemale", "f"), ("peopleMale", "m")):
+            for name in json.loads(str(record.get(column) or "[]")):
+                seen.setdefault(str(name).lower(), set()).add(gender)
+    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
 
 
 @dataclass(frozen=True)
@@ -111,7 +137,14 @@ def queries_for(segment: GoldSegment, n: int, other: str) -> Iterator[EditorQuer
         return
     yield EditorQuery("surname said", f"{surname} said {words}", segment, True)
     yield EditorQuery("full name said", f"{full} said {words}", segment, True)
-    yield EditorQuery("title said", f"{TITLES[n % 4]} {surname} said {words}", segment, True)
+    titles = TITLES[segment.gender if segment.gender in ("m", "f") else None]
+    title = titles[n % len(titles)]
+    yield EditorQuery("title said", f"{title} {surname} said {words}", segment, True)
+    if segment.gender in ("m", "f"):  # "Mrs Musk" is not Elon Musk: never "matches"
+        other_title = "Mrs" if segment.gender == "m" else "Mr"
+        yield EditorQuery(
+            "other gender's title", f"{other_title} {surname} said {words}", segment, False
+        )
     yield EditorQuery("role said", f"{ROLES[n % 4]} {full} said {words}", segment, True)
     if len(full.split()) > 1:
         yield EditorQuery("first name said", f"{first} said {words}", segment, True)
