@@ -60,6 +60,12 @@ def test_a_claim_the_record_contradicts(seeded_store: Store, settings: Settings)
         ),
         ("The Health Secretary said civil war is inevitable", "Elon Musk", "differs"),
         ("The minister said civil war is inevitable", "Elon Musk", "unknown"),
+        ("Mrs Musk said civil war is inevitable", "Elon Musk", "differs"),
+        ("Kimbal Musk said civil war is inevitable", "Elon Musk", "unknown"),
+        ("Tesla boss Elon Musk said civil war is inevitable", "Elon Musk", "matches"),
+        ("Keir Starmer's spokesman said a line had been crossed", "Keir Starmer", "unknown"),
+        ("Starmer and Musk said a line had been crossed", "Keir Starmer", "unknown"),
+        ("the prime minister said a line had been crossed", "Keir Starmer", "unknown"),
     ],
 )
 def test_a_claimed_speaker_is_a_person_not_a_string(
@@ -68,6 +74,11 @@ def test_a_claimed_speaker_is_a_person_not_a_string(
     answer = ask(seeded_store, settings, query)
     assert answer.hits[0].speaker == speaker
     assert answer.speaker_check == check, answer.claimed_speaker
+    # The claim is read off the query, whatever it is: the words asked are the rest.
+    assert answer.claimed_speaker is not None and query.startswith(answer.claimed_speaker)
+    shown = answer_text(answer)
+    if check == "unknown":
+        assert f"the record names {speaker} and does not say whether that is the same" in shown
 
 
 def test_words_in_quote_marks_are_never_not_found(seeded_store: Store, settings: Settings) -> None:

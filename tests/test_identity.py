@@ -36,6 +36,16 @@ ROWS: list[tuple[str, str, str]] = [
     ("Jane Musk", "Elon Musk", "different"),
     ("Elon", "Keir Starmer", "different"),
     ("Officials", "Elon Musk", "different"),  # a group is never the one person on record
+    ("Mrs Musk", "Elon Musk", "different"),  # a title of the other gender
+    ("Lady Starmer", "Keir Starmer", "different"),
+    ("Mr Phillips", "Jess Phillips", "different"),
+    # a middle name, a possessive before the surname
+    ("Elon Reeve Musk", "Elon Musk", "same"),
+    ("Tesla's Musk", "Elon Musk", "same"),
+    # neither: a first name no list holds, two people, a spokesman for the person
+    ("Kimbal Musk", "Elon Musk", "nobody"),
+    ("Starmer and Musk", "Keir Starmer", "nobody"),
+    ("Keir Starmer's spokesman", "Keir Starmer", "nobody"),
     # a post, not a person: the archive alone can pin it on someone
     ("The minister", "Elon Musk", "nobody"),
     ("the Health Secretary", "Wes Streeting", "nobody"),
@@ -50,3 +60,7 @@ def test_identity(claimed: str, record: str, expected: str) -> None:
 def test_the_archives_resolution_decides_a_post() -> None:
     assert identity("the Health Secretary", "Wes Streeting", resolved="Wes Streeting") == "same"
     assert identity("The Health Secretary", "Elon Musk", resolved="Wes Streeting") == "different"
+
+
+def test_a_title_of_the_other_gender_is_someone_else_whatever_the_archive_resolves() -> None:
+    assert identity("Mrs Musk", "Elon Musk", resolved="Elon Musk") == "different"

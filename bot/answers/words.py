@@ -139,6 +139,11 @@ def claim_line(answer: Answer, named: str = YOU_NAMED) -> str | None:
         return f"{named} {claimed}: the record agrees ({on_record})."
     if answer.speaker_check == "differs":
         return f"{named} {claimed}, but the record names {on_record}."
+    if on_record is not None:  # a post, two people, a first name no list knows
+        return (
+            f"{named} {claimed}; the record names {on_record} and does not say whether that is "
+            "the same person."
+        )
     return f"{named} {claimed}: the record does not say who said these words."
 
 

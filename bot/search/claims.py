@@ -11,10 +11,20 @@ from __future__ import annotations
 import re
 
 from bot.models import Frozen
+from bot.quotes import people
 from bot.quotes import verbs as lx
 
 TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+)?"
-NAME = r"(?:[Tt]he\s+)?" + TITLE + r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|bin|al))*"
+CAPITALISED = r"[A-Z][\w'’.-]*"
+PERSON = TITLE + CAPITALISED + rf"(?:\s+(?:{CAPITALISED}|de|van|von|bin|al))*"
+# A post: "the prime minister", before a name ("Tesla boss Elon Musk"), or after its
+# possessive ("Keir Starmer's spokesman": a claim the identity check reads as a post).
+ROLE = "(?:" + "|".join(sorted(map(re.escape, people.ROLE_HEADS), key=len, reverse=True)) + ")"
+NAME = (
+    rf"(?:[Tt]he\s+(?:[\w'’-]+\s+){{0,3}}{ROLE}(?=\s)|(?:[Tt]he\s+)?"
+    rf"(?:(?:{CAPITALISED}\s+)*{ROLE}\s+)?{PERSON}"
+    rf"(?:(?<=['’]s)(?:\s+{ROLE}){{1,2}})?(?:\s+and\s+{PERSON})?)"
+)
 VERB = r"(?P<verb>[a-z]+)"
 LEADING = re.compile(
     rf"^(?P<name>{NAME})\s+(?:also\s+|has\s+|had\s+)?{VERB}\b[:,]?\s*(?P<rest>.+)$"

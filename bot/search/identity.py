@@ -9,6 +9,10 @@ strings with the record's "Elon Musk" raises false alarms; comparing *people* do
   nobody);
 - the record's first name alone at the end of the claim ("Elon said …") is the same person,
   and so is an organisation's acronym ("EDC" for Export Development Canada);
+- a title of the other gender than the record's first name is someone else ("Mrs Musk" is
+  not Elon Musk, "Lady Starmer" not Keir Starmer);
+- two people claimed ("Starmer and Musk said …") are not the one the record names: the claim
+  can be neither confirmed nor denied ("nobody");
 - a claim that names a post, not a person ("The minister said …"), is the record's person
   only when the archive says so (one speaker holds that role); else "unknown", never
   "differs";
@@ -62,11 +66,15 @@ def identity(claimed: str, record: str, resolved: str | None = None) -> Identity
     named, claim = name_words(record), name_words(claimed)
     if not claim or not named:
         return "nobody"
+    if _gender_clash(claim, named[:-1]):
+        return "different"  # whatever the archive resolves the surname to
     if resolved is not None and name_words(resolved) == named:
         return "same"  # the archive knows the claim as this person (an alias, a role)
     if is_role(claim):
         # A post is the record's person only when the archive says so.
         return "nobody" if resolved is None else "different"
+    if "and" in claim[1:-1]:
+        return "nobody"  # two people claimed: the record names one of them at most
     if len(named) == 1 and named[0] in lx.FIRST_NAMES and named[0] not in claim:
         return "nobody"  # the record has a first name only: "Michael" may be Mr Greenspan
     surname, given = named[-1], named[:-1]
@@ -74,12 +82,42 @@ def identity(claimed: str, record: str, resolved: str | None = None) -> Identity
         at = len(claim) - 1 - claim[::-1].index(surname)
         if at > 0 and given and _first_name_clash(claim[at - 1], given):
             return "different"
+        if at > 0 and given and _unknown_before(claimed, claim[:at], given):
+            return "nobody"  # "Kimbal Musk": a first name no list holds may be someone else's
         return "same"
     if given and claim[-1] in given:
         return "same"  # "Elon said …", "Sir Keir said …"
     if _acronym_of(claimed, record) or _acronym_of(record, claimed):
         return "same"  # "EDC" is Export Development Canada
     return "different"
+
+
+def _unknown_before(claimed: str, before: list[str], record_given: list[str]) -> bool:
+    """The word right before the surname is one no list knows (not a title, a post, an initial,
+    a possessive, or the record's given name, nor after it as a middle name would be)."""
+    word = before[-1]
+    if len(word) == 1 or word in lx.TITLES or word in lx.ROLE_HEADS or word in lx.FIRST_NAMES:
+        return False
+    if any(g in before for g in record_given):
+        return False  # "Elon Reeve Musk": a middle name after the record's first
+    typed = {w.strip(".,;:()\"'").lower() for w in claimed.replace("’", "'").split()}
+    return f"{word}'s" not in typed  # "Tesla's Musk": a possessive, no first name
+
+
+def _gender_of_first_name(given: list[str]) -> str | None:
+    first = given[0] if given else ""
+    if first in lx.FIRST_NAMES_MALE:
+        return "m"
+    return "f" if first in lx.FIRST_NAMES_FEMALE else None
+
+
+def _gender_clash(claim: list[str], record_given: list[str]) -> bool:
+    """The claim's title is of one gender and the record's first name of the other."""
+    titled = {"m" for w in claim if w in lx.TITLES_MALE} | {
+        "f" for w in claim if w in lx.TITLES_FEMALE
+    }
+    record = _gender_of_first_name(record_given)
+    return len(titled) == 1 and record is not None and record not in titled
 
 
 def _acronym_of(short: str, full: str) -> bool:
