@@ -27,13 +27,16 @@ def scores(settings: Settings) -> list[KindScore]:
 
 
 def test_editor_queries_hold_their_floors(scores: list[KindScore]) -> None:
-    everything = total(scores)
+    # A title of the other gender can only be told when a first name's gender is known: it
+    # has a floor of its own, and the others' floor is as before it was asked.
+    everything = total([s for s in scores if s.kind != "other gender's title"])
     assert everything.queries >= 6000
     assert everything.share >= 0.975
     assert everything.false_alarms == 0  # "differs" for the right person misleads an editor
     by_kind = {s.kind: s for s in scores}
     for kind in ("title said", "role said", "first name said", "surname said", "reordered"):
         assert by_kind[kind].share >= 0.97, kind  # a claimed speaker is a person
+    assert by_kind["other gender's title"].share >= 0.8  # "Mrs Musk" is not Elon Musk
     for kind in ("outside words", "pasted paragraph"):  # from the article's own text
         assert by_kind[kind].queries >= 40 and by_kind[kind].share >= 0.9, kind
 
