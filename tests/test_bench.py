@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -106,6 +107,10 @@ def test_growth_measures_one_archive_at_each_size(tmp_path: Path, backend: str) 
         assert step["p95_ms"] > 0 and step["cold_p99_ms"] > 0 and step["rss_mb"] > 0
         assert step["articles_per_s"] > 0 and step["bytes_per_quote"] > 0
         assert step["top1_agreement"] >= 0.9 and step["agreement_queries"] == 6
+    if backend == "sqlite":  # one article in a thousand taken out, as a real archive has
+        with sqlite3.connect(tmp_path / "grown.db") as conn:
+            (removed,) = conn.execute("SELECT count(*) FROM articles WHERE status = 'removed'")
+        assert removed[0] >= 1
 
 
 @pytest.mark.parametrize("sizes", ["900,300", "50,900", "many"])

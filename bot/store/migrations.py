@@ -61,7 +61,7 @@ def _v8(conn: Connection, backend: SearchBackend) -> None:
     (9–23 ms for 500 candidates on Postgres at 1M quotes); desk checks by the words."""
     conn.execute(
         text(
-            "CREATE INDEX IF NOT EXISTS ix_articles_not_active ON articles (id) "
+            f"CREATE INDEX IF NOT EXISTS {s.NOT_ACTIVE_INDEX} ON articles (id) "
             "WHERE status <> 'active'"
         )
     )

@@ -36,6 +36,8 @@ articles = Table(
 )
 Index("ix_articles_source", articles.c.source)
 Index("ix_articles_indexed_at", articles.c.indexed_at)
+# The articles not active (a few, usually none): a partial index made by migration 8.
+NOT_ACTIVE_INDEX = "ix_articles_not_active"
 
 paragraphs = Table(
     "paragraphs",
