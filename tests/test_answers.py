@@ -184,6 +184,21 @@ def test_a_long_misquote_is_found_close(seeded_store: Store, settings: Settings)
     assert ("denouncing", "condemning") in {(d.query, d.record) for d in answer.hits[0].diff or ()}
 
 
+def test_a_long_passage_changed_all_through_is_found_close(
+    seeded_store: Store, settings: Settings
+) -> None:
+    """Three words changed, one in each of the windows a long passage is first looked for by
+    and one of them among its longest words: its short runs still find the record."""
+    query = (
+        "Start by denouncing the grovelers and collaborators in positions of authority in "
+        "Britain who assisted the rape epidemic of their own people or turned a deaf eye"
+    )
+    answer = ask(seeded_store, settings, query)
+    assert answer.verdict == "close" and answer.hits[0].speaker == "Elon Musk"
+    changed = {(d.query, d.record) for d in answer.hits[0].diff or ()}
+    assert {("denouncing", "condemning"), ("assisted", "aided"), ("deaf", "blind")} <= changed
+
+
 def test_a_misquote_is_found_among_many_lines_with_the_same_other_words(
     tmp_path: Path, db_url: str, settings: Settings
 ) -> None:

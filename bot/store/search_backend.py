@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple, Protocol
 
 from sqlalchemy import Connection
 
-from bot.search.normalize import norm
+from bot.search.normalize import is_function_word, norm
 from bot.search.query import NearGroup, SearchQuery, near_pattern
 
 Kind = Literal["quotes", "reports", "paragraphs"]
@@ -28,6 +28,7 @@ POOL = 500  # unranked rows holding every content term
 MAX_DROP_ONE_TERMS = 12
 LONG_QUERY_WORDS = 12  # past this, "one word off" looks for exact windows instead
 WINDOW_WORDS = 6
+RUN_WORDS = 3  # a long passage's fallback: its runs of this many words (``short_runs``)
 
 
 def windows(ws: Sequence[str]) -> list[list[str]]:
@@ -39,6 +40,18 @@ def windows(ws: Sequence[str]) -> list[list[str]]:
 
 
 Rows = list[tuple[int, str]]
+
+
+def longest(terms: Sequence[str]) -> list[str]:
+    """A long query's ``MAX_DROP_ONE_TERMS`` longest terms, the likeliest to be rare."""
+    return sorted(terms, key=len, reverse=True)[:MAX_DROP_ONE_TERMS]
+
+
+def short_runs(ws: Sequence[str]) -> list[list[str]]:
+    """The passage cut into runs of ``RUN_WORDS`` words that hold two content words or more
+    (a run of function words is in most of the archive)."""
+    runs = [list(ws[i : i + RUN_WORDS]) for i in range(0, len(ws) - RUN_WORDS + 1, RUN_WORDS)]
+    return [r for r in runs if sum(not is_function_word(w) for w in r) >= 2]
 
 
 class TermsAsk(NamedTuple):
@@ -146,13 +159,16 @@ class TieredSearch:
         if not query.terms:
             return []
         found: dict[int, str] = {}
-        if not query.reworded and len(query.words) > 1:
+        long = len(query.words) > LONG_QUERY_WORDS
+        if not query.reworded and len(query.words) > 1 and not long:
             verbatim = self.phrase(conn, kind, query.words, limit * 3)
             if verbatim:
                 return verbatim
-        every = TermsAsk(tuple(query.terms), POOL, False)
+        # A pasted passage is asked by its longest words, not all of them: a row holding the
+        # passage holds those, and each word asked reads its list of rows (from disk, the
+        # most of a long query's time). Its windows below find it word for word.
+        every = TermsAsk(tuple(longest(query.terms) if long else query.terms), POOL, False)
         asks: dict[tuple[str, ...], TermsAsk] = {(): every}
-        long = len(query.words) > LONG_QUERY_WORDS
         groups = query.near_groups() if not query.reworded and not long else []
         answers: dict[tuple[str, ...], Rows] = {}
         if groups and 3 <= len(query.terms) <= MAX_DROP_ONE_TERMS:
@@ -186,12 +202,14 @@ class TieredSearch:
             groups = [g for g in groups if _covering_ask(g, query) not in complete]
             if groups:
                 found.update(self.near(conn, kind, groups, limit))
-        if not found and not query.reworded:
-            loose = query
-            if long:  # ranking rows that hold any of 60 terms is most of the archive
-                longest = sorted(query.terms, key=len, reverse=True)[:MAX_DROP_ONE_TERMS]
-                loose = SearchQuery(query.words, longest)
-            found.update(self.fuzzy(conn, kind, loose, limit))
+        if not found and not query.reworded and long:
+            # A passage changed all through (no window whole, a long word changed) still holds
+            # short runs of its words: asked as phrases, they read a few pages of each list,
+            # where ranking the rows that hold any of its longest words read them all and
+            # looked up every such row's length (bm25): most of a long query's time from disk.
+            found.update(self.any_phrase(conn, kind, short_runs(query.words), limit))
+        elif not found and not query.reworded:
+            found.update(self.fuzzy(conn, kind, query, limit))
         return list(found.items())  # bounded: POOL + limit + one group per term
 
 
