@@ -13,12 +13,13 @@ from bot.store.search_backend import KINDS, Kind, Rows, TieredSearch
 from bot.store.word_pairs import APOSTROPHE, PAIRED, pair_tokens
 
 # "One word off" checks on the text the rows its anchors find (see SQLiteFTS.near), up to
-# this many; past it (every content word common), FTS5 is asked for the exact groups.
+# this many; past it (every content word common), each group is asked through its word pairs
+# or, failing that, as it stands.
 NEAR_SUPERSET = 1_000
 # A group of function words is checked on the rows its word pairs find only when they are
-# this few: reading a row's text costs about 6 µs, and FTS5's own NEAR query over a common
-# pair's words stops at the first matches ("its on": 1,000 rows read took 17 ms at 1M quotes).
-PAIRS_SUPERSET = 100
+# this few: reading a row's text costs about 6 µs (2.4 ms for 400), where FTS5's own NEAR
+# query over the groups of a common pair's words took 17–25 ms at 1M quotes.
+PAIRS_SUPERSET = 400
 # FTS5 keeps an index as segments that it merges a few at a time (``automerge``): after a bulk
 # load a common word's list is spread over a dozen or more, and every AND, phrase or NEAR query
 # reads each of them. Past this many, ``tidy`` merges them into one.
@@ -236,10 +237,13 @@ class SQLiteFTS(TieredSearch):
         if anchors:
             rows = self._match(conn, kind, " OR ".join(anchors), NEAR_SUPERSET + 1)
             if len(rows) > NEAR_SUPERSET:
-                every = " OR ".join(_near_group(g.before, g.after) for g in groups)
-                return self._match(conn, kind, every, n)
-            pattern = near_pattern(groups)
-            found.update((i, body) for i, body in rows if pattern.search(norm(body)))
+                # Anchors too common to check ("raseka … riboteki" near each other in
+                # thousands of rows): each group is asked through its word pairs, which
+                # its function words make selective, else as it stands.
+                unanchored = list(groups)
+            else:
+                pattern = near_pattern(groups)
+                found.update((i, body) for i, body in rows if pattern.search(norm(body)))
         exact: list[str] = []
         for group in unanchored:
             # Function words and one common word at most: their word pairs find the rows
