@@ -3,10 +3,10 @@
 Apostrophes are not quote marks; single quotes count only where they are the article's quote
 style (headlines, or articles written with single quotes); inside a double quote a single quote
 is nested and belongs to the outer quote. Two single marks typed for a double one are one mark:
-‘‘…’’ always, and ''…'' (or ``…'') in an article with no other double marks, the style of
-newspaper archives' plain text (the New York Times's among them). An unclosed quote is closed
-where the next one opens at a sentence start, so one missing mark does not swallow the rest of
-the article.
+‘‘…’’ and ``…'' always, ''…'' in an article that quotes with it (``types_doubles_as_singles``),
+the style of newspaper archives' plain text (the New York Times's among them). An unclosed
+quote is closed where the next one opens at a sentence start, so one missing mark does not
+swallow the rest of the article.
 """
 
 from __future__ import annotations
