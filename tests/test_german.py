@@ -636,3 +636,18 @@ def test_a_name_by_its_form_is_no_quote_whoever_speaks() -> None:
         "Rat für nationale Einheit",
     ]
     assert [q.text for q in done.quotes] == ["sehr ernst", "bedrohlich"]  # verdicts: speech
+
+
+def test_a_form_of_address_is_no_part_of_the_name_and_no_post() -> None:
+    """„…“, sagte Herr Kowalski: the speaker is Kowalski (as "Mr Kowalski" is in English), and
+    "Herr" is no post to show beside him; "Dr." before a name still is."""
+    article = read(
+        "---\ntitle: Streit im Rathaus\ndate: 2024-03-04\n---\n\n"
+        "Die Opposition kündigte am Montag im Rat Widerstand gegen den Haushalt an.\n\n"
+        "„Das ist ein Fehler für die ganze Stadt“, sagte Herr Kowalski von der Opposition.\n\n"
+        "Frau Dr. Ilse Brandt erklärte: „Die Zahlen sind nicht belastbar.“\n"
+    )
+    quotes = Extractor(calibrated=False).extract(article).quotes
+    by_words = {q.text[:12]: (q.speaker, q.role) for q in quotes}
+    assert by_words["Das ist ein "] == ("Kowalski", None)
+    assert by_words["Die Zahlen s"] == ("Ilse Brandt", "Dr")

@@ -75,8 +75,19 @@ def is_role(word: str) -> bool:
     # The genitive and weak endings too: "des Oppositionsführers", "dem Präsidenten".
     forms = (low, low.removesuffix("s"), low.removesuffix("en"), low.removesuffix("n"))
     return any(form.endswith(suffix) for form in forms for suffix in suffixes) or (
-        low.rstrip(".") in LANGUAGE.words("titles")
+        low.rstrip(".") in titles()
     )
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Titles written before a name ("Frau", "Herr", "Dr."), each with the gender it gives:
+    "m", "f" or "n" (``titles.txt`` holds a title and its gender on each line)."""
+    out: dict[str, str] = {}
+    for entry in LANGUAGE.entries("titles"):
+        title, gender = entry.lower().split()
+        out[title.rstrip(".")] = gender
+    return out
 
 
 def is_acronym(word: str) -> bool:
@@ -207,8 +218,13 @@ class NameBook:
         bare = unlike_nouns and slot
         if not (first or phrase.roles or bare):
             return None
-        roles = [" ".join(phrase.roles)] if phrase.roles else []
-        return self._add(Entity(tuple(words), roles=roles))
+        # "Frau Müller", "Herr Kowalski": the title says who "sie" or "er" may be, and a form
+        # of address is no post to show beside the name.
+        genders = {titles().get(r.lower().rstrip(".")) for r in phrase.roles} & {"m", "f"}
+        gender = genders.pop() if len(genders) == 1 else None
+        posts = [r for r in phrase.roles if r.lower() not in LANGUAGE.words("address_forms")]
+        roles = [" ".join(posts)] if posts else []
+        return self._add(Entity(tuple(words), roles=roles, gender=gender))
 
     def _add(self, entity: Entity) -> Entity:
         surname = entity.name[-1].lower()
