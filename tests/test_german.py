@@ -432,6 +432,31 @@ def test_a_pasted_german_passage_is_checked_against_the_speaker_it_names(
     assert part.hits[0].speaker == "Angela Merkel"
 
 
+@pytest.mark.parametrize(
+    ("query", "claimed", "check"),
+    [
+        ("Merkel sagte, wir werden keine neuen Schulden machen", "Merkel", "matches"),
+        ("Frau Merkel sagte: wir werden keine neuen Schulden machen", "Frau Merkel", "matches"),
+        (
+            "Bundeskanzlerin Angela Merkel erklärte, wir werden keine neuen Schulden machen",
+            "Bundeskanzlerin Angela Merkel",
+            "matches",
+        ),
+        ("Schily sagte, wir werden keine neuen Schulden machen", "Schily", "differs"),
+        ("Herr Merkel sagte, wir werden keine neuen Schulden machen", "Herr Merkel", "differs"),
+        ("wir werden keine neuen Schulden machen, sagte Merkel", "Merkel", "matches"),
+    ],
+)
+def test_a_speaker_named_in_german_is_checked_against_the_record(
+    mixed_store: Store, settings: Settings, query: str, claimed: str, check: str
+) -> None:
+    """„X sagte, …“ as a German editor types it: the claim is read off (German reporting
+    verbs and titles), the words are found, and the record's speaker is held against it."""
+    answer = whosaid(query, mixed_store, settings.search)
+    assert answer.verdict == "verbatim" and answer.hits[0].speaker == "Angela Merkel"
+    assert (answer.claimed_speaker, answer.speaker_check) == (claimed, check)
+
+
 def test_postgres_indexes_each_line_in_its_articles_language(
     tmp_path: Path, settings: Settings
 ) -> None:

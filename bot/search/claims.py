@@ -9,10 +9,12 @@ up, then the record's speaker is compared with the claim.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.models import Frozen
 from bot.quotes import people
 from bot.quotes import verbs as lx
+from bot.quotes.lang import packs
 
 TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+)?"
 CAPITALISED = r"[A-Z][\w'’.-]*"
@@ -25,7 +27,7 @@ NAME = (
     rf"(?:(?:{CAPITALISED}\s+)*{ROLE}\s+)?{PERSON}"
     rf"(?:(?<=['’]s)(?:\s+{ROLE}){{1,2}})?(?:\s+and\s+{PERSON})?)"
 )
-VERB = r"(?P<verb>[a-z]+)"
+VERB = r"(?P<verb>[^\W\d_]+)"  # "said", "sagte", "erklärte": a lower-case word (``_is_cue``)
 LEADING = re.compile(
     rf"^(?P<name>{NAME})\s+(?:also\s+|has\s+|had\s+)?{VERB}\b[:,]?\s*(?P<rest>.+)$"
 )
@@ -54,8 +56,14 @@ def _strip_that(rest: str) -> str:
     return re.sub(r"^that\s+", "", rest).strip().strip("\"'“”‘’").strip()
 
 
+@cache
+def _cue_verbs() -> frozenset[str]:
+    """The reporting verbs of every language pack ("said", "sagte", "erklärte")."""
+    return frozenset().union(*(pack.words("cue_verbs") for pack in packs().values()))
+
+
 def _is_cue(verb: str) -> bool:
-    return verb in lx.CUE_VERBS and not verb.endswith(lx.ENDINGS["participle"])
+    return verb.islower() and verb in _cue_verbs() and not verb.endswith(lx.ENDINGS["participle"])
 
 
 def split_claim(query: str) -> Claim:

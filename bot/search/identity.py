@@ -23,9 +23,11 @@ Accents are folded ("Zoe Brule" is Zoë Brûlé) and a hyphenated surname is one
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Literal
 
 from bot.quotes import people as lx
+from bot.quotes.lang import packs
 from bot.search.normalize import without_accents
 
 Identity = Literal["same", "different", "nobody"]
@@ -46,12 +48,12 @@ def name_words(name: str) -> list[str]:
 def is_role(words: list[str]) -> bool:
     """A claim that names one post, not a person: "The minister", "the Health Secretary".
     ("Officials" is a group: it is never the one person the record names.)"""
-    return words[-1] in lx.ROLE_HEADS or words[-1] in lx.TITLES
+    return words[-1] in lx.ROLE_HEADS or _is_title(words[-1])
 
 
 def _first_name_clash(before: str, record_given: list[str]) -> bool:
     """The word before the surname is a first name the record's person does not have."""
-    if before in record_given or before in lx.TITLES:
+    if before in record_given or _is_title(before):
         return False
     if len(before) == 1 and record_given and record_given[0].startswith(before):
         return False  # "J. Phillips" for Jess Phillips
@@ -96,12 +98,33 @@ def _unknown_before(claimed: str, before: list[str], record_given: list[str]) ->
     """The word right before the surname is one no list knows (not a title, a post, an initial,
     a possessive, or the record's given name, nor after it as a middle name would be)."""
     word = before[-1]
-    if len(word) == 1 or word in lx.TITLES or word in lx.ROLE_HEADS or word in lx.FIRST_NAMES:
+    if len(word) == 1 or _is_title(word) or word in lx.ROLE_HEADS or word in lx.FIRST_NAMES:
         return False
     if any(g in before for g in record_given):
         return False  # "Elon Reeve Musk": a middle name after the record's first
     typed = {w.strip(".,;:()\"'").lower() for w in claimed.replace("’", "'").split()}
     return f"{word}'s" not in typed  # "Tesla's Musk": a possessive, no first name
+
+
+@cache
+def titles_by_gender() -> dict[str, frozenset[str]]:
+    """Titles written before a name, by the gender they give ("m", "f", "n"): English's lists
+    and every language pack's ``titles`` list ("frau f", "herr m", "dr n")."""
+    found: dict[str, set[str]] = {
+        "m": set(lx.TITLES_MALE),
+        "f": set(lx.TITLES_FEMALE),
+        "n": set(lx.TITLES_NEUTRAL),
+    }
+    for pack in packs().values():
+        if pack.has_list("titles"):
+            for entry in pack.entries("titles"):
+                title, gender = entry.lower().split()
+                found.setdefault(gender, set()).add(title.rstrip("."))
+    return {gender: frozenset(words) for gender, words in found.items()}
+
+
+def _is_title(word: str) -> bool:
+    return any(word in words for words in titles_by_gender().values())
 
 
 def _gender_of_first_name(given: list[str]) -> str | None:
@@ -113,9 +136,8 @@ def _gender_of_first_name(given: list[str]) -> str | None:
 
 def _gender_clash(claim: list[str], record_given: list[str]) -> bool:
     """The claim's title is of one gender and the record's first name of the other."""
-    titled = {"m" for w in claim if w in lx.TITLES_MALE} | {
-        "f" for w in claim if w in lx.TITLES_FEMALE
-    }
+    by_gender = titles_by_gender()
+    titled = {g for g in ("m", "f") for w in claim if w in by_gender[g]}
     record = _gender_of_first_name(record_given)
     return len(titled) == 1 and record is not None and record not in titled
 

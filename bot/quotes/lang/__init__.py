@@ -13,6 +13,7 @@ import pkgutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
 from bot.wordlists import entries, word_set
@@ -78,6 +79,10 @@ class Language:
     def entries(self, name: str) -> list[str]:
         """A list of the pack in file order, as written."""
         return entries(name, self.data_package)
+
+    def has_list(self, name: str) -> bool:
+        """Whether the pack has a word list of that name (not every pack has every list)."""
+        return resources.files(self.data_package).joinpath("data", f"{name}.txt").is_file()
 
     @property
     def rules(self) -> Rules:
