@@ -1081,6 +1081,21 @@ ROWS: list[Row] = [
         "Tomas Herrera",
         "inverted_post_cue",
     ),
+    # --- … or a sentence the narrator leads in to the quote with, nobody else in it
+    Row(
+        "“Rents will rise again next year,” said Mara Olsen, a housing analyst. For now, "
+        "“there is simply no way out of this.”",
+        "no way out",
+        "Mara Olsen",
+        "previous_quote",
+    ),
+    Row(
+        "“Rents will rise again next year,” said Mara Olsen, a housing analyst. For Tom "
+        "Reyes, “there is simply no way out of this, and never was.”",
+        "no way out",
+        None,
+        None,
+    ),
     # --- a dotted initialism inside a name does not end the sentence
     Row(
         "“Trade is up,” said Ann Lee, an economist at the U.S. Chamber of Commerce. “Jobs follow.”",

@@ -25,7 +25,7 @@ def previous_quote(site: QuoteSite, att: Attributor) -> Attribution | None:
         if sentence < prev.index:
             break
         if sentence == prev.index and attr.entity is not None:
-            if site.standalone or _runs_on(site, att, attr):
+            if site.standalone or _runs_on(site, att, attr) or _leads_in(site, att, attr):
                 return attr.weaker(0.85)
             return None
     return None
@@ -40,6 +40,26 @@ def _runs_on(site: QuoteSite, att: Attributor, speaker: Attribution) -> bool:
     if site.qi != 0 or any(is_cue(tokens, k) for k in range(len(tokens))):
         return False
     return all(att.resolve.mention(site.ctx, m).entity is speaker.entity for m in site.ctx.mentions)
+
+
+def _leads_in(site: QuoteSite, att: Attributor, speaker: Attribution) -> bool:
+    """``“…,” said Steve Schmidt. Unless rivals quit the race, “it's very difficult …”``: the
+    sentence ends with the quote, in the same paragraph, with no reporting verb and nobody but
+    the speaker in the narrator's words that lead in to it."""
+    tokens = site.ctx.tokens
+    if site.previous is None or site.previous.paragraph != site.ctx.paragraph:
+        return False
+    if any(t.is_word for t in tokens[site.qi + 1 :]) or any(t.is_quote for t in tokens[: site.qi]):
+        return False
+    if any(is_cue(tokens, k) for k in range(len(tokens))):
+        return False
+    for m in site.ctx.mentions:
+        entity = att.resolve.mention(site.ctx, m).entity
+        if entity is None and m.kind == "name":
+            continue  # a capitalised word that names nobody ("Without more homes, …")
+        if entity is not speaker.entity:
+            return False
+    return True
 
 
 def previous_subject(site: QuoteSite, att: Attributor) -> Attribution | None:
