@@ -39,6 +39,11 @@ ROWS: list[tuple[str, str, str]] = [
     ("Mrs Musk", "Elon Musk", "different"),  # a title of the other gender
     ("Lady Starmer", "Keir Starmer", "different"),
     ("Mr Phillips", "Jess Phillips", "different"),
+    # someone of the person's, or an organisation named after them; another initial
+    ("Musk's brother Kimbal", "Elon Musk", "different"),
+    ("Musk Foundation", "Elon Musk", "different"),
+    ("K. Musk", "Elon Musk", "different"),
+    ("Elon R. Musk", "Elon Musk", "same"),
     # a middle name, a possessive before the surname
     ("Elon Reeve Musk", "Elon Musk", "same"),
     ("Tesla's Musk", "Elon Musk", "same"),

@@ -13,6 +13,8 @@ strings with the record's "Elon Musk" raises false alarms; comparing *people* do
   not Elon Musk, "Lady Starmer" not Keir Starmer);
 - two people claimed ("Starmer and Musk said …") are not the one the record names: the claim
   can be neither confirmed nor denied ("nobody");
+- someone of the person's ("Musk's brother Kimbal"), an organisation named after them ("Musk
+  Foundation") or another initial ("K. Musk") is someone else;
 - a claim that names a post, not a person ("The minister said …"), is the record's person
   only when the archive says so (one speaker holds that role); else "unknown", never
   "differs";
@@ -29,8 +31,10 @@ from typing import Literal
 from bot.quotes import people as lx
 from bot.quotes.lang import packs
 from bot.search.normalize import without_accents
+from bot.wordlists import word_set
 
 Identity = Literal["same", "different", "nobody"]
+ORG_WORDS = word_set("org_words")  # "Foundation", "Group": a name after them is no person's
 
 
 def name_words(name: str) -> list[str]:
@@ -55,8 +59,8 @@ def _first_name_clash(before: str, record_given: list[str]) -> bool:
     """The word before the surname is a first name the record's person does not have."""
     if before in record_given or _is_title(before):
         return False
-    if len(before) == 1 and record_given and record_given[0].startswith(before):
-        return False  # "J. Phillips" for Jess Phillips
+    if len(before) == 1:
+        return not record_given[0].startswith(before)  # "J. Phillips" is Jess; "K. Musk" no
     return before in lx.FIRST_NAMES
 
 
@@ -82,7 +86,11 @@ def identity(claimed: str, record: str, resolved: str | None = None) -> Identity
     surname, given = named[-1], named[:-1]
     if surname in claim:
         at = len(claim) - 1 - claim[::-1].index(surname)
-        if at > 0 and given and _first_name_clash(claim[at - 1], given):
+        after = claim[at + 1 :]
+        if after and (_typed_possessive(claimed, surname) or any(w in ORG_WORDS for w in after)):
+            return "different"  # "Musk's brother Kimbal", "Musk Foundation": not the man
+        middle = any(g in claim[: at - 1] for g in given)  # "Elon R. Musk"
+        if at > 0 and given and not middle and _first_name_clash(claim[at - 1], given):
             return "different"
         if at > 0 and given and _unknown_before(claimed, claim[:at], given):
             return "nobody"  # "Kimbal Musk": a first name no list holds may be someone else's
@@ -94,6 +102,12 @@ def identity(claimed: str, record: str, resolved: str | None = None) -> Identity
     return "different"
 
 
+def _typed_possessive(claimed: str, word: str) -> bool:
+    """Whether the claim as typed has ``word`` in the possessive ("Musk's")."""
+    typed = [w.strip('.,;:()"').lower() for w in claimed.replace("’", "'").split()]
+    return f"{word}'s" in typed
+
+
 def _unknown_before(claimed: str, before: list[str], record_given: list[str]) -> bool:
     """The word right before the surname is one no list knows (not a title, a post, an initial,
     a possessive, or the record's given name, nor after it as a middle name would be)."""
@@ -102,8 +116,7 @@ def _unknown_before(claimed: str, before: list[str], record_given: list[str]) ->
         return False
     if any(g in before for g in record_given):
         return False  # "Elon Reeve Musk": a middle name after the record's first
-    typed = {w.strip(".,;:()\"'").lower() for w in claimed.replace("’", "'").split()}
-    return f"{word}'s" not in typed  # "Tesla's Musk": a possessive, no first name
+    return not _typed_possessive(claimed, word)  # "Tesla's Musk": a possessive, no first name
 
 
 @cache
