@@ -168,6 +168,15 @@ def test_context_finds_people_by_the_names_editors_use(
     assert all(h.speaker == speaker for h in found.quotes_by)
 
 
+@pytest.mark.parametrize("name", ["Mrs Musk", "Lady Starmer"])
+def test_context_never_shows_a_man_s_record_for_a_woman_s_title(
+    seeded_store: Store, settings: Settings, name: str
+) -> None:
+    """ "Mrs Musk" is not Elon Musk: her record is not his, whatever the surname finds."""
+    found = context(name, seeded_store, settings.search)
+    assert found.kind != "speaker" and not found.quotes_by
+
+
 def test_a_name_to_whosaid_points_to_context(seeded_store: Store, settings: Settings) -> None:
     assert ask(seeded_store, settings, "Elon Musk").speaker_named == "Elon Musk"
     assert ask(seeded_store, settings, "deserves to be in prison").speaker_named is None

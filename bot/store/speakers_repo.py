@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, and_, func, or_, select
 
 from bot.models import QuoteRecord, ReportRecord
+from bot.search.identity import identity
 from bot.store import schema as s
 from bot.store.columns import quote_select
 from bot.wordlists import word_set
@@ -50,6 +51,8 @@ class SpeakerRepository:
                 fits = self._speakers_where(
                     conn, func.lower(s.speakers.c.name).like(f"% {bare}"), limit
                 )
+                # "Mrs Musk" is not Elon Musk: a title of the other gender rules him out.
+                fits = [f for f in fits if identity(name, f[0]) != "different"]
                 if fits:
                     return fits
             if not key.startswith("the "):
