@@ -130,9 +130,8 @@ def titles_by_gender() -> dict[str, frozenset[str]]:
     }
     for pack in packs().values():
         if pack.has_list("titles"):
-            for entry in pack.entries("titles"):
-                title, gender = entry.lower().split()
-                found.setdefault(gender, set()).add(title.rstrip("."))
+            for title, gender in pack.gendered("titles").items():
+                found.setdefault(gender, set()).add(title)
     return {gender: frozenset(words) for gender, words in found.items()}
 
 

@@ -4,8 +4,9 @@ A backend indexes quote, report and paragraph text and returns a bounded list of
 (id, normalised text) candidates for a query; rapidfuzz re-ranks them. Both backends share one
 strategy (``TieredSearch``): the exact phrase, which ends the search when found; else rows
 holding every content term, rows holding the query with one word altered, added or dropped
-(how most misquotes differ), and rows holding all but one content term; a fuzzy fallback only
-when nothing matched. Every tier is bounded, and none ranks a single common term.
+(how most misquotes differ), and rows holding all but one content term; a fallback only when
+nothing matched (fuzzy, or for a long passage its short runs). Every tier is bounded, and none
+ranks a single common term.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ KINDS: tuple[Kind, ...] = ("quotes", "reports", "paragraphs")
 POOL = 500  # unranked rows holding every content term
 # "All but one term" runs one query per term. Past this many terms (a pasted paragraph, an
 # 80-word query) each query is an AND of a dozen words that the full AND already missed:
-# dozens of FTS queries for nothing (80 words: 300 ms at 200k quotes). The fuzzy OR tier and
-# the quotes-inside-the-query search still serve them.
+# dozens of FTS queries for nothing (80 words: 300 ms at 200k quotes). Its windows, its short
+# runs and the quotes-inside-the-query search still serve them.
 MAX_DROP_ONE_TERMS = 12
 LONG_QUERY_WORDS = 12  # past this, "one word off" looks for exact windows instead
 WINDOW_WORDS = 6
@@ -151,7 +152,8 @@ class TieredSearch:
         raise NotImplementedError
 
     def candidates(self, conn: Connection, kind: Kind, query: SearchQuery, limit: int) -> Rows:
-        """Exact phrase; rows with every term and with all but one; one word off; fuzzy last.
+        """Exact phrase; rows with every term and with all but one; one word off (a long
+        passage: its windows); fuzzy last (a long passage: its short runs).
 
         No tier ranks a single common term: bm25 over a term held by a tenth of the archive
         costs more than the rest of the answer, and finds the shortest rows, not the closest.

@@ -84,6 +84,15 @@ class Language:
         """Whether the pack has a word list of that name (not every pack has every list)."""
         return resources.files(self.data_package).joinpath("data", f"{name}.txt").is_file()
 
+    def gendered(self, name: str) -> dict[str, str]:
+        """A list of words each with the gender it gives ("frau f", "dr. n"), lower-cased, by
+        word with any full stop dropped: {"frau": "f", "dr": "n"}."""
+        out: dict[str, str] = {}
+        for entry in self.entries(name):
+            word, gender = entry.lower().split()
+            out[word.rstrip(".")] = gender
+        return out
+
     @property
     def rules(self) -> Rules:
         """The pack's rules module (imported on first use: an answer never needs it)."""

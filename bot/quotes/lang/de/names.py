@@ -82,12 +82,8 @@ def is_role(word: str) -> bool:
 @cache
 def titles() -> dict[str, str]:
     """Titles written before a name ("Frau", "Herr", "Dr."), each with the gender it gives:
-    "m", "f" or "n" (``titles.txt`` holds a title and its gender on each line)."""
-    out: dict[str, str] = {}
-    for entry in LANGUAGE.entries("titles"):
-        title, gender = entry.lower().split()
-        out[title.rstrip(".")] = gender
-    return out
+    "m", "f" or "n" (``titles.txt``)."""
+    return LANGUAGE.gendered("titles")
 
 
 def is_acronym(word: str) -> bool:
