@@ -299,6 +299,10 @@ def _run(argv: Sequence[str] | None) -> int:
     # trafilatura logs what it could not parse as ERROR; the page's own reason is ours to say
     # (one "skipped URL: reason" line), so its lines never reach the terminal.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    # When the database goes away mid-write, psycopg warns that it ignored a second error
+    # closing its pipeline; the first is ours to say, in one line (tests/test_faults.py).
+    if not args.verbose:
+        logging.getLogger("psycopg").setLevel(logging.ERROR)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else quiet,
         format="%(levelname)s %(name)s: %(message)s",
