@@ -75,7 +75,9 @@ POSTS = (  # the words before a first name and surname are who the person is
     "Über Lena Brandt sagte der Trainer: „Sie hat uns sehr geholfen.“\n\n"
     "„Wir verlassen die Partei“, erklärten die Mitglieder Jan Kühn und Tom Berger.\n\n"
     "Die Antwort von Jonas Kern, dem Trainer von Hertha Zehlendorf, lautete: „Wir kämpfen.“\n\n"
-    "Lisa Brandt, die Sprecherin, sagte: „Der Vertrag läuft aus.“"
+    "Lisa Brandt, die Sprecherin, sagte: „Der Vertrag läuft aus.“\n\n"
+    "Tiémoko Kouyaté, der Generalsekretär des Schwimmverbandes Union des Nageurs de la Côte "
+    "d’Azur (UNCA) sagte gegenüber der Presse: „Wir kommen wieder.“"
 )
 CHAIN = (  # indirect speech goes on reporting its speaker, until the narrator speaks
     "Die Stadt will das Hallenbad schließen.\n\n"
@@ -205,6 +207,7 @@ ROWS = [
     (POSTS, "verlassen die Partei", None),  # two people named together: nobody's alone
     (POSTS, "Wir kämpfen", "Jonas Kern"),  # never the description's last words
     (POSTS, "Vertrag läuft aus", "Lisa Brandt"),  # the name before "die Sprecherin,"
+    (POSTS, "kommen wieder", "Tiémoko Kouyaté"),  # a long description, its closing comma left out
     (CHAIN, "nicht mehr zu bezahlen", "Karin Vogt"),
     (CHAIN, "einen Partner", "Karin Vogt"),
     (CHAIN, "Unterschriften", None),  # the narrator spoke in between

@@ -14,6 +14,9 @@ from bot.quotes.tokens import Token
 
 SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
 APPOSITION_REACH = 12  # tokens a description between commas may take
+# A description after a name with no closing comma ("Houcine Abassi, der Generalsekretär des
+# Verbandes Union Générale Tunisienne du Travail (UGIT) sagte"): a long name inside it.
+DESCRIPTION_REACH = 20
 
 
 def speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase | None:
@@ -125,7 +128,7 @@ def name_before_description(tokens: tuple[Token, ...], end: int) -> Phrase | Non
         return None
     if opening.end >= end or tokens[opening.end].text != ",":
         return None
-    if end - opening.end > APPOSITION_REACH:
+    if end - opening.end > DESCRIPTION_REACH:
         return None
     description = tokens[opening.end + 1 : end]
     if not description or description[0].lower not in LANGUAGE.words("determiners"):
