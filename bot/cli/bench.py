@@ -617,11 +617,15 @@ def _measure_step(
     worker = ctx.Process(
         target=_query_worker, args=(db_url, queries, hard, settings.search.model_dump(), out)
     )
+    print(f"bench: {len(queries)} queries through the index (separate process) …", file=sys.stderr)
     worker.start()
     cold, warm, tops, worst, rss_mb = _result_of(worker, out)
     worker.join()
     norms = [norm(x) for x in texts]
     sample = min(len(queries), AGREEMENT_QUERIES)
+    # The scan reads every quote for each query (seconds a query at millions): say so, or a
+    # long silence after the ingest's progress looks like a hang.
+    print(f"bench: checking {sample} answers against a linear scan …", file=sys.stderr)
     agree = 0
     linear_ms: list[float] = []
     for q, top in list(zip(queries, tops, strict=True))[:sample]:
