@@ -835,6 +835,19 @@ ROWS: list[Row] = [
         "inverted_post_cue",
     ),
     Row(
+        "“The ice is gone,” Westfield Junior Curling Club president Orla Brennick told reporters.",
+        "ice is gone",
+        "Orla Brennick",
+        "post_cue",
+    ),
+    Row(
+        "“Tuition will rise again,” University of the Northern Plains economist Idris Vantongeren "
+        "said.",
+        "Tuition will rise",
+        "Idris Vantongeren",
+        "post_cue",
+    ),
+    Row(
         "According to coach Lena Marsh, the team is “ready for anything”.",
         "ready for anything",
         "Lena Marsh",

@@ -76,7 +76,31 @@ def _role_before(tokens: tuple[Token, ...], first: int, floor: int) -> tuple[str
         and tokens[j - 1].lower not in ("and", "but", "or", "that", "who", "which")
     ):
         j -= 1
+    j = _organisation_start(tokens, j, floor)
     return " ".join(t.text for t in tokens[j : i + 1]), j
+
+
+ORGANISATION_REACH = 8  # "University of the Fraser Valley": the words of a long name before it
+
+
+def _organisation_start(tokens: tuple[Token, ...], j: int, floor: int) -> int:
+    """Where the organisation a role phrase starting at ``j`` is of begins, when the phrase
+    starts inside that organisation's capitalised name ("Cloverdale Minor Hockey Association
+    president Marty Jones", "University of the Fraser Valley political scientist Hamish
+    Telford"): the role's reach above stops mid-name, which left a capitalised word or an "of
+    the" before the speaker's mention and no verb-adjacent subject for the sieves to read."""
+    if not tokens[j].is_capitalised:
+        return j
+    start = j
+    k = j - 1
+    while k >= floor and j - k <= ORGANISATION_REACH:
+        tok = tokens[k]
+        if _is_name_word(tok) and tok.lower not in lx.NOT_NAMES:
+            start = k
+        elif not (tok.lower in lx.ORG_CONNECTORS or tok.lower == "the"):
+            break
+        k -= 1
+    return start
 
 
 def _split_name(words: list[Token]) -> tuple[str | None, str | None, list[Token]]:
