@@ -848,6 +848,13 @@ ROWS: list[Row] = [
         "post_cue",
     ),
     Row(
+        "“The cuts will hurt families,” Department of Health and Human Services spokesman Tom "
+        "Calloway said.",
+        "cuts will hurt",
+        "Tom Calloway",
+        "post_cue",
+    ),
+    Row(
         "According to coach Lena Marsh, the team is “ready for anything”.",
         "ready for anything",
         "Lena Marsh",
@@ -1165,6 +1172,19 @@ def test_attribution(row: Row) -> None:
     quotes = [q for q in found.quotes if row.fragment in q.text]
     assert len(quotes) == 1, f"{row.fragment!r} in {[q.text for q in found.quotes]}"
     assert (quotes[0].speaker, quotes[0].sieve) == (row.speaker, row.sieve)
+
+
+def test_two_speakers_before_an_organisations_role_name_nobody() -> None:
+    """ "Dana Whitfield and Westfield … president Orla Brennick told": the words are both
+    of theirs, so the shipped extractor names neither (an "and" before an organisation's name
+    joins two subjects unless an "of" or "for" comes before it in that name)."""
+    text = (
+        "“The rink will close,” Dana Whitfield and Westfield Junior Curling Club president "
+        "Orla Brennick told reporters."
+    )
+    article = extract(text).article
+    quotes = [q for q in Extractor().extract(article).quotes if "rink will close" in q.text]
+    assert [q.speaker for q in quotes] == [None]
 
 
 def test_every_sieve_has_a_row() -> None:

@@ -92,15 +92,22 @@ def _organisation_start(tokens: tuple[Token, ...], j: int, floor: int) -> int:
     if not tokens[j].is_capitalised:
         return j
     start = j
+    after_and: int | None = None  # where the name starts if its "and" joins two subjects
     k = j - 1
     while k >= floor and j - k <= ORGANISATION_REACH:
         tok = tokens[k]
         if _is_name_word(tok) and tok.lower not in lx.NOT_NAMES:
             start = k
-        elif not (tok.lower in lx.ORG_CONNECTORS or tok.lower == "the"):
+        elif tok.lower == "and":
+            after_and = start if after_and is None else after_and
+        elif tok.lower in lx.ORG_CONNECTORS:
+            after_and = None  # "Department of Health and Human Services": one name
+        elif tok.lower != "the":
             break
         k -= 1
-    return start
+    # "Dana Whitfield and Cloverdale … president Marty Jones said": two speakers, not one
+    # organisation; an "and" belongs to a name only after its "of" or "for".
+    return start if after_and is None else after_and
 
 
 def _split_name(words: list[Token]) -> tuple[str | None, str | None, list[Token]]:
