@@ -162,6 +162,17 @@ VERBLESS = (  # sources with no verb, and verbs far from the quote or in a claus
     "Kämmerer Paul Lenz verurteilte den Beschluss scharf. „Das Geld ist weg.“\n\n"
     "Lenz traf Vogt am Abend im Rathaus. „Wir reden weiter.“"
 )
+ASIDES = (  # a source set off by commas; a quote in parentheses; who a description names
+    "Die Stadträtin Karin Vogt und der Kämmerer Paul Lenz stritten über das Hallenbad.\n\n"
+    "Doch sei das Bad, so Lenz in einem Interview mit dem Lokalradio, längst zu teuer. "
+    "Deshalb müsse „jeder Euro zweimal umgedreht werden“.\n\n"
+    "Viele lobten den Plan, so Lenz, die Bürgermeisterin Eva Roth („Das freut mich sehr.“) "
+    "und der Landrat.\n\n"
+    "„Wir bauen neu“, sagte die in Celle geborene Vogt.\n\n"
+    "Das Stadtmagazin Celler Blick bezeichnete den Plan als „Wolkenkuckucksheim“.\n\n"
+    "Wie der Radiosender Celle FM berichtet, gab Kämmerer Paul Lenz dem Sender eine Antwort, "
+    "die aus einem Satz bestand: „Dazu sage ich heute nichts.“"
+)
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
     "Lenz sagte, die Stadt müsse sparen. Sonst drohe „ein Loch von zehn Millionen Euro“."
@@ -227,6 +238,11 @@ ROWS = [
     (VIEWS, "alle Wege", "Olaf Brink"),  # a post before the name: still never "Bäderland"
     (VIEWS, "zu teuer", None),  # a view held, its holders nobody named
     (VIEWS, "zu klein", None),  # joined by "oder": the same verb's words
+    (ASIDES, "zweimal umgedreht", "Paul Lenz"),  # "…, so Lenz in einem Interview, …"
+    (ASIDES, "freut mich", "Eva Roth"),  # "so" lists here: the parenthesis is hers
+    (ASIDES, "bauen neu", "Karin Vogt"),  # "die in Celle geborene Vogt"
+    (ASIDES, "Wolkenkuckucksheim", "Celler Blick"),  # a medium's name after the word for it
+    (ASIDES, "sage ich heute nichts", None),  # the station reports; the main clause names Lenz
     (SURNAMES, "mehr Ruhe", "Georg Ratzinger"),
     (SURNAMES, "großer Schritt", None),
 ]

@@ -24,8 +24,10 @@ TOPIC_WORDS = 4  # "X zur neuen Heimat:" — the topic between a name and its co
 
 def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     """Merkel: „…“ — a known name, a colon, the quote (in a clause with no reporting verb,
-    whose subject would be the speaker)."""
+    whose subject would be the speaker); or a known person's name, the quote in parentheses."""
     tokens, qi = site.ctx.tokens, site.qi
+    if qi >= 2 and tokens[qi - 1].text == "(":
+        return _name_then_parenthesis(site, att)
     if qi < 2 or tokens[qi - 1].text != ":":
         return None
     if any(is_cue(tokens, k) for k in range(qi - 1)):
@@ -37,6 +39,19 @@ def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
         entity = book(att).entity(posted, slot=True)
     if entity is None:
         return None
+    return Attribution(entity, 0.8, None, evidence_sentence=site.ctx.index)
+
+
+def _name_then_parenthesis(site: QuoteSite, att: Attributor) -> Attribution | None:
+    """ "…, Mohammed ElBaradei („Mir fällt niemand ein …“), und …": a quote in parentheses
+    right after a person's name is theirs, whatever the sentence does with the name."""
+    tokens, qi = site.ctx.tokens, site.qi
+    if qi + 1 >= len(tokens) or tokens[qi + 1].text != ")":
+        return None  # "(„Q“ sagte er)": the parenthesis holds more than the quote
+    phrase = phrase_ending(tokens, qi - 1)
+    entity = book(att).entity(phrase) if phrase is not None else None
+    if entity is None or entity.org:
+        return None  # "die Partei („Wir …“)", "Infratest („…“)": a body's words, or its name
     return Attribution(entity, 0.8, None, evidence_sentence=site.ctx.index)
 
 

@@ -79,6 +79,15 @@ def is_role(word: str) -> bool:
     )
 
 
+def is_medium(word: str) -> bool:
+    """A word for a medium ("Zeitung", "US-Magazin", "Fernsehsender"), with its genitive
+    ending too ("des Internetdienstes"): before a name, it says the name is the medium's."""
+    low = word.lower()
+    return any(
+        low.endswith((head, f"{head}s", f"{head}es")) for head in LANGUAGE.words("media_nouns")
+    )
+
+
 @cache
 def titles() -> dict[str, str]:
     """Titles written before a name ("Frau", "Herr", "Dr."), each with the gender it gives:
@@ -110,6 +119,8 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
     determiner = False
     while k < len(tokens) and tokens[k].lower in LANGUAGE.words("determiners"):
         determiner, k = True, k + 1
+    if determiner:
+        k = _past_participial_phrase(tokens, k)  # "die in New York City geborene Lopez"
     adjectives = 0  # "der ehemalige FIFA-Schiedsrichter"
     while (
         determiner
@@ -139,7 +150,10 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
     if not run:
         return None
     roles: list[str] = []
-    while run and is_role(run[0]) and (len(run) > 1 or not sentence_start):
+    while run and (
+        (is_role(run[0]) and (len(run) > 1 or not sentence_start))
+        or (is_medium(run[0]) and len(run) > 1)  # "das US-Magazin Barrons"
+    ):
         roles.append(run.pop(0))
     # "der italienische Kardinal Marco Bellini", "Kölns Präsident Klaus Weber": the
     # words before a first name that a surname follows say who the person is.
@@ -148,6 +162,25 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
         roles += run[:given]
         run = run[given:]
     return Phrase(determiner, roles, run, k, inside=start > 0)
+
+
+PARTICIPIAL_REACH = 6  # "die [in New York City] geborene": words before the participle
+PARTICIPLE_ENDINGS = ("ende", "enden", "ender", "ene", "enen", "ener", "te", "ten", "ter")
+
+
+def _past_participial_phrase(tokens: tuple[Token, ...], k: int) -> int:
+    """Where a noun phrase goes on after an extended participle that opens it ("die in New
+    York City geborene Lopez", "der seit 2005 amtierende Präsident"): a preposition, a few
+    words (no comma, no quote), a participle as adjective. ``k`` itself when none opens it."""
+    if k >= len(tokens) or tokens[k].lower not in LANGUAGE.words("prepositions"):
+        return k
+    for j in range(k + 1, min(len(tokens), k + 1 + PARTICIPIAL_REACH)):
+        tok = tokens[j]
+        if not (tok.is_word or tok.text.isdigit()):
+            return k
+        if not tok.is_capitalised and tok.lower.endswith(PARTICIPLE_ENDINGS) and j > k + 1:
+            return j + 1 if tok.lower not in function_words() else k
+    return k
 
 
 def _qualifies(run: list[str], given: int) -> bool:
@@ -220,6 +253,10 @@ class NameBook:
         gender = genders.pop() if len(genders) == 1 else None
         posts = [r for r in phrase.roles if r.lower() not in LANGUAGE.words("address_forms")]
         roles = [" ".join(posts)] if posts else []
+        # "das US-Magazin Barrons": a medium's name, an organisation with no post to show.
+        medium = bool(phrase.roles) and all(is_medium(r) for r in phrase.roles)
+        if medium:
+            return self._add(Entity(tuple(words), org=True))
         return self._add(Entity(tuple(words), roles=roles, gender=gender))
 
     def _add(self, entity: Entity) -> Entity:

@@ -86,7 +86,13 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
         if subordinate is not None:
             # "Während Shakira erklärte, …", "zumal Verteidiger X immer wieder betont hatte,
             # …": the verb closes a clause of its own, whose subject follows its first word.
-            return named(site, att, subordinate, tokens[v].text, 0.85, slot=True)
+            said = named(site, att, subordinate, tokens[v].text, 0.85, slot=True)
+            main = book(att).named_in(tokens[v + 1 : site.qi])
+            if any(e is not said.entity and not e.org for e in main):
+                # "Wie der Sender CBS berichtet, gab Sprecher Robert Gibbs …: „…“": the
+                # main clause names who spoke; the clause before named where it was heard.
+                return Attribution(None, 0.0, tokens[v].text)
+            return said
         before = phrase_ending(tokens, v)
         pronoun = v > 0 and tokens[v - 1].lower in LANGUAGE.words("pronouns")
         # A name with a description in apposition ("Houcine Abassi, der Generalsekretär …
@@ -160,8 +166,10 @@ def reported(site: QuoteSite, att: Attributor) -> Attribution | None:
 
 
 def _said_in(ctx: SentenceContext, att: Attributor) -> Attribution | None:
-    """A sentence's reporting verb and its subject, read as for a quote at its end."""
-    return pre_cue(QuoteSite(ctx, len(ctx.tokens)), att)
+    """A sentence's reporting verb and its subject, or its source ("Doch sei es, so Musa
+    Okwanga, ein Haufen mächtiger Leute gewesen"), read as for a quote at its end."""
+    end = QuoteSite(ctx, len(ctx.tokens))
+    return pre_cue(end, att) or source_word(end, att)
 
 
 SIEVES: tuple[Sieve, ...] = (
@@ -169,7 +177,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("de_pre_cue", "X sagte: „Q“ / Am Montag sagte X, „Q“", pre_cue, before=True),
     Sieve("de_source", "laut X … „Q“ / X zufolge … „Q“", source_word, before=True),
     Sieve("de_cited", "zitierte X mit den Worten: „Q“ (the one quoted)", cited, before=True),
-    Sieve("de_name_colon", "X: „Q“", name_colon, before=True),
+    Sieve("de_name_colon", "X: „Q“ / X („Q“)", name_colon, before=True),
     Sieve("de_colon", "X wörtlich: „Q“ (the clause's subject)", colon, guess="after_any_verb"),
     Sieve("continuation", "a quote running on into the next paragraph", continuation),
     Sieve("previous_quote", "„…“, sagte er. „Q.“", previous_quote, standalone=True),

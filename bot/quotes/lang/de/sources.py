@@ -1,6 +1,6 @@
 """German sources without a reporting verb of their own: laut X, X zufolge, nach Ansicht von X /
-nach den Worten der Sprecherin, X, …, so X (weiter): / …, so X., Für X sei … (a view in the
-Konjunktiv)."""
+nach den Worten der Sprecherin, X, …, so X (weiter): / …, so X. / …, so X, … (set off inside
+the sentence), Für X sei … (a view in the Konjunktiv)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,14 @@ def source_word(site: QuoteSite, att: Attributor) -> Attribution | None:
         if tok.lower == "so" and k < site.qi and _so_before_colon(tokens, k, site.qi):
             # "…, so Elshorst weiter: „…“": the source word opens the quote's own clause.
             return named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=True)
+        if tok.lower == "so" and (inserted := _so_inserted(tokens, k)) is not None:
+            # "Die Lage sei, so der Minister in einem Interview, „ernst“": the source set
+            # off by commas inside the sentence it reports. With another person right after
+            # it, "so" lists ("gratulierten Obama, so Berlusconi, der Leiter der IAEA, …").
+            phrase, comma = inserted
+            listed = phrase_at(tokens, comma + 1)
+            if listed is None or not (listed.roles or book(att).entity(listed)):
+                return named(site, att, phrase, tok.text, 0.85, slot=True)
         if tok.lower == "laut" and k < site.qi:
             return named(site, att, speaker_after(tokens, k + 1, att), tok.text, 0.85, False)
         if tok.lower == "für" and k < site.qi and (judge := _judged_by(tokens, k, att)):
@@ -115,3 +123,31 @@ def _so_before_colon(tokens: tuple[Token, ...], k: int, qi: int) -> bool:
         return False
     between = tokens[phrase.end : qi - 1]
     return len(between) <= 2 and all(t.is_word and not t.is_capitalised for t in between)
+
+
+INSERTED_REACH = 16  # "so X in einem Blogeintrag auf der Website …,": words up to its comma
+
+
+def _so_inserted(tokens: tuple[Token, ...], k: int) -> tuple[Phrase, int] | None:
+    """ "…, so der Schriftsteller Musa Okwanga in einem Blogeintrag, …": after a comma, "so",
+    a named phrase, at most a prepositional phrase (where it said so), a comma (the phrase and
+    where that comma stands). Its clause has no verb: "so" here is a source, not the adverb
+    ("…, so dass", "…, so Merkel sagte, …")."""
+    if k == 0 or tokens[k - 1].text != ",":
+        return None
+    phrase = phrase_at(tokens, k + 1)
+    if phrase is None or not phrase.words or phrase.end >= len(tokens):
+        return None
+    end = phrase.end
+    if tokens[end].text == "(":  # "so Willi Lemke (SPD), …"
+        end = next((j + 1 for j in range(end, len(tokens)) if tokens[j].text == ")"), end)
+    if end < len(tokens) and tokens[end].text == ",":
+        return phrase, end
+    if end >= len(tokens) or tokens[end].lower not in LANGUAGE.words("prepositions"):
+        return None
+    for j in range(end + 1, min(len(tokens), end + INSERTED_REACH)):
+        if tokens[j].text == ",":
+            return phrase, j
+        if tokens[j].text in CLAUSE_ENDS or is_cue(tokens, j) or is_konjunktiv(tokens[j]):
+            return None
+    return None

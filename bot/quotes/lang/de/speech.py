@@ -15,7 +15,7 @@ from functools import cache
 from bot.models import Quote
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import AFFILIATION, reports
-from bot.quotes.lang.de.names import common_word, first_names, is_acronym
+from bot.quotes.lang.de.names import common_word, first_names, is_acronym, is_medium
 from bot.quotes.tokens import WORD
 
 MIN_SPEECH_WORDS = 10  # an unreported phrase this long is speech, not a term
@@ -93,11 +93,7 @@ def names_a_source(text: str, words: list[str], before: str, after: str) -> bool
         return True  # "Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte": his body
     if len(preceding) == 2 and preceding[-1].lower() in LANGUAGE.words("determiners"):
         preceding = preceding[:1]  # "die Online-Ausgabe des „Spiegel“"
-    medium = preceding[-1].lower()
-    # with its genitive ending too: "Angaben des Internetdienstes „E!Online“"
-    return any(
-        medium.endswith((head, f"{head}s", f"{head}es")) for head in LANGUAGE.words("media_nouns")
-    )
+    return is_medium(preceding[-1])  # "Angaben des Internetdienstes „E!Online“"
 
 
 def names_a_thing(text: str, words: list[str], before: str) -> bool:
