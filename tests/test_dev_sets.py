@@ -101,3 +101,42 @@ def test_a_german_span_is_judged_by_its_name_not_its_qualifier(
     from tests.devsets.gold import name_in_span
 
     assert name_in_span(span, german=True) == judged
+
+
+def test_a_speaker_is_judged_against_the_quotation_where_the_quote_stands() -> None:
+    """Words said in two places ("Second Amendment people" in the headline, and inside an
+    adviser's statement three paragraphs on) are judged against the annotated quotation at
+    the quote's own place, when the set gives places: the headline's words are not the
+    adviser's, and our speaker for them is not judged against him."""
+    from bot.models import Quote
+    from tests.devsets.gold import Document, GoldQuote
+    from tests.devsets.score import match
+
+    text = (
+        "'Second Amendment people' his weapon, Trump hints\n\n"
+        "Trump spoke in Wilmington.\n\n"
+        "'Second Amendment people have amazing spirit,' adviser Jason Miller said."
+    )
+    inner = text.index("Second Amendment people have")
+    said = GoldQuote(
+        "a",
+        ("second amendment people have amazing spirit",),
+        "adviser Jason Miller",
+        None,
+        "last_word",
+        ((inner, inner + len("Second Amendment people have amazing spirit")),),
+    )
+    doc = Document("a", lambda: None, (said,), text)  # type: ignore[arg-type,return-value]
+
+    def quote(at: int) -> Quote:
+        words = "Second Amendment people"
+        return Quote(
+            text=words, start=at, end=at + len(words), paragraph=0, speaker="Donald Trump",
+            confidence=0.9, kind="partial", run=0,
+        )  # fmt: skip
+
+    headline, statement = text.index("Second"), inner
+    judged = match(doc, [quote(headline), quote(statement)], text)
+    assert judged.carried[0] == [said]  # the words are speech wherever they stand
+    assert judged.verdict(0) is None  # but the headline's speaker is not judged against his
+    assert judged.verdict(1) is False  # inside his statement, Trump is wrong

@@ -184,6 +184,9 @@ class GoldQuote:
     surface: str | None  # the article's words for the speaker
     reference: str | None  # a resolved name (GGT), else None
     judge: Judge
+    # Where the quotation stands in the article's text (PolNeAR's character offsets), when
+    # the set says: words alike in two places are then told apart by place.
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def text(self) -> str:
@@ -200,6 +203,21 @@ class GoldQuote:
             if covers(quote, seg) and (len(sw) >= 4 or len(qw) <= len(sw)):
                 return True
         return False
+
+    def placed(self, quote: str, source: str, nth: int = 0) -> bool:
+        """Whether an extracted quote (its words as the article has them, the ``nth`` time
+        they occur in the text the product read) stands where this quotation stands: true
+        when the set gives no place or the words are not found verbatim in ``source`` (the
+        article's text, read differently); else their ``nth`` occurrence in ``source``, or any
+        when the two texts hold them a different number of times, overlaps the quotation."""
+        if not self.spans or not quote:
+            return True
+        found = [m.start() for m in re.finditer(re.escape(quote), source)]
+        if not found:
+            return True
+        if nth < len(found):
+            found = [found[nth]]
+        return any(a < at + len(quote) and at < b for at in found for a, b in self.spans)
 
     @property
     def named(self) -> bool:
@@ -242,6 +260,7 @@ class Document:
     id: str
     read: Callable[[], Article]
     gold: tuple[GoldQuote, ...]
+    source: str = ""  # the article's text as annotated, where gold quotes give spans
 
     @property
     def held_out(self) -> bool:

@@ -6,8 +6,9 @@ splits are how others check us): ``fetch github:networkdynamics/PolNeAR``, take
 ``data/train/text`` and ``data/train/attributions`` into ``DIR/text`` and ``DIR/attributions``
 (or point at ``data/train``), and set ``QUOTEBOT_POLNEAR_DIR`` to DIR.
 
-Gold quotes are the Content spans that hold quote marks (the words inside the marks); the
-speaker is the Source span, judged by the last word of its name. An article annotated twice
+Gold quotes are the Content spans that hold quote marks (the words inside the marks), with
+their offsets (an extracted quote carries one only where it stands); the speaker is the Source
+span, judged by the last word of its name. An article annotated twice
 is scored on its first annotation (the annotation files sort by annotator).
 """
 
@@ -25,15 +26,20 @@ SPAN = re.compile(r"^(T\d+)\t(\w+) ([\d ;]+)\t(.*)$")  # "T3\tContent 10 20;25 4
 EVENT = re.compile(r"^E\d+\t(.*)$")
 
 
-def parse(ann: str, text: str) -> list[tuple[str, str | None]]:
-    """(content text, source text) of every attribution in a brat file."""
-    spans: dict[str, str] = {}
+Offsets = tuple[tuple[int, int], ...]
+
+
+def parse(ann: str, text: str) -> list[tuple[str, str | None, Offsets]]:
+    """(content text, source text, content offsets) of every attribution in a brat file."""
+    spans: dict[str, tuple[str, Offsets]] = {}
     events: list[dict[str, str]] = []
     for line in ann.splitlines():
         if m := SPAN.match(line):
             # A discontinuous span ("“Judge,” Brafman said, “I have …”") is its fragments.
-            pieces = [piece.split() for piece in m.group(3).split(";")]
-            spans[m.group(1)] = " ".join(text[int(a) : int(b)] for a, b in pieces)
+            pieces = tuple(
+                (int(a), int(b)) for a, b in (piece.split() for piece in m.group(3).split(";"))
+            )
+            spans[m.group(1)] = (" ".join(text[a:b] for a, b in pieces), pieces)
         elif m := EVENT.match(line):
             events.append(dict(part.split(":", 1) for part in m.group(1).split() if ":" in part))
     out = []
@@ -42,7 +48,7 @@ def parse(ann: str, text: str) -> list[tuple[str, str | None]]:
         source = spans.get(event.get("Source", ""))
         if content is None:
             continue
-        out.append((content, source))
+        out.append((content[0], source[0] if source else None, content[1]))
     return out
 
 
@@ -58,9 +64,9 @@ def load(data_dir: Path, corpus: CorpusSettings) -> list[Document]:
             continue
         text = path.read_text(encoding="utf-8")
         gold = tuple(
-            GoldQuote(stem, segments, source, None, "last_word")
-            for content, source in parse(ann.read_text(encoding="utf-8"), text)
+            GoldQuote(stem, segments, source, None, "last_word", where)
+            for content, source, where in parse(ann.read_text(encoding="utf-8"), text)
             if (segments := tuple(marked_words(content)))
         )
-        docs.append(Document(stem, FileReader(path, corpus), gold))
+        docs.append(Document(stem, FileReader(path, corpus), gold, text))
     return docs

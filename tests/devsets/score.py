@@ -33,29 +33,38 @@ class Result:
     gold: tuple[GoldQuote, ...]
     quotes: list[Quote]
     carried: dict[int, list[GoldQuote]] = field(default_factory=dict)
+    # The carried quotations that stand where the quote stands (all of them when the set
+    # gives no places): a speaker is judged only against these.
+    here: dict[int, list[GoldQuote]] = field(default_factory=dict)
 
     def verdict(self, i: int) -> bool | None:
         """Whether quote ``i``'s speaker is right (None: no speaker, not speech, or a gold
         speaker that cannot be judged)."""
         q = self.quotes[i]
-        judged = [g for g in self.carried[i] if g.named]
+        judged = [g for g in self.here.get(i, self.carried[i]) if g.named]
         if not q.speaker or not judged:
             return None
         return any(g.speaker_is(q.speaker) for g in judged)
 
 
-def match(doc: Document, quotes: list[Quote]) -> Result:
-    """Pair each extracted quote with the gold quotes it carries."""
+def match(doc: Document, quotes: list[Quote], body: str = "") -> Result:
+    """Pair each extracted quote with the gold quotes it carries (``body``: the article's
+    text as the product read it, where the quotes' offsets point)."""
     result = Result(doc.id, doc.held_out, doc.gold, quotes)
     for i, q in enumerate(quotes):
         text = norm(q.text)
         result.carried[i] = [g for g in doc.gold if g.carried_by(text)]
+        # Words said in two places ("2nd Amendment people" in a headline and inside an
+        # adviser's statement) are judged against the quotation where this quote stands.
+        nth = body.count(q.text, 0, q.start) if body and q.text else 0
+        result.here[i] = [g for g in result.carried[i] if g.placed(q.text, doc.source, nth)]
     return result
 
 
 def _extract(job: tuple[Document, Extractor]) -> Result:
     doc, extractor = job
-    return match(doc, list(extractor.extract(doc.read()).quotes))
+    article = doc.read()
+    return match(doc, list(extractor.extract(article).quotes), article.body)
 
 
 def run(docs: Sequence[Document], extractor: Extractor, jobs: int = 1) -> list[Result]:
