@@ -31,9 +31,9 @@ class Floors(NamedTuple):
 
 
 FLOORS = {
-    "ggt": Floors(97, 0.98, 0.83, 0.955, 0.975),
-    "polnear": Floors(840, 0.965, 0.79, 0.93, 0.92),
-    "german": Floors(700, 0.96, 0.50, 0.88, 0.86),
+    "ggt": Floors(97, 0.98, 0.85, 0.955, 0.975),
+    "polnear": Floors(840, 0.975, 0.86, 0.93, 0.93),
+    "german": Floors(700, 0.98, 0.66, 0.92, 0.92),
 }
 
 
