@@ -343,4 +343,23 @@ def noun_phrase_subject(
         or any(t.lower in ("who", "which", "that") for t in tokens[k:c])
     ):
         return NONE
+    if _two_subjects(ctx, k, c):
+        # "Dana Whitfield and Westfield Curling Club president Orla Brennick told": the words
+        # are both of theirs; naming one would be wrong.
+        return Attribution(None, 0.0, tokens[c].lower)
     return resolve.subject(ctx, head_of_phrase(ctx, last), tokens[c].lower)
+
+
+def _two_subjects(ctx: SentenceContext, k: int, end: int) -> bool:
+    """Whether the phrase from ``k`` to ``end`` joins a name and another subject with "and"
+    (not an "and" inside an organisation's name after "of" or "for": "Department of Health
+    and Human Services spokesman Tom Calloway")."""
+    tokens = ctx.tokens
+    for a in range(k, end):
+        if tokens[a].lower != "and":
+            continue
+        before = tokens[k:a]
+        named = any(k <= m.last < a for m in ctx.mentions)
+        if named and not any(t.lower in ("of", "for") for t in before):
+            return True
+    return False
