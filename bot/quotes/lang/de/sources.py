@@ -75,18 +75,28 @@ def _judged_by(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entity | N
         return None
     if any(is_cue(tokens, j) for j in range(k)):
         return None  # "X kritisierte, …, und für Y war …": the verb before governs
-    phrase = phrase_at(tokens, k + 1)
-    if phrase is None or not phrase.words or phrase.end >= len(tokens):
+    found = _name_with_party(tokens, k + 1)  # "Für Willi Lemke (SPD) …"
+    if found is None:
         return None
-    end = phrase.end
-    if tokens[end].text == "(":  # "Für Willi Lemke (SPD) …"
-        end = next((j + 1 for j in range(end, len(tokens)) if tokens[j].text == ")"), end)
+    phrase, end = found
     if end >= len(tokens):
         return None
     if not is_konjunktiv(tokens[end]):
         return None  # "Für Hajduk ist die „Zeit der Ehrlichkeit“ vorbei": her view, not words
     entity = book(att).entity(phrase)
     return entity if entity is not None and not entity.org else None
+
+
+def _name_with_party(tokens: tuple[Token, ...], k: int) -> tuple[Phrase, int] | None:
+    """The noun phrase at ``k`` and where the sentence goes on after it, past a party or
+    post in parentheses ("Willi Lemke (SPD)"); None when no phrase, or nothing, follows."""
+    phrase = phrase_at(tokens, k)
+    if phrase is None or not phrase.words or phrase.end >= len(tokens):
+        return None
+    end = phrase.end
+    if tokens[end].text == "(":
+        end = next((j + 1 for j in range(end, len(tokens)) if tokens[j].text == ")"), end)
+    return phrase, end
 
 
 def _view_source(tokens: tuple[Token, ...], k: int) -> int | None:
@@ -135,12 +145,10 @@ def _so_inserted(tokens: tuple[Token, ...], k: int) -> tuple[Phrase, int] | None
     ("…, so dass", "…, so Merkel sagte, …")."""
     if k == 0 or tokens[k - 1].text != ",":
         return None
-    phrase = phrase_at(tokens, k + 1)
-    if phrase is None or not phrase.words or phrase.end >= len(tokens):
+    found = _name_with_party(tokens, k + 1)  # "so Willi Lemke (SPD), …"
+    if found is None:
         return None
-    end = phrase.end
-    if tokens[end].text == "(":  # "so Willi Lemke (SPD), …"
-        end = next((j + 1 for j in range(end, len(tokens)) if tokens[j].text == ")"), end)
+    phrase, end = found
     if end < len(tokens) and tokens[end].text == ",":
         return phrase, end
     if end >= len(tokens) or tokens[end].lower not in LANGUAGE.words("prepositions"):
