@@ -360,6 +360,7 @@ def _two_subjects(ctx: SentenceContext, k: int, end: int) -> bool:
             continue
         before = tokens[k:a]
         named = any(k <= m.last < a for m in ctx.mentions)
-        if named and not any(t.lower in ("of", "for") for t in before):
+        # the connectors that open an organisation's name ("of", "for"; not "and" itself)
+        if named and not any(t.lower in lx.ORG_CONNECTORS - {"and"} for t in before):
             return True
     return False
