@@ -224,6 +224,17 @@ ROWS: list[Row] = [
         "according_to_after",
     ),
     Row("Travellers are advised to “take extra care near the border”.", "extra care", None, None),
+    # --- a bare surname shared by a firm and the person it is named after is the person's
+    Row(
+        (
+            "The kennel was built by Studio Varnholt, in Sausalito.\n\n"
+            "Greta Ilse Varnholt, lead designer at the firm, chose cork for the floor.\n\n"
+            "“It stays warm in winter,” says Varnholt."
+        ),
+        "stays warm",
+        "Greta Ilse Varnholt",
+        "inverted_post_cue",
+    ),
     # --- pronouns: the gender must fit; the subject of the last sentence is in focus
     Row(
         ("Dorie Greenspan has written books with Pierre Herme.\n\n“I loved doing that,” she says."),

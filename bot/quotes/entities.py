@@ -179,6 +179,11 @@ class Registry:
             candidates = [e for e in self._last_is(word) if len(e.name) >= 2]
             if by_first:
                 candidates += self._first_is(word)
+            # A firm named after its founder ("Studio Schicketanz") and the founder herself
+            # ("Mary Ann Schicketanz"): a bare surname is the person's.
+            people = [e for e in candidates if e.person_like]
+            if people:
+                return min(people, key=lambda e: self._order[id(e)])
             if candidates:
                 return min(candidates, key=lambda e: self._order[id(e)])
             # Family name first ("Wang Qishan" … "Wang said"), when it is no known first name.
