@@ -235,6 +235,16 @@ ROWS: list[Row] = [
         "Greta Ilse Varnholt",
         "inverted_post_cue",
     ),
+    # --- a document's words: "read" reports them only after a noun for the document
+    Row(
+        (
+            "Transport Minister Delphine Arcand cancelled the hearings on Friday.\n\n"
+            "“Staff were threatened at two of them,” her statement read."
+        ),
+        "Staff were threatened",
+        "Delphine Arcand",
+        "long_subject",
+    ),
     # --- pronouns: the gender must fit; the subject of the last sentence is in focus
     Row(
         ("Dorie Greenspan has written books with Pierre Herme.\n\n“I loved doing that,” she says."),

@@ -43,7 +43,11 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     """Whether the word at ``j`` is a reporting verb used as a verb ("said", "told"), not a
     noun ("the claims", "a later tweet") nor a verb that reports nothing ("maintain a")."""
     tok = tokens[j]
-    known = tok.lower in lx.CUE_VERBS or particle_end(tokens, j) > j  # "shot back"
+    known = (
+        tok.lower in lx.CUE_VERBS
+        or particle_end(tokens, j) > j  # "shot back"
+        or (tok.lower in lx.DOCUMENT_CUES and j > 0 and tokens[j - 1].lower in lx.STATEMENT_NOUNS)
+    )
     if not tok.is_word or not known or (tok.is_capitalised and j > 0):
         return False
     prev = tokens[j - 1].lower if j > 0 else ""
