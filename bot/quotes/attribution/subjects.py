@@ -350,6 +350,11 @@ def noun_phrase_subject(
     return resolve.subject(ctx, head_of_phrase(ctx, last), tokens[c].lower)
 
 
+# The connectors that open an organisation's name ("of", "for"), not "and" itself: an "and"
+# after one of them is inside the name ("Department of Health and Human Services").
+NAME_OPENING_CONNECTORS = lx.ORG_CONNECTORS - {"and"}
+
+
 def _two_subjects(ctx: SentenceContext, k: int, end: int) -> bool:
     """Whether the phrase from ``k`` to ``end`` joins a name and another subject with "and"
     (not an "and" inside an organisation's name after "of" or "for": "Department of Health
@@ -360,7 +365,6 @@ def _two_subjects(ctx: SentenceContext, k: int, end: int) -> bool:
             continue
         before = tokens[k:a]
         named = any(k <= m.last < a for m in ctx.mentions)
-        # the connectors that open an organisation's name ("of", "for"; not "and" itself)
-        if named and not any(t.lower in lx.ORG_CONNECTORS - {"and"} for t in before):
+        if named and not any(t.lower in NAME_OPENING_CONNECTORS for t in before):
             return True
     return False
