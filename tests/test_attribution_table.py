@@ -235,6 +235,43 @@ ROWS: list[Row] = [
         "Greta Ilse Varnholt",
         "inverted_post_cue",
     ),
+    # --- a company whose name is a common word: a name where it speaks and is named mid-sentence
+    Row(
+        (
+            "The union reached a deal with Shell on Friday.\n\n"
+            "Shell said in a statement: “We look forward to having everyone back at work.”"
+        ),
+        "look forward",
+        "Shell",
+        "pre_cue",
+    ),
+    Row(
+        (
+            "Shell said it would sell a shell company.\n\n"
+            "Shell said in a statement: “We look forward to having everyone back at work.”"
+        ),
+        "look forward",
+        None,  # written in lower case too: a common word, not surely a name
+        None,
+    ),
+    Row(
+        (
+            "Parents complained to Facebook about the app on Monday.\n\n"
+            "In a statement, Facebook said it is “reviewing every report”."
+        ),
+        "reviewing every",
+        "Facebook",
+        "pre_cue",
+    ),
+    Row(
+        (
+            "Facebook said it would review the app.\n\n"
+            "Senator Ilse Brandt answered a question on Facebook writing, “I will vote no.”"
+        ),
+        "vote no",
+        None,  # "on Facebook" is where she wrote, not who: never the firm
+        None,
+    ),
     # --- a document's words: "read" reports them only after a noun for the document
     Row(
         (

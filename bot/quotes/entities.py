@@ -121,7 +121,9 @@ class Registry:
     def resolve_name(self, mention: Mention) -> Entity | None:
         """The entity a name mention refers to, creating or enriching it."""
         name = mention.name
-        if not name or (len(name) == 1 and name[0].lower() in lx.PLATFORMS):
+        if not name or (
+            len(name) == 1 and name[0].lower() in lx.PLATFORMS and name[0].lower() not in self.names
+        ):  # "posted on Twitter" names nobody; "Twitter said in a statement" names the firm
             return None
         entity = self._match(name, mention.title)
         if mention.surname_only:

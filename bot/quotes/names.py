@@ -34,6 +34,8 @@ def is_common_word(word: str) -> bool:
 _AFTER_TITLE = re.compile(r"\b([A-Za-z]+)\.? (?=([A-Z][a-z]+)\b)")  # overlapping
 # A place: "in China", "at Sacramento", "across Iowa" (people are seldom in or at someone).
 _LOCATIVES = "in|at|across|near|outside|inside|throughout"
+# A capitalised word and the word after it: "Verizon said", "Google declined".
+_BEFORE_VERB = re.compile(r"\b([A-Z][a-z]+) ([a-z]+)\b")
 
 
 def written_as_names(texts: Sequence[str]) -> frozenset[str]:
@@ -54,15 +56,39 @@ def written_as_names(texts: Sequence[str]) -> frozenset[str]:
         if (post.lower() in posts or _first_name(post)) and is_common_word(name)
     }
     # Few articles title a common word at all: only those words are looked for again.
-    candidates = {
-        name for name in titled if not (name.endswith("s") and is_common_word(name[:-1].lower()))
-    }
+    candidates = {name for name in titled | _speaking(texts) if not _plural_of_common(name)}
     if not candidates:
         return frozenset()
     words = "|".join(re.escape(name) for name in candidates)
     against = re.compile(rf"\b(?:({words.lower()})|(?:{_LOCATIVES}) ({words}))\b")
     refuted = {m.group(1) or m.group(2) for text in texts for m in against.finditer(text)}
     return frozenset(name.lower() for name in candidates - {r.capitalize() for r in refuted})
+
+
+def _plural_of_common(word: str) -> bool:
+    """ "Democrats", "Authorities": a group of common things, not someone."""
+    low = word.lower()
+    if low.endswith("ies") and is_common_word(low[:-3] + "y"):
+        return True
+    return low.endswith("s") and is_common_word(low[:-1])
+
+
+def _speaking(texts: Sequence[str]) -> set[str]:
+    """Common words an article writes as a company's or a person's name by what they do:
+    the subject of a reporting verb ("Verizon said in a statement", "Facebook told
+    employees") that the article also capitalises inside a sentence ("a deal with Verizon").
+    A sentence's first word alone proves nothing ("Finally said"), nor a headline's."""
+    speaking = {
+        word
+        for text in texts
+        for word, verb in _BEFORE_VERB.findall(text)
+        if verb.lower() in lx.CUE_VERBS and is_common_word(word)
+    }
+    if not speaking:
+        return set()
+    words = "|".join(re.escape(word) for word in speaking)
+    inside = re.compile(rf"(?<=[a-z0-9,] )({words})\b(?! [A-Z])")
+    return {m.group(1) for text in texts for m in inside.finditer(text)}
 
 
 def _first_name(word: str) -> bool:

@@ -47,7 +47,8 @@ class ReadingState:
         self.read += 1
         for m in mentions:
             if m.kind == "name":
-                entity = self.registry.resolve_name(m)
+                medium = _platform_as_medium(sentence.tokens, m)
+                entity = None if medium else self.registry.resolve_name(m)
                 self.resolved[(ctx.index, m.first)] = entity
                 if entity is not None:
                     self.seen_in.setdefault(id(entity), []).append(ctx.index)
@@ -122,3 +123,14 @@ class ReadingState:
             if m.kind == "name" and self.resolved.get((ctx.index, m.first)) is not None:
                 out.update(range(m.first, m.last + 1))
         return out
+
+
+def _platform_as_medium(tokens: tuple[Token, ...], m: Mention) -> bool:
+    """ "on Facebook", "via Twitter": where words were posted, never who said them (though the
+    article may name the firm as a speaker elsewhere: "Facebook said in a statement")."""
+    return (
+        len(m.name) == 1
+        and m.name[0].lower() in lx.PLATFORMS
+        and m.first > 0
+        and tokens[m.first - 1].lower in lx.PREPOSITIONS
+    )
