@@ -272,6 +272,32 @@ ROWS: list[Row] = [
         None,  # "on Facebook" is where she wrote, not who: never the firm
         None,
     ),
+    # --- a statement issued, and a statement as the subject: its author's words
+    Row(
+        "Mayor Ilse Brandt issued the following statement:\n\n“We will rebuild the bridge.”",
+        "rebuild the bridge",
+        "Ilse Brandt",
+        "after_report",
+    ),
+    Row(
+        "Mayor Ilse Brandt issued a statement, “We will rebuild the bridge.”",
+        "rebuild the bridge",
+        "Ilse Brandt",
+        "pre_cue",
+    ),
+    Row(
+        "The Ontario Hydro statement said that “the outage is over.”",
+        "outage is over",
+        "Ontario Hydro",
+        "pre_cue",
+    ),
+    Row(
+        "Ilse Brandt said Mayor Tom Quill’s tweet saying crime had fallen meant that “the police "
+        "are winning.”",
+        "police are winning",
+        "Ilse Brandt",  # the tweet's "saying" has no subject of its own: Brandt reports
+        "pre_cue",
+    ),
     # --- a document's words: "read" reports them only after a noun for the document
     Row(
         (

@@ -39,6 +39,7 @@ ORG_WORDS = word_set("org_words") | ORG_WORDS_SURNAMES
 PLATFORMS = word_set("platforms")
 STATEMENT_NOUNS = word_set("statement_nouns")
 DOCUMENT_CUES = word_set("document_cues")
+ISSUING_VERBS = word_set("issuing_verbs")
 PRONOUNS: dict[str, str] = dict(line.split() for line in entries("pronouns"))
 NOT_NAMES = word_set("not_names") | CALENDAR
 TIME_WORDS = word_set("time_words") | CALENDAR

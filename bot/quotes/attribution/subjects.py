@@ -52,6 +52,8 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
     ):
         j -= 1
     j = before_parenthetical(tokens, j)  # "Sen. Ted Cruz (Tex.) has said"
+    if not participle(cue):  # "Trump's tweet saying …" modifies a noun: no subject of its own
+        j = _document_owner(ctx, j)  # "The RCMP statement said", "Trump's news release said"
     if j >= 0 and j not in ctx.by_last and not participle(cue):
         j = _before_adverbial(ctx, j)  # "Trump in his announcement speech called"
     if participle(cue) and (j < 0 or j not in ctx.by_last):
@@ -87,6 +89,22 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
     if prev.lower in ("who", "which"):
         return _relative_subject(resolve, ctx, j, cue)
     return NONE
+
+
+def _document_owner(ctx: SentenceContext, j: int) -> int:
+    """``The RCMP statement said``: where a statement noun at ``j`` follows the name of
+    whose words it holds (one modifier between: "Hydro's news release"), that name's last
+    token; else ``j``."""
+    tokens = ctx.tokens
+    if j < 1 or j in ctx.by_last or tokens[j].lower not in lx.STATEMENT_NOUNS:
+        return j
+    for k in (j - 1, j - 2):
+        owner = ctx.by_last.get(k)
+        if owner is not None:
+            return k if owner.kind == "name" else j
+        if k < 1 or not tokens[k].is_word or tokens[k].is_capitalised:
+            return j
+    return j
 
 
 def _before_adverbial(ctx: SentenceContext, j: int) -> int:
