@@ -298,6 +298,25 @@ ROWS: list[Row] = [
         "Ilse Brandt",  # the tweet's "saying" has no subject of its own: Brandt reports
         "pre_cue",
     ),
+    # --- "the agency said": the organisation the sentence before is about, never a person's firm
+    Row(
+        (
+            "The Northline Ferry Authority cancelled every crossing on Friday.\n\n"
+            "“We will review every vessel,” the agency said in a statement."
+        ),
+        "review every vessel",
+        "Northline Ferry Authority",
+        "post_cue",
+    ),
+    Row(
+        (
+            "Meng Wanzhou, Huawei’s finance chief, was arrested in Vancouver.\n\n"
+            "“We are confident in the courts,” the company said."
+        ),
+        "confident in the courts",
+        None,
+        None,
+    ),
     # --- a document's words: "read" reports them only after a noun for the document
     Row(
         (

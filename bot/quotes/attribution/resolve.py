@@ -40,6 +40,8 @@ class Resolver:
         if coordinated(ctx, m):
             return Attribution(None, 0.0, cue)
         attr = self.mention(ctx, m)
+        if attr.entity is None and _names_an_organisation(ctx, m):
+            attr = self._org_subject_before(ctx)  # "“…,” the agency said": the one in focus
         return Attribution(attr.entity, attr.confidence, cue, ctx.index, attr.named_sentence)
 
     def person(self, ctx: SentenceContext, m: Mention | None, confidence: float) -> Attribution:
@@ -208,6 +210,22 @@ class Resolver:
             return self.of_entity(max(named, key=lambda e: self.state.recency(e, ctx)), 0.75)
         return NONE
 
+    def _org_subject_before(self, ctx: SentenceContext) -> Attribution:
+        """ "The U.S. State Department called for their release. / “…,” the agency said": the
+        organisation that is the subject of the sentence right before (in the same or the
+        previous paragraph), the one the story is about there; nobody when that subject is a
+        person or unnamed."""
+        before = self.state.recent.get(ctx.index - 1)
+        if before is None or ctx.paragraph - before.paragraph > 1:
+            return NONE
+        main = before.main
+        if main is None or main.kind != "name" or main.possessive:
+            return NONE
+        entity = self.state.name_of(before, main.first)
+        if entity is None or not entity.org:
+            return NONE
+        return self.of_entity(entity, 0.6)
+
     def _role(self, ctx: SentenceContext, m: Mention) -> Attribution:
         head = m.head or ""
         if ctx.tokens[m.first].lower in ("a", "an"):
@@ -226,6 +244,17 @@ class Resolver:
             return NONE
         best = max(candidates, key=lambda e: self.state.recency(e, ctx))
         return self.of_entity(best, 0.7 if len(candidates) == 1 else 0.55)
+
+
+def _names_an_organisation(ctx: SentenceContext, m: Mention) -> bool:
+    """ "the agency", "the company": a definite organisation noun, no name of its own."""
+    head = m.head or ""
+    return (
+        m.kind in ("role", "org_role")
+        and ctx.tokens[m.first].lower == "the"
+        and head in lx.ORG_NOUNS
+        and head not in lx.ROLE_HEADS
+    )
 
 
 def coordinated(ctx: SentenceContext, m: Mention) -> bool:
