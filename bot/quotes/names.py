@@ -77,7 +77,7 @@ def _speaking(texts: Sequence[str]) -> set[str]:
     """Common words an article writes as a company's or a person's name by what they do:
     the subject of a reporting verb ("Verizon said in a statement", "Facebook told
     employees") that the article also capitalises inside a sentence ("a deal with Verizon").
-    A sentence's first word alone proves nothing ("Finally said"), nor a headline's."""
+    A sentence's first word alone proves nothing ("Finally said")."""
     speaking = {
         word
         for text in texts
