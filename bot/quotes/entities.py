@@ -183,11 +183,9 @@ class Registry:
                 candidates += self._first_is(word)
             # A firm named after its founder ("Studio Schicketanz") and the founder herself
             # ("Mary Ann Schicketanz"): a bare surname is the person's.
-            people = [e for e in candidates if e.person_like]
-            if people:
-                return min(people, key=lambda e: self._order[id(e)])
-            if candidates:
-                return min(candidates, key=lambda e: self._order[id(e)])
+            pool = [e for e in candidates if e.person_like] or candidates
+            if pool:
+                return min(pool, key=lambda e: self._order[id(e)])
             # Family name first ("Wang Qishan" … "Wang said"), when it is no known first name.
             if word not in lx.FIRST_NAMES:
                 family_first = self._first_is(word)

@@ -47,7 +47,7 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
         tok.lower in lx.CUE_VERBS
         or particle_end(tokens, j) > j  # "shot back"
         or (tok.lower in lx.DOCUMENT_CUES and j > 0 and tokens[j - 1].lower in lx.STATEMENT_NOUNS)
-        or (tok.lower in lx.ISSUING_VERBS and document_follows(tokens, j + 1))
+        or (tok.lower in lx.ISSUING_VERBS and _document_follows(tokens, j + 1))
     )
     if not tok.is_word or not known or (tok.is_capitalised and j > 0):
         return False
@@ -77,7 +77,7 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     return not (nxt in ("for", "of") and tok.lower in ("calls", "call", "claims", "thanks"))
 
 
-def document_follows(tokens: tuple[Token, ...], k: int, reach: int = 4) -> bool:
+def _document_follows(tokens: tuple[Token, ...], k: int, reach: int = 4) -> bool:
     """A statement noun among the next few lower-case words ("the following statement", "a
     joint news release"): what an issuing verb at ``k - 1`` puts out is someone's words."""
     for tok in tokens[k : k + reach]:

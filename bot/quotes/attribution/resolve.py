@@ -230,7 +230,7 @@ class Resolver:
         head = m.head or ""
         if ctx.tokens[m.first].lower in ("a", "an"):
             return NONE  # "a national newspaper columnist wrote": someone new, not named
-        if m.kind == "org_role" or (head in lx.ORG_NOUNS and head not in lx.ROLE_HEADS):
+        if _organisation_noun(m):
             return self._org_role(ctx, head)
         role_text = (m.role or "").lower()
         candidates = [
@@ -246,14 +246,18 @@ class Resolver:
         return self.of_entity(best, 0.7 if len(candidates) == 1 else 0.55)
 
 
+def _organisation_noun(m: Mention) -> bool:
+    """A role mention headed by a word for an organisation ("the department"), not a post."""
+    head = m.head or ""
+    return m.kind == "org_role" or (head in lx.ORG_NOUNS and head not in lx.ROLE_HEADS)
+
+
 def _names_an_organisation(ctx: SentenceContext, m: Mention) -> bool:
     """ "the agency", "the company": a definite organisation noun, no name of its own."""
-    head = m.head or ""
     return (
         m.kind in ("role", "org_role")
         and ctx.tokens[m.first].lower == "the"
-        and head in lx.ORG_NOUNS
-        and head not in lx.ROLE_HEADS
+        and _organisation_noun(m)
     )
 
 
