@@ -173,6 +173,18 @@ ASIDES = (  # a source set off by commas; a quote in parentheses; who a descript
     "Wie der Radiosender Celle FM berichtet, gab Kämmerer Paul Lenz dem Sender eine Antwort, "
     "die aus einem Satz bestand: „Dazu sage ich heute nichts.“"
 )
+ORDER = (  # a clause opening with its object; a source clause first; quotes joined by "und"
+    "Kämmerer Paul Lenz und die Stadträtin Karin Vogt stritten über das Hallenbad.\n\n"
+    "Die Schließung des Bades lehnte Kämmerer Paul Lenz entschieden ab: „Das kommt nicht "
+    "in Frage.“\n\n"
+    "Den Vorwurf der Verschwendung wies Vogt von sich: „Wir haben sparsam geplant.“\n\n"
+    "Die Stadtverwaltung unterstützte Vogt am Abend: „Das ist unsozial.“\n\n"
+    "Wie Lenz, der seit Jahren im Rat sitzt, dazu feststellt, verlangt „der Haushalt eine "
+    "klare Linie“.\n\n"
+    "„Wir sparen“ und „Wir bauen nicht“, sagte Lenz.\n\n"
+    "Paul Lenz, Kämmerer im Rat der Deutschen Städte: „Wir halten Kurs.“\n\n"
+    "Die Deutsche Welle berichtete über den Streit. Die Stadt sei „tief gespalten“."
+)
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
     "Lenz sagte, die Stadt müsse sparen. Sonst drohe „ein Loch von zehn Millionen Euro“."
@@ -242,7 +254,14 @@ ROWS = [
     (ASIDES, "freut mich", "Eva Roth"),  # "so" lists here: the parenthesis is hers
     (ASIDES, "bauen neu", "Karin Vogt"),  # "die in Celle geborene Vogt"
     (ASIDES, "Wolkenkuckucksheim", "Celler Blick"),  # a medium's name after the word for it
-    (ASIDES, "sage ich heute nichts", None),  # the station reports; the main clause names Lenz
+    (ASIDES, "sage ich heute nichts", "Paul Lenz"),  # the station reports; Lenz's words
+    (ORDER, "nicht in Frage", "Paul Lenz"),  # the object first, the subject after the verb
+    (ORDER, "sparsam geplant", "Karin Vogt"),  # "Den …": the object by its article
+    (ORDER, "unsozial", None),  # a body opens the clause: it may be the one speaking
+    (ORDER, "klare Linie", "Paul Lenz"),  # "Wie X, der …, feststellt, verlangt „…“"
+    (ORDER, "Wir sparen", "Paul Lenz"),  # „…“ und „…“, sagte X: the verb reports both
+    (ORDER, "halten Kurs", "Paul Lenz"),  # never the body at the end of the post
+    (ORDER, "tief gespalten", "Deutsche Welle"),  # a capitalised adjective: a body's name
     (SURNAMES, "mehr Ruhe", "Georg Ratzinger"),
     (SURNAMES, "großer Schritt", None),
 ]

@@ -14,6 +14,7 @@ from bot.quotes.lang.de.subjects import (
     APPOSITION_REACH,
     apposition,
     clause_subject,
+    inverted_subject,
     phrase_ending,
     verb_after_adverbial,
 )
@@ -32,11 +33,14 @@ def name_colon(site: QuoteSite, att: Attributor) -> Attribution | None:
         return None
     if any(is_cue(tokens, k) for k in range(qi - 1)):
         return None  # "Ein Kommentator schrieb im Magazin DER SPIEGEL:": the verb's subject
-    phrase = phrase_ending(tokens, qi - 1) or _name_on_topic(tokens, qi - 1)
-    entity = book(att).entity(phrase) if phrase is not None else None
-    if entity is None and (posted := _name_then_post(tokens, qi - 1)) is not None:
-        # A name with its post in apposition stands where only a name stands.
+    posted = _name_then_post(tokens, qi - 1)
+    if posted is not None:
+        # A name with its post in apposition stands where only a name stands; the post's
+        # own last words ("Präsident des Rats der Europäischen Union") never speak.
         entity = book(att).entity(posted, slot=True)
+    else:
+        phrase = phrase_ending(tokens, qi - 1) or _name_on_topic(tokens, qi - 1)
+        entity = book(att).entity(phrase) if phrase is not None else None
     if entity is None:
         return None
     return Attribution(entity, 0.8, None, evidence_sentence=site.ctx.index)
@@ -127,6 +131,8 @@ def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
         subject: Entity | None = apposed[0]
     else:
         subject = clause_subject(tokens, qi - 1, att, strict=True)  # a name the article gave
+        if subject is None and opening == 0:
+            subject = inverted_subject(tokens, qi - 1, att)
     if subject is None:
         return None
     return Attribution(subject, 0.7, None, evidence_sentence=site.ctx.index)

@@ -85,6 +85,19 @@ def is_medium(word: str) -> bool:
     return word.lower().endswith(_medium_endings())
 
 
+def is_body(word: str) -> bool:
+    """A word for a body that can speak ("Stadtverwaltung", "Bundesregierung", "des
+    Ministeriums"), with its genitive ending too."""
+    low = word.lower()
+    return low.endswith(_body_endings())
+
+
+@cache
+def _body_endings() -> tuple[str, ...]:
+    heads = sorted(LANGUAGE.words("body_nouns"))
+    return tuple(form for head in heads for form in (head, f"{head}s", f"{head}es"))
+
+
 @cache
 def _medium_endings() -> tuple[str, ...]:
     """Each media noun with its genitive forms, built once: ``is_medium`` is asked of every
@@ -98,6 +111,31 @@ def titles() -> dict[str, str]:
     """Titles written before a name ("Frau", "Herr", "Dr."), each with the gender it gives:
     "m", "f" or "n" (``titles.txt``)."""
     return LANGUAGE.gendered("titles")
+
+
+ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")  # longest first
+ADJECTIVE_ZIPF = 3.0  # "deutsche" 5.6, "europäischen" 5.0; "kinde" 3.0, "kinden" 1.7
+# The strong dative "-em" is an adjective's alone: "vereintem" 1.2, "süddeutschem" 1.4, where
+# nouns and verbs with "-e" and "-en" forms have none ("tagem", "redem", "leitem": 0).
+DATIVE_ZIPF = 1.0
+
+
+def named_by_adjective(words: list[str]) -> bool:
+    """ "Deutsche Welle", "Vereinten Nationen", "Europäischen Union": a capitalised adjective
+    before a noun, after an article. German writes an adjective in lower case unless it is
+    part of a name, so inside a noun phrase its capital marks the phrase as one ("der
+    Erste Bürgermeister" is a post, not a body)."""
+    if len(words) < 2 or is_role(words[-1]):
+        return False
+    low = words[0].lower()
+    ending = next((e for e in ADJECTIVE_ENDINGS if low.endswith(e)), None)
+    if ending is None or len(low) - len(ending) < 3:
+        return False
+    stem = low[: -len(ending)]
+    # An adjective declines: its stem takes "-e" and "-en" in common use ("deutsche",
+    # "deutschen") and "-em" at all; a noun or a verb ending so does not ("Tage", "Rede").
+    common = all(frequency(stem + e) >= ADJECTIVE_ZIPF for e in ("e", "en"))
+    return common and frequency(stem + "em") >= DATIVE_ZIPF
 
 
 def is_acronym(word: str) -> bool:
@@ -242,6 +280,9 @@ class NameBook:
         if len(words) == 1 and is_acronym(words[0]):
             return self._add(Entity((words[0],), org=True))
         if phrase.determiner and not phrase.roles:
+            if named_by_adjective(words):
+                # "die Deutsche Welle", "der Europäischen Union": a body's proper name.
+                return self._add(Entity(tuple(words), org=True))
             return None  # "die Regierung", "der Papst"
         first = len(words) >= 2 and words[0].lower() in first_names()
         unlike_nouns = not any(

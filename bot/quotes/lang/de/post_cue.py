@@ -4,11 +4,13 @@ clause that closes the quote's sentence after its own clause (… „…“ sei,
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.chain import impersonal
-from bot.quotes.lang.de.grammar import CLAUSE_ENDS, is_cue, named, past_reflexive
+from bot.quotes.lang.de.grammar import CLAUSE_ENDS, COORDINATORS, is_cue, named, past_reflexive
 from bot.quotes.lang.de.names import phrase_at
 from bot.quotes.lang.de.subjects import (
     SUBJECT_REACH,
@@ -36,6 +38,9 @@ def _right_after(site: QuoteSite, att: Attributor) -> Attribution | None:
         k += 1
     if k >= len(tokens):
         return None
+    if tokens[k].lower in COORDINATORS and k + 1 < len(tokens) and tokens[k + 1].is_quote:
+        # „…“ und „…“, zitiert CNN: the verb after the last of quotes joined so reports each.
+        return _right_after(replace(site, qi=k + 1, span=None, words="", marked=""), att)
     if impersonal(tokens[k : k + 2]):
         return Attribution(None, 0.0, tokens[k].text)  # „…“, hieß es in der Rede: nobody named
     if tokens[k].lower in LANGUAGE.words("source_words") and tokens[k].lower != "zufolge":

@@ -82,7 +82,11 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             return _same_verb_as(site, att, v)
         if not is_cue(tokens, v):
             continue
-        subordinate = subordinate_subject(tokens, v)
+        if v == site.qi - 1 and v > 0 and tokens[v - 1].text == ",":
+            # "Wie Paech feststellt, verlangt „der Tatbestand …“": the quote is the verb's
+            # subject; who said it is the clause before.
+            continue
+        subordinate = subordinate_subject(tokens, v, att)
         if subordinate is not None:
             # "Während Shakira erklärte, …", "zumal Verteidiger X immer wieder betont hatte,
             # …": the verb closes a clause of its own, whose subject follows its first word.
@@ -91,7 +95,7 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             if any(e is not said.entity and not e.org for e in main):
                 # "Wie der Sender CBS berichtet, gab Sprecher Robert Gibbs …: „…“": the
                 # main clause names who spoke; the clause before named where it was heard.
-                return Attribution(None, 0.0, tokens[v].text)
+                return _main_subject(site, att, v) or Attribution(None, 0.0, tokens[v].text)
             return said
         before = phrase_ending(tokens, v)
         pronoun = v > 0 and tokens[v - 1].lower in LANGUAGE.words("pronouns")
@@ -122,6 +126,23 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
                 return Attribution(subject, 0.8, tokens[v].text, evidence_sentence=site.ctx.index)
         return found
     return None
+
+
+def _main_subject(site: QuoteSite, att: Attributor, verb: int) -> Attribution | None:
+    """ "Wie der Sender CBS berichtet, gab Sprecher Robert Gibbs eine Stellungnahme ab: „…“":
+    a quote after a colon is the main clause's; its subject, a person, stands right after the
+    finite verb that follows the source clause's comma."""
+    tokens, qi = site.ctx.tokens, site.qi
+    finite = verb + 2
+    if tokens[qi - 1].text != ":" or finite >= qi or tokens[verb + 1].text != ",":
+        return None
+    if not tokens[finite].is_word or tokens[finite].is_capitalised:
+        return None
+    phrase = speaker_after(tokens, past_reflexive(tokens, finite), att)
+    entity = book(att).entity(phrase) if phrase is not None else None
+    if entity is None or entity.org:
+        return None
+    return Attribution(entity, 0.7, tokens[verb].text, evidence_sentence=site.ctx.index)
 
 
 def _same_verb_as(site: QuoteSite, att: Attributor, before: int) -> Attribution | None:

@@ -9,7 +9,15 @@ from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import AFFILIATION, CLAUSE_ENDS, book, past_reflexive
-from bot.quotes.lang.de.names import Phrase, common_word, function_words, phrase_at
+from bot.quotes.lang.de.names import (
+    Phrase,
+    common_word,
+    function_words,
+    is_body,
+    is_medium,
+    is_role,
+    phrase_at,
+)
 from bot.quotes.tokens import Token
 
 SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
@@ -175,6 +183,42 @@ def clause_subject(
     return None
 
 
+def inverted_subject(tokens: tuple[Token, ...], end: int, att: Attributor) -> Entity | None:
+    """ "Die praktische Anwendung der Richtlinie stellte der SPD-Vorsitzende Franz Müntefering in
+    Frage:", "Jegliche Mitverantwortung … weist Hartmann von sich:" — a clause that opens with
+    its object, the finite verb second and the subject right after it: a person the article
+    named. Not when the opening phrase could speak itself ("Die Sprecherin kritisierte Merkel"):
+    German word order alone does not say which of the two is the subject."""
+    opening = phrase_at(tokens, 0, sentence_start=True)
+    if opening is None or opening.roles:
+        return None
+    if any(is_role(w) or is_medium(w) or is_body(w) for w in opening.words):
+        return None  # "Die Stadtverwaltung kritisierte Lenz:": who is the subject is unsaid
+    if not opening.determiner and book(att).entity(opening) is not None:
+        return None  # a name opens the clause: it is the subject
+    verb = _verb_after_noun_phrase(tokens, end)
+    if verb is None:
+        return None
+    after = phrase_at(tokens, verb + 1)
+    entity = book(att).entity(after) if after is not None else None  # a name the article gave
+    return entity if entity is not None and not entity.org else None
+
+
+def _verb_after_noun_phrase(tokens: tuple[Token, ...], end: int) -> int | None:
+    """The finite verb of a verb-second clause that opens with a noun phrase: the first
+    lower-case word after a capitalised noun that is no article, preposition or conjunction
+    (adjectives follow an article or another adjective, not a noun)."""
+    for k in range(1, end):
+        tok, before = tokens[k], tokens[k - 1]
+        if tok.is_quote or tok.text in CLAUSE_ENDS:
+            return None
+        if not tok.is_word or tok.is_capitalised or tok.lower in function_words():
+            continue
+        if before.is_word and before.is_capitalised and before.lower not in function_words():
+            return k
+    return None
+
+
 def _named_after(
     tokens: tuple[Token, ...], verb: int, att: Attributor, strict: bool
 ) -> Entity | None:
@@ -184,7 +228,7 @@ def _named_after(
     return book(att).entity(after, slot=not strict) if after is not None else None
 
 
-def subordinate_subject(tokens: tuple[Token, ...], verb: int) -> Phrase | None:
+def subordinate_subject(tokens: tuple[Token, ...], verb: int, att: Attributor) -> Phrase | None:
     """The subject of a clause of its own that ``verb`` closes ("Während Shakira erklärte, …",
     "zumal Verteidiger Wolfgang Dingfelder immer wieder betont hatte, …", "wie sich Tauss
     ausdrückte, …"): the phrase after the word that opens the clause."""
@@ -202,9 +246,26 @@ def subordinate_subject(tokens: tuple[Token, ...], verb: int) -> Phrase | None:
         None,
     )
     if opener is None or not _subordinator(tokens[opener]):
-        return None
+        return _opening_clause_subject(tokens, verb, att)
     phrase = phrase_at(tokens, past_reflexive(tokens, opener))
     if phrase is None or not phrase.words or phrase.end > verb:
+        return None
+    return phrase
+
+
+def _opening_clause_subject(tokens: tuple[Token, ...], verb: int, att: Attributor) -> Phrase | None:
+    """ "Wie die Premierministerin von Queensland, Anna Bligh, erklärte, …", "Wie Norman Paech,
+    der … anwesend war, dazu feststellt, …": the sentence opens with a clause of its own whose
+    subject has a name in apposition or a relative clause before the clause's verb. Its
+    subject is the phrase after the opening word, or the name in apposition after it."""
+    if not _subordinator(tokens[0]) or verb < 2:
+        return None
+    if any(t.is_quote or t.text in CLAUSE_ENDS - {","} for t in tokens[:verb]):
+        return None
+    if any(_subordinator(tokens[k]) and tokens[k - 1].text == "," for k in range(2, verb)):
+        return None  # "Wie X sagte, als Y …, erklärte": a clause inside the clause
+    phrase = speaker_after(tokens, past_reflexive(tokens, 0), att)
+    if phrase is None or not phrase.words or phrase.end >= verb:
         return None
     return phrase
 
