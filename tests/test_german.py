@@ -183,7 +183,11 @@ ORDER = (  # a clause opening with its object; a source clause first; quotes joi
     "klare Linie“.\n\n"
     "„Wir sparen“ und „Wir bauen nicht“, sagte Lenz.\n\n"
     "Paul Lenz, Kämmerer im Rat der Deutschen Städte: „Wir halten Kurs.“\n\n"
-    "Die Deutsche Welle berichtete über den Streit. Die Stadt sei „tief gespalten“."
+    "Die Deutsche Welle berichtete über den Streit. Die Stadt sei „tief gespalten“.\n\n"
+    "So hat sich etwa die Sprecherin der Grünen, Karin Vogt, gegen den Verkauf ausgesprochen "
+    "und behauptet, er sei nur „Trickserei“.\n\n"
+    "Lenz wandte sich gegen die Behauptung, die Stadt werde das Bad verkaufen: „Davon kann "
+    "keine Rede sein.“"
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
@@ -262,6 +266,8 @@ ROWS = [
     (ORDER, "Wir sparen", "Paul Lenz"),  # „…“ und „…“, sagte X: the verb reports both
     (ORDER, "halten Kurs", "Paul Lenz"),  # never the body at the end of the post
     (ORDER, "tief gespalten", "Deutsche Welle"),  # a capitalised adjective: a body's name
+    (ORDER, "Trickserei", "Karin Vogt"),  # "hat sich etwa die Sprecherin …, X, …": adverbs
+    (ORDER, "keine Rede", "Paul Lenz"),  # the claim's clause before the colon is not his
     (SURNAMES, "mehr Ruhe", "Georg Ratzinger"),
     (SURNAMES, "großer Schritt", None),
 ]

@@ -89,19 +89,23 @@ def _name_then_post(tokens: tuple[Token, ...], colon_at: int) -> Phrase | None:
     return phrase if post and verbless else None
 
 
-def _infinitive_follows(tokens: tuple[Token, ...], comma: int, end: int) -> bool:
-    """ "X hat weniger Hemmungen, seine Sympathien offen zu zeigen:" — a comma opening an
-    infinitive clause that runs to ``end``: no subject of its own to speak."""
+def _dependent_clause_follows(tokens: tuple[Token, ...], comma: int, end: int) -> bool:
+    """ "X hat weniger Hemmungen, seine Sympathien offen zu zeigen:", "X wandte sich gegen die
+    Behauptung, die Kartoffel werde nicht in Lebensmittel gelangen:" — a comma opening an
+    infinitive clause, or a clause after a noun that its article or a subordinator opens and
+    its verb closes, running to ``end``: what the main clause's subject spoke of, not a
+    speaker of its own. (A list — "mit der SPD, der CDU und den Grünen:" — ends in a noun.)"""
     if tokens[comma].text != ",":
         return False
     clause = tokens[comma + 1 : end]
-    if not clause or clause[0].lower in LANGUAGE.words("subordinators"):
-        return False
-    if any(t.text in CLAUSE_ENDS or t.is_quote for t in clause):
+    if not clause or any(t.text in CLAUSE_ENDS or t.is_quote for t in clause):
         return False
     last = clause[-1]
     if not last.is_word or last.is_capitalised:
         return False
+    opener = clause[0].lower
+    if opener in LANGUAGE.words("subordinators") or opener in LANGUAGE.words("determiners"):
+        return len(clause) >= 3 and comma > 0 and tokens[comma - 1].is_capitalised
     # "zu zeigen", or "zu" inside a separable verb: "abzulehnen", "vorzulegen".
     infixed = 2 <= last.lower.find("zu") <= 5 and last.lower.endswith("en")
     return (len(clause) >= 2 and clause[-2].lower == "zu") or infixed
@@ -123,16 +127,21 @@ def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
         opening = 0
     if any(
         tokens[k].is_quote
-        or (tokens[k].text in CLAUSE_ENDS - {":"} and not _infinitive_follows(tokens, k, qi - 1))
+        or (
+            tokens[k].text in CLAUSE_ENDS - {":"}
+            and not _dependent_clause_follows(tokens, k, qi - 1)
+        )
         for k in range(opening, qi - 1)
     ):
         return None  # a clause of its own before: whose subject is uncertain
     if apposed is not None:
         subject: Entity | None = apposed[0]
     else:
-        subject = clause_subject(tokens, qi - 1, att, strict=True)  # a name the article gave
+        # The main clause ends at a dependent clause's comma, if one stands before the colon.
+        end = next((k for k in range(opening, qi - 1) if tokens[k].text == ","), qi - 1)
+        subject = clause_subject(tokens, end, att, strict=True)  # a name the article gave
         if subject is None and opening == 0:
-            subject = inverted_subject(tokens, qi - 1, att)
+            subject = inverted_subject(tokens, end, att)
     if subject is None:
         return None
     return Attribution(subject, 0.7, None, evidence_sentence=site.ctx.index)

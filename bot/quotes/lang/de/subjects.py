@@ -30,7 +30,7 @@ DESCRIPTION_REACH = 20
 def speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase | None:
     """The speaker phrase at ``k``, or the name in apposition after a description ("sagte
     der Vorsitzende des Linux-Verbandes, Elmar Gesse")."""
-    phrase = phrase_at(tokens, k)
+    phrase = phrase_at(tokens, past_adverbs(tokens, k))
     if phrase is None or book(att).entity(phrase, slot=True) is not None:
         return phrase
     for j in range(phrase.end, min(len(tokens), phrase.end + SUBJECT_REACH)):
@@ -42,6 +42,25 @@ def speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase 
                 return named
             break
     return phrase
+
+
+ADVERB_REACH = 2  # "nahm jetzt auch der Ministerpräsident …": words between verb and subject
+
+
+def past_adverbs(tokens: tuple[Token, ...], k: int) -> int:
+    """Where the subject after a verb starts, past the adverbs before it ("sagte auch
+    Merkel", "hat sich etwa die Landesvorsitzende … ausgesprochen"): lower-case words that are
+    no article, pronoun or preposition (a noun, the subject, is capitalised)."""
+    start = k
+    while (
+        k < len(tokens)
+        and k - start < ADVERB_REACH
+        and tokens[k].is_word
+        and not tokens[k].is_capitalised
+        and tokens[k].lower not in function_words()
+    ):
+        k += 1
+    return k
 
 
 def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
@@ -224,7 +243,13 @@ def _named_after(
 ) -> Entity | None:
     """Who the phrase right after a finite verb names ("So hatte Otto Schily …"); ``strict``:
     only a name the article gave, not one the verb's slot suggests."""
-    after = phrase_at(tokens, verb + 1)
+    start = past_reflexive(tokens, verb)
+    # (``speaker_after`` learns a bare word in the speaker's slot as a name: not when strict.)
+    after = (
+        phrase_at(tokens, past_adverbs(tokens, start))
+        if strict
+        else speaker_after(tokens, start, att)
+    )
     return book(att).entity(after, slot=not strict) if after is not None else None
 
 
