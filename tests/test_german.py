@@ -186,7 +186,8 @@ ORDER = (  # a clause opening with its object; a source clause first; quotes joi
     "Die Deutsche Welle berichtete über den Streit. Die Stadt sei „tief gespalten“.\n\n"
     "So hat sich etwa die Sprecherin der Grünen, Karin Vogt, gegen den Verkauf ausgesprochen "
     "und behauptet, er sei nur „Trickserei“.\n\n"
-    "Lenz wandte sich gegen die Behauptung, die Stadt werde das Bad verkaufen: „Davon kann "
+    "Der Kämmerer der Stadt, Paul Lenz, wandte sich gegen die Behauptung, die Stadt werde "
+    "das Bad verkaufen: „Davon kann "
     "keine Rede sein.“"
 )
 MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not only listed ones

@@ -137,11 +137,9 @@ def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     if apposed is not None:
         subject: Entity | None = apposed[0]
     else:
-        # The main clause ends at a dependent clause's comma, if one stands before the colon.
-        end = next((k for k in range(opening, qi - 1) if tokens[k].text == ","), qi - 1)
-        subject = clause_subject(tokens, end, att, strict=True)  # a name the article gave
+        subject = clause_subject(tokens, qi - 1, att, strict=True)  # a name the article gave
         if subject is None and opening == 0:
-            subject = inverted_subject(tokens, end, att)
+            subject = inverted_subject(tokens, qi - 1, att)
     if subject is None:
         return None
     return Attribution(subject, 0.7, None, evidence_sentence=site.ctx.index)
