@@ -308,6 +308,15 @@ ROWS: list[Row] = [
         "Northline Ferry Authority",
         "post_cue",
     ),
+    Row(  # an initialism is shown as written, never "U S Forest Service"
+        (
+            "The U.S. Forest Service closed the trail on Friday.\n\n"
+            "“No hiker goes up before Monday,” the U.S. Forest Service said."
+        ),
+        "No hiker goes up",
+        "U.S. Forest Service",
+        "long_subject",
+    ),
     Row(
         (
             "Meng Wanzhou, Huawei’s finance chief, was arrested in Vancouver.\n\n"

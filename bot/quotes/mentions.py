@@ -372,9 +372,30 @@ def _org_like(words: list[Token]) -> bool:
     return names_organisation(tuple(_bare(w) for w in words))
 
 
+def name_words(words: list[Token]) -> tuple[str, ...]:
+    """The words of a name as an editor reads them: possessives and closing stops off, and an
+    initialism the tokens split ("U." "S" of "U.S.") one word again ("U.S. State Department",
+    never "U S State Department")."""
+    out: list[str] = []
+    glued = False  # the word before ended in an initial's stop with no space after it
+    for i, tok in enumerate(words):
+        if glued and len(tok.text.rstrip(".")) == 1:
+            out[-1] += _bare(tok) + "."
+        else:
+            out.append(_bare(tok) if not _initial(tok) else tok.text)
+        following = words[i + 1] if i + 1 < len(words) else None
+        glued = _initial(tok) and following is not None and following.start == tok.end
+    return tuple(out)
+
+
+def _initial(tok: Token) -> bool:
+    """A single capital letter and its stop ("U." of "U.S.")."""
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+
+
 def _name_mention(words: list[Token], first: int, last: int, org: bool = False) -> Mention:
-    title, role, name_words = _split_name(words)
-    name = tuple(_bare(w) for w in name_words)
+    title, role, parts = _split_name(words)
+    name = name_words(parts)
     if name and all(w.lower() in lx.ORG_WORDS | lx.NOT_NAMES for w in name) and not title:
         return Mention("role", first, last, role=" ".join(name), head=name[-1].lower())
     if not name and title and not role and last == first:
@@ -408,7 +429,7 @@ def _org_after(tokens: tuple[Token, ...], k: int, first: int, head: str) -> Ment
         k += 1
     if not org_tokens:
         return None
-    name = tuple(_bare(w) for w in org_tokens)
+    name = name_words(org_tokens)
     return Mention("name", first, k - 1, name, role=head, org=True)
 
 
