@@ -9,12 +9,18 @@ from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, is_cue
-from bot.quotes.lang.de.names import Phrase, function_words, phrase_at
+from bot.quotes.lang.de.names import (
+    Phrase,
+    function_words,
+    is_body,
+    is_medium,
+    is_role,
+    phrase_at,
+)
 from bot.quotes.lang.de.subjects import (
     APPOSITION_REACH,
     apposition,
     clause_subject,
-    inverted_subject,
     phrase_ending,
     verb_after_adverbial,
 )
@@ -143,3 +149,39 @@ def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     if subject is None:
         return None
     return Attribution(subject, 0.7, None, evidence_sentence=site.ctx.index)
+
+
+def inverted_subject(tokens: tuple[Token, ...], end: int, att: Attributor) -> Entity | None:
+    """ "Die praktische Anwendung der Richtlinie stellte der SPD-Vorsitzende Franz Müntefering in
+    Frage:", "Jegliche Mitverantwortung … weist Hartmann von sich:" — a clause that opens with
+    its object, the finite verb second and the subject right after it: a person the article
+    named. Not when the opening phrase could speak itself ("Die Sprecherin kritisierte Merkel"):
+    German word order alone does not say which of the two is the subject."""
+    opening = phrase_at(tokens, 0, sentence_start=True)
+    if opening is None or opening.roles:
+        return None
+    if any(is_role(w) or is_medium(w) or is_body(w) for w in opening.words):
+        return None  # "Die Stadtverwaltung kritisierte Lenz:": who is the subject is unsaid
+    if not opening.determiner and book(att).entity(opening) is not None:
+        return None  # a name opens the clause: it is the subject
+    verb = _verb_after_noun_phrase(tokens, end)
+    if verb is None:
+        return None
+    after = phrase_at(tokens, verb + 1)
+    entity = book(att).entity(after) if after is not None else None  # a name the article gave
+    return entity if entity is not None and not entity.org else None
+
+
+def _verb_after_noun_phrase(tokens: tuple[Token, ...], end: int) -> int | None:
+    """The finite verb of a verb-second clause that opens with a noun phrase: the first
+    lower-case word after a capitalised noun that is no article, preposition or conjunction
+    (adjectives follow an article or another adjective, not a noun)."""
+    for k in range(1, end):
+        tok, before = tokens[k], tokens[k - 1]
+        if tok.is_quote or tok.text in CLAUSE_ENDS:
+            return None
+        if not tok.is_word or tok.is_capitalised or tok.lower in function_words():
+            continue
+        if before.is_word and before.is_capitalised and before.lower not in function_words():
+            return k
+    return None

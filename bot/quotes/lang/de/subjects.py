@@ -13,9 +13,6 @@ from bot.quotes.lang.de.names import (
     Phrase,
     common_word,
     function_words,
-    is_body,
-    is_medium,
-    is_role,
     phrase_at,
 )
 from bot.quotes.tokens import Token
@@ -199,42 +196,6 @@ def clause_subject(
             return _named_after(tokens, k, att, strict)
     if finite is not None and finite < verb:
         return _named_after(tokens, finite, att, strict)
-    return None
-
-
-def inverted_subject(tokens: tuple[Token, ...], end: int, att: Attributor) -> Entity | None:
-    """ "Die praktische Anwendung der Richtlinie stellte der SPD-Vorsitzende Franz Müntefering in
-    Frage:", "Jegliche Mitverantwortung … weist Hartmann von sich:" — a clause that opens with
-    its object, the finite verb second and the subject right after it: a person the article
-    named. Not when the opening phrase could speak itself ("Die Sprecherin kritisierte Merkel"):
-    German word order alone does not say which of the two is the subject."""
-    opening = phrase_at(tokens, 0, sentence_start=True)
-    if opening is None or opening.roles:
-        return None
-    if any(is_role(w) or is_medium(w) or is_body(w) for w in opening.words):
-        return None  # "Die Stadtverwaltung kritisierte Lenz:": who is the subject is unsaid
-    if not opening.determiner and book(att).entity(opening) is not None:
-        return None  # a name opens the clause: it is the subject
-    verb = _verb_after_noun_phrase(tokens, end)
-    if verb is None:
-        return None
-    after = phrase_at(tokens, verb + 1)
-    entity = book(att).entity(after) if after is not None else None  # a name the article gave
-    return entity if entity is not None and not entity.org else None
-
-
-def _verb_after_noun_phrase(tokens: tuple[Token, ...], end: int) -> int | None:
-    """The finite verb of a verb-second clause that opens with a noun phrase: the first
-    lower-case word after a capitalised noun that is no article, preposition or conjunction
-    (adjectives follow an article or another adjective, not a noun)."""
-    for k in range(1, end):
-        tok, before = tokens[k], tokens[k - 1]
-        if tok.is_quote or tok.text in CLAUSE_ENDS:
-            return None
-        if not tok.is_word or tok.is_capitalised or tok.lower in function_words():
-            continue
-        if before.is_word and before.is_capitalised and before.lower not in function_words():
-            return k
     return None
 
 
