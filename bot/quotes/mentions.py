@@ -382,7 +382,7 @@ def name_words(words: list[Token]) -> tuple[str, ...]:
         if glued and len(tok.text.rstrip(".")) == 1:
             out[-1] += _bare(tok) + "."
         else:
-            out.append(_bare(tok) if not _initial(tok) else tok.text)
+            out.append(tok.text if _initial(tok) else _bare(tok))
         following = words[i + 1] if i + 1 < len(words) else None
         glued = _initial(tok) and following is not None and following.start == tok.end
     return tuple(out)

@@ -82,27 +82,20 @@ def is_role(word: str) -> bool:
 def is_medium(word: str) -> bool:
     """A word for a medium ("Zeitung", "US-Magazin", "Fernsehsender"), with its genitive
     ending too ("des Internetdienstes"): before a name, it says the name is the medium's."""
-    return word.lower().endswith(_medium_endings())
+    return word.lower().endswith(_endings("media_nouns"))
 
 
 def is_body(word: str) -> bool:
     """A word for a body that can speak ("Stadtverwaltung", "Bundesregierung", "des
     Ministeriums"), with its genitive ending too."""
-    low = word.lower()
-    return low.endswith(_body_endings())
+    return word.lower().endswith(_endings("body_nouns"))
 
 
 @cache
-def _body_endings() -> tuple[str, ...]:
-    heads = sorted(LANGUAGE.words("body_nouns"))
-    return tuple(form for head in heads for form in (head, f"{head}s", f"{head}es"))
-
-
-@cache
-def _medium_endings() -> tuple[str, ...]:
-    """Each media noun with its genitive forms, built once: ``is_medium`` is asked of every
-    word before a name."""
-    heads = sorted(LANGUAGE.words("media_nouns"))
+def _endings(word_list: str) -> tuple[str, ...]:
+    """Each noun of a list with its genitive forms, built once: ``is_medium`` and ``is_body``
+    are asked of every word before a name."""
+    heads = sorted(LANGUAGE.words(word_list))
     return tuple(form for head in heads for form in (head, f"{head}s", f"{head}es"))
 
 
