@@ -176,3 +176,26 @@ def test_a_saved_newsroom_page_is_read_like_a_fetched_one(tmp_path: Path) -> Non
     for furniture in ("Accept all", "Most read", "Share on", "Journalism that matters", "Resign"):
         assert furniture not in a.body, furniture
     assert "“I have done nothing wrong" in a.body
+
+
+def test_markup_left_in_plain_text_is_not_read_as_quotes(tmp_path: Path) -> None:
+    """An exported article with an embedded post's markup: the tag's attribute values
+    ("@jdoe", an id, a date) are not quotes; the post's own words stay, and so does prose
+    that only looks like a tag."""
+    from bot.quotes.extract import Extractor
+
+    path = tmp_path / "post.txt"
+    path.write_text(
+        "Mayor answers critics\n\n"
+        "Ruth Meyer said the budget was fair.\n"
+        '<tweet id="771154653060866048" author="@jdoe" datetime="2016-09-01">The mayor wears '
+        'a hat that says "Budget First" today — Jane Doe (@jdoe)</tweet>.\n'
+        'Numbers went from a <b and c> range, and <a href="https://example.org/x">the report</a>'
+        ' called it "a fair deal for everyone in the city," Meyer said.\n',
+        encoding="utf-8",
+    )
+    (article,) = read_file(path, CorpusSettings())
+    assert "<" not in article.body.replace("<b and c>", "")
+    assert "The mayor wears a hat" in article.body and "the report called it" in article.body
+    quoted = [q.text.rstrip(",") for q in Extractor().extract(article).quotes]
+    assert quoted == ["a fair deal for everyone in the city"]

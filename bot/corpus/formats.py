@@ -37,15 +37,34 @@ META_KEYS = {
 }
 
 
+# Markup left in plain text by an export or a scrape (``<tweet id="67…" author="@x">``,
+# ``<a href="…">``, ``</tweet>``, ``<br/>``): a tag is a name alone or with at least one
+# ``attribute=value``, so prose such as "a <b and c> d" stays. Its attribute values are not
+# anyone's words, and a quote mark inside one would open a quote.
+MARKUP_TAG = re.compile(
+    r"</?[A-Za-z][\w:-]*\s*/?>"
+    r"|<[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|”[^”<>]*”|[^\s\"'<>]+))+\s*/?>"
+)
+
+
+def without_markup(line: str) -> str:
+    """The line with any markup tags taken out (their text between tags stays)."""
+    if "<" not in line:
+        return line
+    bare = MARKUP_TAG.sub("", line)
+    return re.sub(r"[ \t]{2,}", " ", bare) if bare != line else line
+
+
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of plain text: one per line, re-joining hard-wrapped lines.
+    """Paragraphs of plain text: one per line, re-joining hard-wrapped lines, markup tags
+    taken out.
 
     A line is joined to the previous one when that one does not end a sentence and this one
     starts in lower case (typical of text wrapped at a fixed width).
     """
     out: list[str] = []
     for raw in text.splitlines():
-        line = raw.strip()
+        line = without_markup(raw).strip()
         if not line:
             out.append("")
             continue
