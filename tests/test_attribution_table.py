@@ -308,6 +308,34 @@ ROWS: list[Row] = [
         "Northline Ferry Authority",
         "post_cue",
     ),
+    Row(  # "that" opens a clause ("that one of them had"), not a noun phrase ("noted that fact")
+        (
+            "Helen Ostrowski met the volunteers on Monday.\n\n"
+            "Ostrowski noted that one of them had “walked all night” to be there."
+        ),
+        "walked all night",
+        "Helen Ostrowski",
+        "pre_cue",
+    ),
+    Row(  # a verb in a relative clause gives way to the reporting verb before it
+        (
+            "Pastor Derek Amundsen spoke at the vigil.\n\n"
+            "Amundsen said the town lost a voice that said “kindness is the bravest thing we "
+            "have.”"
+        ),
+        "kindness is the bravest thing",
+        "Derek Amundsen",
+        "pre_cue",
+    ),
+    Row(  # a reporting verb of complaint
+        (
+            "Mayor Ruth Kessler toured the flooded streets on Monday.\n\n"
+            "Kessler groused that the province “never answers the phone” when it rains."
+        ),
+        "never answers the phone",
+        "Ruth Kessler",
+        "pre_cue",
+    ),
     Row(  # an initialism is shown as written, never "U S Forest Service"
         (
             "The U.S. Forest Service closed the trail on Friday.\n\n"
@@ -1348,6 +1376,11 @@ def test_scare_quotes_and_titles_are_terms_not_quotes(text: str, term: str) -> N
         (
             "He had “wanted to be a pilot since he was five,” a childhood friend told The Sun.",
             "wanted to be a pilot since he was five",
+        ),
+        (  # a reporting verb in a relative clause: the ad's words, nobody named
+            "The council is running a radio ad that urges drivers to “slow down near schools” "
+            "this month.",
+            "slow down near schools",
         ),
         (  # the verb out of every naming sieve's reach (verb_in_sentence)
             "Lindqvist listed her aims, among them making landlords pay their “fair share” "

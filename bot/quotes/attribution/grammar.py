@@ -57,13 +57,18 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
         return False  # a noun after a possessor: "Freeland’s remarks"
     # "will maintain a presence": not reporting anything; but "maintain the government
     # should act": a clause follows, and the verb reports it
-    object_only = nxt in lx.DETERMINERS and not _clause_follows(tokens, j + 2)
+    object_only = (
+        nxt in lx.DETERMINERS
+        and not _clause_follows(tokens, j + 2)
+        and not (nxt == "that" and _subject_opens(tokens, j + 2))
+    )
     if tok.lower in lx.CUE_VERBS_NEEDING_COMPLEMENT and object_only:
         return False
     if tok.lower in lx.CUE_VERBS_NOT_BEFORE_TO and nxt == "to":
         return False  # "Rubio will continue to be …"
     nounish = lx.DETERMINERS | lx.PREPOSITIONS | POSSESSIVES
-    if prev in nounish:
+    relative = prev == "that" and tok.lower not in lx.NOUNABLE_CUES  # "an ad that urges"
+    if prev in nounish and not relative:
         return False  # a noun: "a flurry of posts", "the claims"
     if tok.lower in lx.NOUNABLE_CUES and (nxt in lx.ROLE_HEADS or nxt in lx.ORG_NOUNS):
         return False  # a noun modifying a noun: "Trump's Virginia state director"
@@ -86,6 +91,17 @@ def _document_follows(tokens: tuple[Token, ...], k: int, reach: int = 4) -> bool
         if tok.lower in lx.STATEMENT_NOUNS:
             return True
     return False
+
+
+def _subject_opens(tokens: tuple[Token, ...], k: int) -> bool:
+    """After "that": a subject opens a clause ("noted that he …", "noted that the plan …",
+    "noted that Carson …"), so "that" is the complementiser, not a determiner ("noted that
+    fact")."""
+    if k >= len(tokens) or not tokens[k].is_word:
+        return False
+    tok = tokens[k]
+    low = tok.lower
+    return low in lx.PRONOUNS or low in lx.DETERMINERS or low == "one" or tok.is_capitalised
 
 
 def _clause_follows(tokens: tuple[Token, ...], k: int) -> bool:

@@ -45,15 +45,21 @@ def _back(ctx: SentenceContext, qi: int) -> Iterator[int]:
 
 def _nearest_cue(ctx: SentenceContext, qi: int) -> tuple[int | None, str | None]:
     """The nearest active reporting verb before the quote, and the first passive one passed
-    on the way ("He was described as “…”": its subject is not the speaker)."""
+    on the way ("He was described as “…”": its subject is not the speaker). A verb in a
+    relative clause ("a voice that said “…”") gives way to a reporting verb before it:
+    "Penwell said the world lost a voice that said “…”" is Penwell's report."""
     tokens = ctx.tokens
     passive_cue: str | None = None
+    relative: int | None = None
     for j in _back(ctx, qi):
         if is_cue(tokens, j):
             if not passive(tokens, j):
+                if relative is None and j > 0 and tokens[j - 1].lower == "that":
+                    relative = j
+                    continue
                 return j, passive_cue
             passive_cue = passive_cue or tokens[j].lower
-    return None, passive_cue
+    return relative, passive_cue
 
 
 def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
