@@ -40,7 +40,9 @@ META_KEYS = {
 # Markup left in plain text by an export or a scrape (``<tweet id="67…" author="@x">``,
 # ``<a href="…">``, ``</tweet>``, ``<br/>``): a tag is a name alone or with at least one
 # ``attribute=value``, so prose such as "a <b and c> d" stays. Its attribute values are not
-# anyone's words, and a quote mark inside one would open a quote.
+# anyone's words, and a quote mark inside one would open a quote. Written by hand, not with
+# html.parser (which reads the HTML files): in plain text that parser would also take
+# "<b and c>" for a tag and unescape "&amp;" in prose the writer typed.
 MARKUP_TAG = re.compile(
     r"</?[A-Za-z][\w:-]*\s*/?>"
     r"|<[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|”[^”<>]*”|[^\s\"'<>]+))+\s*/?>"

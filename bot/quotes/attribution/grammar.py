@@ -67,7 +67,7 @@ def is_cue(tokens: tuple[Token, ...], j: int) -> bool:
     if tok.lower in lx.CUE_VERBS_NOT_BEFORE_TO and nxt == "to":
         return False  # "Rubio will continue to be …"
     nounish = lx.DETERMINERS | lx.PREPOSITIONS | POSSESSIVES
-    relative = prev == "that" and tok.lower not in lx.NOUNABLE_CUES  # "an ad that urges"
+    relative = after_relative_that(tokens, j) and tok.lower not in lx.NOUNABLE_CUES
     if prev in nounish and not relative:
         return False  # a noun: "a flurry of posts", "the claims"
     if tok.lower in lx.NOUNABLE_CUES and (nxt in lx.ROLE_HEADS or nxt in lx.ORG_NOUNS):
@@ -91,6 +91,12 @@ def _document_follows(tokens: tuple[Token, ...], k: int, reach: int = 4) -> bool
         if tok.lower in lx.STATEMENT_NOUNS:
             return True
     return False
+
+
+def after_relative_that(tokens: tuple[Token, ...], j: int) -> bool:
+    """Whether the verb at ``j`` follows "that" opening a relative clause ("an ad that urges",
+    "a voice that said"): a complementiser "that" is followed by a subject, never a verb."""
+    return j > 0 and tokens[j - 1].lower == "that"
 
 
 def _subject_opens(tokens: tuple[Token, ...], k: int) -> bool:

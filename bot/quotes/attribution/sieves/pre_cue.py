@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from bot.quotes import lexicon as lx
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.grammar import (
+    after_relative_that,
     before_parenthetical,
     is_cue,
     is_reporting,
@@ -54,7 +55,7 @@ def _nearest_cue(ctx: SentenceContext, qi: int) -> tuple[int | None, str | None]
     for j in _back(ctx, qi):
         if is_cue(tokens, j):
             if not passive(tokens, j):
-                if relative is None and j > 0 and tokens[j - 1].lower == "that":
+                if relative is None and after_relative_that(tokens, j):
                     relative = j
                     continue
                 return j, passive_cue

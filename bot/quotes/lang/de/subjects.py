@@ -9,12 +9,7 @@ from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import AFFILIATION, CLAUSE_ENDS, book, past_reflexive
-from bot.quotes.lang.de.names import (
-    Phrase,
-    common_word,
-    function_words,
-    phrase_at,
-)
+from bot.quotes.lang.de.names import Phrase, common_word, function_words, phrase_at
 from bot.quotes.tokens import Token
 
 SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
