@@ -194,7 +194,24 @@ MOOD = (  # a Konjunktiv I read off its stem ("drohe": "droht", "drohen"), not o
     "Kämmerer Paul Lenz stellte den Haushalt vor.\n\n"
     "Lenz sagte, die Stadt müsse sparen. Sonst drohe „ein Loch von zehn Millionen Euro“."
 )
+BODIES = (  # a body named as one, or through the one who speaks for it; a description is not
+    "Die Stadtwerke und der Kämmerer Paul Lenz stritten über das Hallenbad.\n\n"
+    "„Wir liefern weiter Strom“, sagte ein Sprecher von Voltaris.\n\n"
+    "Eine Sprecherin der Deutschen Bahn teilte mit: „Die Züge fahren wieder.“\n\n"
+    "„Wir prüfen den Fall“, sagte ein Sprecher der Polizei.\n\n"
+    "„Die Lage bleibt ruhig“, teilte die Celler Polizei mit.\n\n"
+    "„Der Haushalt ist solide“, sagte der Sprecher der Grünen, Max Weber.\n\n"
+    "„Wir bleiben skeptisch“, sagte ein NABU-Sprecher.\n\n"
+    "„Das Bad war teuer.“ „Es wird billiger“, sagte Lenz."
+)
 ROWS = [
+    (BODIES, "weiter Strom", "Voltaris"),  # "a spokesman for Voltaris", as in English
+    (BODIES, "fahren wieder", "Deutschen Bahn"),  # before the verb too
+    (BODIES, "prüfen den Fall", None),  # "der Polizei": a description, nobody named
+    (BODIES, "bleibt ruhig", "Celler Polizei"),  # a capitalised word before the body's noun
+    (BODIES, "solide", "Max Weber"),  # the person the apposition names, not the party
+    (BODIES, "skeptisch", "NABU"),  # the acronym before a spokesperson's post
+    (BODIES, "war teuer", None),  # the verb after the next quote reports that one only
     (MOOD, "Loch von zehn", "Paul Lenz"),
     (VERBLESS, "Fass ohne Boden", "Paul Lenz"),  # nach Ansicht von X
     (VERBLESS, "jeder Plan", "Karin Vogt"),  # nach den Worten der Sprecherin, X,

@@ -8,12 +8,11 @@ from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.bodies import is_body, is_medium
 from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, is_cue
 from bot.quotes.lang.de.names import (
     Phrase,
     function_words,
-    is_body,
-    is_medium,
     is_role,
     phrase_at,
 )

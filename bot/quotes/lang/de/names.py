@@ -18,6 +18,15 @@ from functools import cache
 
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.bodies import (
+    body_after,
+    body_by_name,
+    compound_body,
+    is_acronym,
+    is_body,
+    is_medium,
+    speaks_for,
+)
 from bot.quotes.tokens import Token
 
 # Surname particles, lower-case inside a name ("Ursula von der Leyen").
@@ -79,26 +88,6 @@ def is_role(word: str) -> bool:
     )
 
 
-def is_medium(word: str) -> bool:
-    """A word for a medium ("Zeitung", "US-Magazin", "Fernsehsender"), with its genitive
-    ending too ("des Internetdienstes"): before a name, it says the name is the medium's."""
-    return word.lower().endswith(_endings("media_nouns"))
-
-
-def is_body(word: str) -> bool:
-    """A word for a body that can speak ("Stadtverwaltung", "Bundesregierung", "des
-    Ministeriums"), with its genitive ending too."""
-    return word.lower().endswith(_endings("body_nouns"))
-
-
-@cache
-def _endings(word_list: str) -> tuple[str, ...]:
-    """Each noun of a list with its genitive forms, built once: ``is_medium`` and ``is_body``
-    are asked of every word before a name."""
-    heads = sorted(LANGUAGE.words(word_list))
-    return tuple(form for head in heads for form in (head, f"{head}s", f"{head}es"))
-
-
 @cache
 def titles() -> dict[str, str]:
     """Titles written before a name ("Frau", "Herr", "Dr."), each with the gender it gives:
@@ -131,12 +120,6 @@ def named_by_adjective(words: list[str]) -> bool:
     return common and frequency(stem + "em") >= DATIVE_ZIPF
 
 
-def is_acronym(word: str) -> bool:
-    """An organisation's initials ("CDU", "UNO"), a name by its form."""
-    letters = word.replace("-", "")
-    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
-
-
 @dataclass
 class Phrase:
     """A noun phrase read off the tokens: its article (if any), roles and name words."""
@@ -146,6 +129,8 @@ class Phrase:
     words: list[str]
     end: int  # the token after the phrase
     inside: bool = False  # not the sentence's first word (whose capital says nothing)
+    # The words name a body its roles speak for ("ein Sprecher von Tesla": Tesla).
+    body: bool = False
 
 
 def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = False) -> Phrase | None:
@@ -185,6 +170,11 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
         k += 1
     if not run:
         return None
+    if len(run) == 1 and speaks_for(run[0]):
+        spoken_for = _spoken_for(tokens, run[0], k)
+        if spoken_for is not None:
+            words, end = spoken_for
+            return Phrase(determiner, [run[0]], words, end, inside=start > 0, body=True)
     roles: list[str] = []
     while run and (
         (is_role(run[0]) and (len(run) > 1 or not sentence_start))
@@ -198,6 +188,29 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
         roles += run[:given]
         run = run[given:]
     return Phrase(determiner, roles, run, k, inside=start > 0)
+
+
+def _spoken_for(tokens: tuple[Token, ...], role: str, k: int) -> tuple[list[str], int] | None:
+    """The body a spokesperson's post at ``k`` speaks for, and where its phrase ends: "ein
+    IWF-Sprecher", "ein Sprecher von Tesla", "eine Sprecherin der Deutschen Bank". Not a
+    description ("ein Sprecher der Polizei") nor a body a named person follows ("der Sprecher
+    der Grünen, Max Weber", whom the apposition names)."""
+    compound = compound_body(role)
+    if compound is not None:
+        return [compound], k
+    found = body_after(tokens, k)
+    if found is None:
+        return None
+    start, end = found
+    words = [t.text for t in tokens[start:end]]
+    if end < len(tokens) and tokens[end].text == "," and phrase_at(tokens, end + 1) is not None:
+        return None
+    if len(words) > MAX_NAME_WORDS:
+        return None
+    by_form = any(is_acronym(w) or not (common_word(w) or is_body(w)) for w in words)
+    if by_form or named_by_adjective(words) or body_by_name(words):
+        return words, end
+    return None
 
 
 PARTICIPIAL_REACH = 6  # "die [in New York City] geborene": words before the participle
@@ -272,8 +285,10 @@ class NameBook:
             return known
         if len(words) == 1 and is_acronym(words[0]):
             return self._add(Entity((words[0],), org=True))
+        if phrase.body:
+            return self._add(Entity(tuple(words), org=True, roles=list(phrase.roles)))
         if phrase.determiner and not phrase.roles:
-            if named_by_adjective(words):
+            if named_by_adjective(words) or body_by_name(words):
                 # "die Deutsche Welle", "der Europäischen Union": a body's proper name.
                 return self._add(Entity(tuple(words), org=True))
             return None  # "die Regierung", "der Papst"

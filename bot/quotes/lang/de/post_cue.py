@@ -26,8 +26,11 @@ def post_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     „…“ sei, hatte Merkel gesagt (the reporting clause after the quote's own)."""
     found = _right_after(site, att)
     tokens = site.ctx.tokens
-    if found is None and site.qi + 1 < len(tokens) and tokens[site.qi + 1].text != ",":
-        return _closing(site, att)  # the quote's own clause runs on first
+    after = tokens[site.qi + 1] if site.qi + 1 < len(tokens) else None
+    if found is None and after is not None and after.text != "," and not after.is_quote:
+        # The quote's own clause runs on first; a quote right after it is a sentence of
+        # its own ("„…“ „…“, sagte X": X is said to speak the second one only).
+        return _closing(site, att)
     return found
 
 
