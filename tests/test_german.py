@@ -202,7 +202,13 @@ BODIES = (  # a body named as one, or through the one who speaks for it; a descr
     "„Die Lage bleibt ruhig“, teilte die Celler Polizei mit.\n\n"
     "„Der Haushalt ist solide“, sagte der Sprecher der Grünen, Max Weber.\n\n"
     "„Wir bleiben skeptisch“, sagte ein NABU-Sprecher.\n\n"
-    "„Das Bad war teuer.“ „Es wird billiger“, sagte Lenz."
+    "„Das Bad war teuer.“ „Es wird billiger“, sagte Lenz.\n\n"
+    "Der Rat kam laut Celler Zeitung zu dem Schluss, dass die Halle „nicht zu retten“ sei."
+)
+OPENERS = (  # a long phrase before the verb; a name with an adjective made a noun after it
+    "Der Haushalt wurde beraten, sagte Kämmerer Paul Lenz.\n\n"
+    "An die Adresse der strengen Prüfer im Landkreis hatte Lenz Positives zu vermelden. "
+    "Erstmals sei die Stadt wieder in der Lage, die Kredite „aller Voraussicht nach“ zu tilgen."
 )
 ROWS = [
     (BODIES, "weiter Strom", "Voltaris"),  # "a spokesman for Voltaris", as in English
@@ -212,6 +218,8 @@ ROWS = [
     (BODIES, "solide", "Max Weber"),  # the person the apposition names, not the party
     (BODIES, "skeptisch", "NABU"),  # the acronym before a spokesperson's post
     (BODIES, "war teuer", None),  # the verb after the next quote reports that one only
+    (BODIES, "nicht zu retten", "Celler Zeitung"),  # a paper's name with no article
+    (OPENERS, "Voraussicht", "Paul Lenz"),  # never "Lenz Positives"
     (MOOD, "Loch von zehn", "Paul Lenz"),
     (VERBLESS, "Fass ohne Boden", "Paul Lenz"),  # nach Ansicht von X
     (VERBLESS, "jeder Plan", "Karin Vogt"),  # nach den Worten der Sprecherin, X,

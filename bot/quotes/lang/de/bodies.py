@@ -32,11 +32,11 @@ def _endings(word_list: str) -> tuple[str, ...]:
 
 
 def body_by_name(words: list[str]) -> bool:
-    """ "die Berliner Polizei", "die Hoover Institution", "der Deutsche Wetterdienst": after an
-    article, capitalised words before a noun for a body. German writes a modifier inside a noun
-    phrase in lower case unless it is part of a name, so the capital makes the phrase the
-    body's name ("die Polizei" alone stays a description)."""
-    return len(words) >= 2 and is_body(words[-1])
+    """ "die Berliner Polizei", "die Hoover Institution", "laut Süddeutscher Zeitung":
+    capitalised words before a noun for a body or a medium, inside a noun phrase. German writes
+    a modifier there in lower case unless it is part of a name, so the capital makes the phrase
+    the body's name ("die Polizei" alone stays a description)."""
+    return len(words) >= 2 and (is_body(words[-1]) or is_medium(words[-1]))
 
 
 def speaks_for(role: str) -> bool:

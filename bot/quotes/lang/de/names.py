@@ -109,13 +109,18 @@ def named_by_adjective(words: list[str]) -> bool:
     Erste Bürgermeister" is a post, not a body)."""
     if len(words) < 2 or is_role(words[-1]):
         return False
-    low = words[0].lower()
+    return declines(words[0])
+
+
+def declines(word: str) -> bool:
+    """Whether a word is a form of an adjective ("Deutsche", "Positives"). An adjective
+    declines: its stem takes "-e" and "-en" in common use ("deutsche", "deutschen") and "-em"
+    at all; a noun or a verb ending so does not ("Tage", "Rede")."""
+    low = word.lower()
     ending = next((e for e in ADJECTIVE_ENDINGS if low.endswith(e)), None)
     if ending is None or len(low) - len(ending) < 3:
         return False
     stem = low[: -len(ending)]
-    # An adjective declines: its stem takes "-e" and "-en" in common use ("deutsche",
-    # "deutschen") and "-em" at all; a noun or a verb ending so does not ("Tage", "Rede").
     common = all(frequency(stem + e) >= ADJECTIVE_ZIPF for e in ("e", "en"))
     return common and frequency(stem + "em") >= DATIVE_ZIPF
 
@@ -273,7 +278,7 @@ class NameBook:
         name, role or title before it becomes one of the article's names; ``slot``: the
         phrase stands where a reporting verb's speaker stands ("sagte Trotnow"), where a
         bare capitalised word with no article is a name unless the article used it as a noun."""
-        words = phrase.words
+        words = self._known_then_nouns(phrase.words)
         if not words or len(words) > MAX_NAME_WORDS:
             return None
         if _lower(tuple(words)) in self.by_name:
@@ -287,10 +292,13 @@ class NameBook:
             return self._add(Entity((words[0],), org=True))
         if phrase.body:
             return self._add(Entity(tuple(words), org=True, roles=list(phrase.roles)))
+        # Inside a noun phrase (after an article, or not opening the sentence, where any
+        # word is capitalised), a capital on a modifier marks a body's proper name: "die
+        # Deutsche Welle", "der Europäischen Union", "laut Süddeutscher Zeitung".
+        marked = phrase.determiner or phrase.inside
+        if marked and not phrase.roles and (named_by_adjective(words) or body_by_name(words)):
+            return self._add(Entity(tuple(words), org=True))
         if phrase.determiner and not phrase.roles:
-            if named_by_adjective(words) or body_by_name(words):
-                # "die Deutsche Welle", "der Europäischen Union": a body's proper name.
-                return self._add(Entity(tuple(words), org=True))
             return None  # "die Regierung", "der Papst"
         first = len(words) >= 2 and words[0].lower() in first_names()
         unlike_nouns = not any(
@@ -312,6 +320,17 @@ class NameBook:
         if medium:
             return self._add(Entity(tuple(words), org=True))
         return self._add(Entity(tuple(words), roles=roles, gender=gender))
+
+    def _known_then_nouns(self, words: list[str]) -> list[str]:
+        """A name the article gave, without the adjectives made nouns a sentence puts right
+        after it ("hatte Steinbrück Positives zu vermelden": Steinbrück)."""
+        for end in range(len(words) - 1, 0, -1):
+            known = _lower(tuple(words[:end])) in self.by_name or (
+                end == 1 and words[0].lower() in self.by_word
+            )
+            if known and all(declines(w) for w in words[end:]):
+                return words[:end]
+        return words
 
     def _add(self, entity: Entity) -> Entity:
         surname = entity.name[-1].lower()

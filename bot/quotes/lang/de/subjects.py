@@ -275,12 +275,34 @@ def verb_after_adverbial(tokens: tuple[Token, ...]) -> int | None:
         phrase = phrase_at(tokens, 1)
         if phrase is None or not phrase.words or phrase.end >= len(tokens):
             return None
-        after = phrase.end
+        after = _past_attributes(tokens, phrase.end)
     else:
         return None
     verb = tokens[after]
     plain = verb.is_word and not verb.is_capitalised
     return after if plain and verb.lower not in function_words() else None
+
+
+ATTRIBUTE_REACH = 8  # "An die Adresse [der europäischen Stabilitätswächter in Brüssel] hatte"
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _past_attributes(tokens: tuple[Token, ...], k: int) -> int:
+    """Where an opening prepositional phrase ends, past the genitives and prepositional
+    phrases that qualify its noun ("An die Adresse der europäischen Stabilitätswächter in
+    Brüssel hatte Steinbrück …"): articles, prepositions, capitalised words, and lower-case
+    words right after an article or another such word that end as adjectives do."""
+    start, after_article = k, False
+    while k < len(tokens) and k - start < ATTRIBUTE_REACH:
+        tok = tokens[k]
+        if tok.lower in LANGUAGE.words("determiners") and not tok.is_capitalised:
+            after_article = True
+        elif tok.is_word and (tok.is_capitalised or tok.lower in LANGUAGE.words("prepositions")):
+            after_article = False  # a noun or a name, or a preposition opening another phrase
+        elif not (after_article and tok.is_word and tok.lower.endswith(ADJECTIVE_ENDINGS)):
+            return k
+        k += 1
+    return start
 
 
 def rare(phrase: Phrase) -> bool:
