@@ -210,7 +210,19 @@ OPENERS = (  # a long phrase before the verb; a name with an adjective made a no
     "An die Adresse der strengen Prüfer im Landkreis hatte Lenz Positives zu vermelden. "
     "Erstmals sei die Stadt wieder in der Lage, die Kredite „aller Voraussicht nach“ zu tilgen."
 )
+POINTERS = (  # "dieser" points back to the last person named before it; a passive's agent
+    "Die Stadträtin Karin Vogt lud ein.\n\n"
+    "Im Gespräch mit dem Anwalt der Stadt – Jens Hollmann – sagte dieser, dass Vogt in "
+    "„einer eigenen Welt“ lebe.\n\n"
+    "Der Plan wurde von Kämmerer Paul Lenz als „völlig unbezahlbar“ bezeichnet.\n\n"
+    "Der Plan wurde als „eine Luftnummer ohne Sinn“ bezeichnet.\n\n"
+    "Nach der Sitzung sagte dieser Beamte, die Halle sei „kaum zu retten“."
+)
 ROWS = [
+    (POINTERS, "eigenen Welt", "Jens Hollmann"),  # not Vogt, named after the verb
+    (POINTERS, "unbezahlbar", "Paul Lenz"),  # "von X als „…“ bezeichnet"
+    (POINTERS, "Luftnummer", None),  # a passive with no agent names nobody
+    (POINTERS, "kaum zu retten", None),  # "dieser Beamte": a description
     (BODIES, "weiter Strom", "Voltaris"),  # "a spokesman for Voltaris", as in English
     (BODIES, "fahren wieder", "Deutschen Bahn"),  # before the verb too
     (BODIES, "prüfen den Fall", None),  # "der Polizei": a description, nobody named

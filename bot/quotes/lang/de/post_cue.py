@@ -10,12 +10,20 @@ from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.chain import impersonal
-from bot.quotes.lang.de.grammar import CLAUSE_ENDS, COORDINATORS, is_cue, named, past_reflexive
-from bot.quotes.lang.de.names import phrase_at
+from bot.quotes.lang.de.grammar import (
+    AFFILIATION,
+    CLAUSE_ENDS,
+    COORDINATORS,
+    is_cue,
+    named,
+    past_reflexive,
+)
+from bot.quotes.lang.de.names import Phrase, phrase_at
 from bot.quotes.lang.de.subjects import (
     SUBJECT_REACH,
     speaker_after,
 )
+from bot.quotes.tokens import Token
 
 PASSIVE_CUES = frozenset({"zitiert"})
 CLOSING_REACH = 16  # tokens from a quote to the comma before its closing reporting clause
@@ -62,7 +70,27 @@ def _right_after(site: QuoteSite, att: Attributor) -> Attribution | None:
     if any(is_cue(tokens, j) for j in range(site.qi)):
         return None  # "Während Shakira erklärte, …, „…“, räumte Lopez ein": the verb before governs
     found = speaker_after(tokens, past_reflexive(tokens, k), att)
+    if found is None:
+        found = _passive_agent(tokens, site.qi, k)
     return named(site, att, found, tokens[k].text, 0.9, slot=True)
+
+
+def _passive_agent(tokens: tuple[Token, ...], qi: int, participle: int) -> Phrase | None:
+    """ "… wird vom Deutschen Wetterdienst als „sehr hoch“ eingestuft.": a reporting participle
+    closing a passive clause; the one who spoke is the agent after "von" before the quote
+    (a form of "werden" earlier in the clause makes it passive)."""
+    if participle + 1 < len(tokens) and tokens[participle + 1].text not in CLAUSE_ENDS:
+        return None
+    agent = None
+    for j in range(qi - 1, -1, -1):
+        tok = tokens[j]
+        if tok.text in CLAUSE_ENDS or tok.is_quote:
+            return None
+        if tok.lower in AFFILIATION and agent is None:
+            agent = phrase_at(tokens, j + 1)
+        if tok.lower in LANGUAGE.words("passive_auxiliaries"):
+            return agent if agent is not None and agent.end <= qi else None
+    return None
 
 
 def _closing(site: QuoteSite, att: Attributor) -> Attribution | None:

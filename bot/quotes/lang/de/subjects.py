@@ -23,7 +23,9 @@ def speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase 
     """The speaker phrase at ``k``, or the name in apposition after a description ("sagte
     der Vorsitzende des Linux-Verbandes, Elmar Gesse")."""
     phrase = phrase_at(tokens, past_adverbs(tokens, k))
-    if phrase is None or book(att).entity(phrase, slot=True) is not None:
+    if phrase is None:
+        return _pointed_at(tokens, k, att)
+    if book(att).entity(phrase, slot=True) is not None:
         return phrase
     for j in range(phrase.end, min(len(tokens), phrase.end + SUBJECT_REACH)):
         if tokens[j].is_quote or tokens[j].text in CLAUSE_ENDS - {","}:
@@ -34,6 +36,23 @@ def speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase 
                 return named
             break
     return phrase
+
+
+def _pointed_at(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase | None:
+    """ "… mit dem Anwalt der Familie – Rainer Wittner – sagte dieser, …": a demonstrative
+    standing as the subject points to the last person of its gender named before it in the
+    sentence (never one named after it, nor one from an earlier sentence)."""
+    if k >= len(tokens) or (k + 1 < len(tokens) and tokens[k + 1].is_capitalised):
+        return None  # "sagte dieser Minister": a determiner, its noun after it
+    gender = LANGUAGE.gendered("demonstratives").get(tokens[k].lower)
+    if gender is None:
+        return None
+    people = [
+        e for e in book(att).named_in(tokens[: k - 1]) if not e.org and e.gender in (None, gender)
+    ]
+    if not people:
+        return None
+    return Phrase(False, [], list(people[-1].name), k + 1)
 
 
 ADVERB_REACH = 2  # "nahm jetzt auch der Ministerpräsident …": words between verb and subject
