@@ -9,7 +9,13 @@ from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import AFFILIATION, CLAUSE_ENDS, book, past_reflexive
-from bot.quotes.lang.de.names import Phrase, common_word, function_words, phrase_at
+from bot.quotes.lang.de.names import (
+    ADJECTIVE_ENDINGS,
+    Phrase,
+    common_word,
+    function_words,
+    phrase_at,
+)
 from bot.quotes.tokens import Token
 
 SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
@@ -303,7 +309,6 @@ def verb_after_adverbial(tokens: tuple[Token, ...]) -> int | None:
 
 
 ATTRIBUTE_REACH = 8  # "An die Adresse [der europäischen Stabilitätswächter in Brüssel] hatte"
-ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _past_attributes(tokens: tuple[Token, ...], k: int) -> int:
