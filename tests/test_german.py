@@ -317,6 +317,18 @@ def test_german_attribution(text: str, fragment: str, speaker: str | None) -> No
     assert speakers(quotes, fragment) == [speaker]
 
 
+def test_an_impersonal_source_ends_the_indirect_speech_before_it() -> None:
+    text = (
+        "Der Plan wurde vorgestellt.\n\n"
+        "Bereits im Mai vermeldete Lenz, dass die Stadt spare. Seiner Zeit hieß es, dass der "
+        "Umbau zunächst für den Herbst geplant sei. Ein Planer des Bades ließ damals gegenüber "
+        "der Zeitung „Celler Blick“ durchblicken, dass auch ein neues „Zentrum für Wassersport“ "
+        "entstehen solle."
+    )
+    quotes = Extractor(calibrated=False).extract(read(text)).quotes
+    assert "Lenz" not in speakers(quotes, "Wassersport")  # "hieß es" spoke in between
+
+
 def test_german_indirect_speech_and_titles_are_not_quotes() -> None:
     done = Extractor().extract(read(HAUSHALT))
     everything = " ".join(q.text for q in done.quotes)

@@ -6,7 +6,8 @@ is that speaker's ("Aktuell bestehe diese Gefahr noch nicht. „Aber das Virus h
 The chain is read back from the quote's sentence: quotation and Konjunktiv sentences are
 passed over until a sentence names its speaker — a quote's attribution or a reporting verb's
 subject. An indicative sentence with no reporting verb ends the chain (the narrator speaks
-again), and so does a paragraph break, except right at a paragraph's first sentence."""
+again), and so do an impersonal source ("hieß es") and a paragraph break, except right at a
+paragraph's first sentence."""
 
 from __future__ import annotations
 
@@ -74,6 +75,8 @@ def _chain(site: QuoteSite, att: Attributor, said_in: SaidIn) -> Attribution | N
         said = said_in(prev, att)
         if said is not None:
             return said.weaker(0.85) if said.entity is not None else None
-        if not konjunktiv(prev.tokens):
+        if not konjunktiv(prev.tokens) or impersonal(prev.tokens):
+            # The narrator speaks again, or "Seiner Zeit hieß es, …" gives the indirect
+            # speech a source of its own, unnamed: the speaker before no longer goes on.
             return None
     return None
