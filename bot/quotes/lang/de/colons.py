@@ -22,6 +22,7 @@ from bot.quotes.lang.de.subjects import (
     clause_subject,
     phrase_ending,
     verb_after_adverbial,
+    verb_after_noun_phrase,
 )
 from bot.quotes.tokens import Token
 
@@ -163,24 +164,9 @@ def inverted_subject(tokens: tuple[Token, ...], end: int, att: Attributor) -> En
         return None  # "Die Stadtverwaltung kritisierte Lenz:": who is the subject is unsaid
     if not opening.determiner and book(att).entity(opening) is not None:
         return None  # a name opens the clause: it is the subject
-    verb = _verb_after_noun_phrase(tokens, end)
+    verb = verb_after_noun_phrase(tokens, end)
     if verb is None:
         return None
     after = phrase_at(tokens, verb + 1)
     entity = book(att).entity(after) if after is not None else None  # a name the article gave
     return entity if entity is not None and not entity.org else None
-
-
-def _verb_after_noun_phrase(tokens: tuple[Token, ...], end: int) -> int | None:
-    """The finite verb of a verb-second clause that opens with a noun phrase: the first
-    lower-case word after a capitalised noun that is no article, preposition or conjunction
-    (adjectives follow an article or another adjective, not a noun)."""
-    for k in range(1, end):
-        tok, before = tokens[k], tokens[k - 1]
-        if tok.is_quote or tok.text in CLAUSE_ENDS:
-            return None
-        if not tok.is_word or tok.is_capitalised or tok.lower in function_words():
-            continue
-        if before.is_word and before.is_capitalised and before.lower not in function_words():
-            return k
-    return None

@@ -9,13 +9,7 @@ from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import AFFILIATION, CLAUSE_ENDS, book, past_reflexive
-from bot.quotes.lang.de.names import (
-    ADJECTIVE_ENDINGS,
-    Phrase,
-    common_word,
-    function_words,
-    phrase_at,
-)
+from bot.quotes.lang.de.names import Phrase, common_word, function_words, phrase_at
 from bot.quotes.tokens import Token
 
 SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
@@ -300,7 +294,7 @@ def verb_after_adverbial(tokens: tuple[Token, ...]) -> int | None:
         phrase = phrase_at(tokens, 1)
         if phrase is None or not phrase.words or phrase.end >= len(tokens):
             return None
-        after = _past_attributes(tokens, phrase.end)
+        return verb_after_noun_phrase(tokens, len(tokens))
     else:
         return None
     verb = tokens[after]
@@ -308,25 +302,21 @@ def verb_after_adverbial(tokens: tuple[Token, ...]) -> int | None:
     return after if plain and verb.lower not in function_words() else None
 
 
-ATTRIBUTE_REACH = 8  # "An die Adresse [der europäischen Stabilitätswächter in Brüssel] hatte"
-
-
-def _past_attributes(tokens: tuple[Token, ...], k: int) -> int:
-    """Where an opening prepositional phrase ends, past the genitives and prepositional
-    phrases that qualify its noun ("An die Adresse der europäischen Stabilitätswächter in
-    Brüssel hatte Steinbrück …"): articles, prepositions, capitalised words, and lower-case
-    words right after an article or another such word that end as adjectives do."""
-    start, after_article = k, False
-    while k < len(tokens) and k - start < ATTRIBUTE_REACH:
-        tok = tokens[k]
-        if tok.lower in LANGUAGE.words("determiners") and not tok.is_capitalised:
-            after_article = True
-        elif tok.is_word and (tok.is_capitalised or tok.lower in LANGUAGE.words("prepositions")):
-            after_article = False  # a noun or a name, or a preposition opening another phrase
-        elif not (after_article and tok.is_word and tok.lower.endswith(ADJECTIVE_ENDINGS)):
+def verb_after_noun_phrase(tokens: tuple[Token, ...], end: int) -> int | None:
+    """The finite verb, before ``end``, of a verb-second clause that opens with a phrase: the
+    first lower-case word after a capitalised noun that is no article, preposition or
+    conjunction (adjectives follow an article or another adjective, not a noun), so the
+    genitives and prepositional phrases that qualify the noun are passed ("An die Adresse der
+    europäischen Stabilitätswächter in Brüssel hatte Steinbrück …")."""
+    for k in range(1, end):
+        tok, before = tokens[k], tokens[k - 1]
+        if tok.is_quote or tok.text in CLAUSE_ENDS:
+            return None
+        if not tok.is_word or tok.is_capitalised or tok.lower in function_words():
+            continue
+        if before.is_word and before.is_capitalised and before.lower not in function_words():
             return k
-        k += 1
-    return start
+    return None
 
 
 def rare(phrase: Phrase) -> bool:
