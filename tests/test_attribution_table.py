@@ -1206,6 +1206,14 @@ ROWS: list[Row] = [
         None,
         None,
     ),
+    # --- a quote nested in a quote with the same marks: the outer quote goes on past it
+    Row(
+        "“We had dozens of bids for a “small business” site this week, and more are coming,” "
+        "said Mara Lindqvist, the registrar's chief.",
+        "more are coming",
+        "Mara Lindqvist",
+        "inverted_post_cue",
+    ),
     # --- double quote marks typed as two single ones: ''…'' (archives' plain text), ‘‘…’’
     Row(
         "The plan will hurt growth, said Mara Lindqvist, a pollster.\n\n"

@@ -218,7 +218,25 @@ POINTERS = (  # "dieser" points back to the last person named before it; a passi
     "Der Plan wurde als „eine Luftnummer ohne Sinn“ bezeichnet.\n\n"
     "Nach der Sitzung sagte dieser Beamte, die Halle sei „kaum zu retten“."
 )
+FRONTED = (  # a phrase before the verb that is not its subject; marks nested in marks
+    "Streit um das Hallenbad\n\n"
+    "Am Rande einer Sitzung teilte Karin Vogt ihre Sicht mit: „Wir bauen das Bad.“\n\n"
+    "Im Rat nahm der Kämmerer der Stadt Celle, Paul Lenz (SPD), zu der Frage Stellung. "
+    "Jeder Bürger könne „das Bad später bezahlen“.\n\n"
+    "Vor dem Rathaus skandierten Gegner „Bad raus!“ und der sich gern als Retter der Stadt "
+    "inszenierende Bauunternehmer Olumbo Trastevik rief aus: „Das Bad ist verloren!“\n\n"
+    "„Wir haben viele Anträge für ein „Familienbad“ in der ‚Vorrunde‘ gehabt. Das ist "
+    "ein gutes Zeichen“, sagte Vogt.\n\n"
+    "„Die Stadt steht zu ihrem Wort“, ließ Lenz am Abend verlauten.\n\n"
+    "Unmissverständlich sagt das Gericht in seiner Begründung, das Bad sei „nicht zu halten“."
+)
 ROWS = [
+    (FRONTED, "Wir bauen", "Karin Vogt"),  # "Am Rande einer Sitzung" is no subject
+    (FRONTED, "später bezahlen", "Paul Lenz"),  # "nahm X, Y (SPD), … Stellung", then on
+    (FRONTED, "verloren", "Olumbo Trastevik"),  # "der sich … inszenierende Bauunternehmer X"
+    (FRONTED, "gutes Zeichen", "Karin Vogt"),  # the inner marks do not end the quote
+    (FRONTED, "zu ihrem Wort", "Paul Lenz"),  # „…“, ließ X verlauten
+    (FRONTED, "nicht zu halten", None),  # an adverb opens the clause; its subject follows
     (POINTERS, "eigenen Welt", "Jens Hollmann"),  # not Vogt, named after the verb
     (POINTERS, "unbezahlbar", "Paul Lenz"),  # "von X als „…“ bezeichnet"
     (POINTERS, "Luftnummer", None),  # a passive with no agent names nobody

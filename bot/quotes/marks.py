@@ -129,6 +129,23 @@ def _emit(
         spans.append(Span(index, mark_start, mark_end, s, e, run, continued))
 
 
+def _nests(text: str, after: int, marks: str, ascii_doubled: bool) -> bool:
+    """Whether a mark that opens a quote inside an open one (mid-sentence) opens a nested
+    quote: the next two marks after it close, its own and then the outer quote's. Otherwise
+    the outer quote ends there (its closing mark lost or the opening mark a stray)."""
+    closes = 0
+    for mark in PATTERNS[(marks, ascii_doubled)].finditer(text, after):
+        role = _role(text, mark.start(), marks, len(mark.group()), _stands_for(mark.group()))
+        if role == "apostrophe":
+            continue
+        if role != "close":
+            return False
+        closes += 1
+        if closes == 2:
+            return True
+    return False
+
+
 def find_spans(
     paragraphs: list[str], single_style: list[bool], ascii_doubled: bool = False
 ) -> list[Span]:
@@ -142,6 +159,7 @@ def find_spans(
         open_at: int | None = None
         open_width = 1
         continued = False
+        nested = 0  # quotes opened inside the open one (with the same marks) and not closed
 
         if carried and not paragraph_starts_quote(text, marks, ascii_doubled):
             run += 1
@@ -168,6 +186,12 @@ def find_spans(
                 continue
             if role == "open" and not before:
                 continue  # doubled opening mark
+            if nested and role != "open":
+                nested -= 1
+                continue  # the nested quote's closing mark
+            if role == "open" and _nests(text, at + width, marks, ascii_doubled):
+                nested += 1
+                continue  # „… für bedeutende „Small-Business-Unternehmen“ in der …“
             _emit(spans, text, (index, run, continued), (open_at, words_from, at, at + width))
             run += 1
             open_at = None

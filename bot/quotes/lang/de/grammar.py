@@ -9,7 +9,7 @@ from functools import cache
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.names import NameBook, Phrase, frequency, function_words
+from bot.quotes.lang.de.names import NameBook, Phrase, frequency, function_words, phrase_at
 from bot.quotes.tokens import Token
 
 CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
@@ -49,12 +49,32 @@ def _separable(tokens: tuple[Token, ...], k: int) -> bool:
     particles = _separable_cues().get(tokens[k].lower)
     if particles is None:
         return False
-    for tok in tokens[k + 1 : k + 1 + PARTICLE_REACH]:
+    j, end = k + 1, min(len(tokens), k + 1 + PARTICLE_REACH)
+    while j < end:
+        tok = tokens[j]
+        if tok.text == "," and (past := _past_apposed_name(tokens, j)) is not None:
+            # "nahm der Ministerpräsident des Landes, Christian Wulff (CDU), zu der Frage
+            # Stellung": a name in apposition is no clause's end.
+            j, end = past, min(len(tokens), past + PARTICLE_REACH)
+            continue
         if tok.text in CLAUSE_ENDS:  # (a quote may stand inside: "wies dies als „…“ zurück")
             return False
         if tok.lower in particles:
             return True
+        j += 1
     return False
+
+
+def _past_apposed_name(tokens: tuple[Token, ...], comma: int) -> int | None:
+    """Where the sentence goes on after a name set off by commas at ``comma`` (", Christian
+    Wulff (CDU),"), a party in parentheses included; None when no name stands there."""
+    phrase = phrase_at(tokens, comma + 1)
+    if phrase is None or phrase.determiner or not phrase.words:
+        return None
+    j = phrase.end
+    if j < len(tokens) and tokens[j].text == "(":
+        j = next((i + 1 for i in range(j, min(len(tokens), j + 6)) if tokens[i].text == ")"), j)
+    return j + 1 if j < len(tokens) and tokens[j].text == "," else None
 
 
 @cache

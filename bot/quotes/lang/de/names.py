@@ -225,8 +225,12 @@ PARTICIPLE_ENDINGS = ("ende", "enden", "ender", "ene", "enen", "ener", "te", "te
 def _past_participial_phrase(tokens: tuple[Token, ...], k: int) -> int:
     """Where a noun phrase goes on after an extended participle that opens it ("die in New
     York City geborene Lopez", "der seit 2005 amtierende Präsident"): a preposition, a few
-    words (no comma, no quote), a participle as adjective. ``k`` itself when none opens it."""
-    if k >= len(tokens) or tokens[k].lower not in LANGUAGE.words("prepositions"):
+    words (no comma, no quote), a participle as adjective. ``k`` itself when none opens it.
+    A reflexive verb's participle opens with "sich" ("der sich als Gegner Thaksins
+    inszenierende Medienunternehmer")."""
+    if k >= len(tokens) or (
+        tokens[k].lower not in LANGUAGE.words("prepositions") and tokens[k].lower != "sich"
+    ):
         return k
     for j in range(k + 1, min(len(tokens), k + 1 + PARTICIPIAL_REACH)):
         tok = tokens[j]

@@ -33,16 +33,19 @@ from bot.quotes.lang.de.grammar import (
     named,
     past_reflexive,
 )
+from bot.quotes.lang.de.names import phrase_at
 from bot.quotes.lang.de.post_cue import post_cue
 from bot.quotes.lang.de.sources import source_word
 from bot.quotes.lang.de.speech import is_title, not_speech_reason
 from bot.quotes.lang.de.subjects import (
     clause_subject,
     name_before_description,
+    past_adverbs,
     phrase_ending,
     rare,
     speaker_after,
     subordinate_subject,
+    verb_after_adverbial,
 )
 from bot.quotes.mentions import Mention
 from bot.quotes.tokens import Token
@@ -102,9 +105,20 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
         # A name with a description in apposition ("Houcine Abassi, der Generalsekretär …
         # sagte") stands where only a person stands, first name known or not.
         apposed = name_before_description(tokens, v)
-        slot = before is not None and (rare(before) or before == apposed)
+        # A rare opening word is a surname unless a phrase with an article follows the verb,
+        # the subject ("Unmissverständlich sagt das Gericht …": the opener an adverb).
+        slot = before is not None and (
+            before == apposed or (rare(before) and not _article_after(tokens, v))
+        )
         said = named(site, att, before, tokens[v].text, 0.85, slot=slot)
-        if said.entity is not None or pronoun or (before is not None and before.determiner):
+        # "Am Rande einer Sitzung teilte Wulff mit: „…“": the phrase before the verb ends a
+        # prepositional phrase that opens the clause; the subject follows the verb.
+        fronted = said.entity is None and verb_after_adverbial(tokens) == v
+        if (
+            said.entity is not None
+            or pronoun
+            or (before is not None and before.determiner and not fronted)
+        ):
             # The subject stands before the verb; what follows is its object ("Scherf
             # warnte die CDU vor …"), never the speaker. ("Am Dienstag" is no subject.)
             return said
@@ -118,14 +132,22 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
         # Verb second after an adverbial: "Am Montag sagte Merkel: „…“" ("äußerte sich X").
         after = speaker_after(tokens, past_reflexive(tokens, v), att)
         found = named(site, att, after, tokens[v].text, 0.85, slot=True)
-        if found.entity is None:
+        opening = phrase_at(tokens, 0, sentence_start=True)
+        if found.entity is None and (opening is None or opening.end != v):
             # A verb at the clause's end ("Stoiber hatte … betont: „…“"): the main clause's
-            # subject, first or after its finite verb.
+            # subject, first or after its finite verb. (A verb right after the opening
+            # phrase is second: that phrase was weighed as its subject above.)
             subject = clause_subject(tokens, v, att)
             if subject is not None:
                 return Attribution(subject, 0.8, tokens[v].text, evidence_sentence=site.ctx.index)
         return found
     return None
+
+
+def _article_after(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Whether a phrase with an article stands right after the verb, past an adverb or two."""
+    after = phrase_at(tokens, past_adverbs(tokens, past_reflexive(tokens, verb)))
+    return after is not None and after.determiner
 
 
 def _main_subject(site: QuoteSite, att: Attributor, verb: int) -> Attribution | None:
