@@ -230,7 +230,17 @@ FRONTED = (  # a phrase before the verb that is not its subject; marks nested in
     "„Die Stadt steht zu ihrem Wort“, ließ Lenz am Abend verlauten.\n\n"
     "Unmissverständlich sagt das Gericht in seiner Begründung, das Bad sei „nicht zu halten“."
 )
+STATEMENTS = (  # a noun for words given, its owner after it: the owner spoke
+    "Bilanz im Stadtrat\n\n"
+    "Das Fazit von Karin Vogt nach drei Jahren im Rat fällt knapp aus: „Wir haben viel "
+    "erreicht.“\n\n"
+    "„Der Rat tagt zu selten.“ so das Fazit der Betreiber von Ratswatchio.\n\n"
+    "Die Antwort der Verwaltung kam prompt: „Wir prüfen das.“"
+)
 ROWS = [
+    (STATEMENTS, "viel erreicht", "Karin Vogt"),  # "Das Fazit von X …: „…“"
+    (STATEMENTS, "zu selten", "Ratswatchio"),  # „…“ so das Fazit der Betreiber von X.
+    (STATEMENTS, "prüfen das", None),  # the owner a description: nobody named
     (FRONTED, "Wir bauen", "Karin Vogt"),  # "Am Rande einer Sitzung" is no subject
     (FRONTED, "später bezahlen", "Paul Lenz"),  # "nahm X, Y (SPD), … Stellung", then on
     (FRONTED, "verloren", "Olumbo Trastevik"),  # "der sich … inszenierende Bauunternehmer X"

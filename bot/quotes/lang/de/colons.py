@@ -16,6 +16,7 @@ from bot.quotes.lang.de.names import (
     is_role,
     phrase_at,
 )
+from bot.quotes.lang.de.statements import statement_owner
 from bot.quotes.lang.de.subjects import (
     APPOSITION_REACH,
     apposition,
@@ -142,6 +143,8 @@ def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
         return None  # a clause of its own before: whose subject is uncertain
     if apposed is not None:
         subject: Entity | None = apposed[0]
+    elif opening == 0 and (owner := statement_owner(tokens, 0, att)) is not None:
+        subject = owner  # "Das Fazit von Sandra Boser … überrascht nicht: „…“"
     else:
         subject = clause_subject(tokens, qi - 1, att, strict=True)  # a name the article gave
         if subject is None and opening == 0:

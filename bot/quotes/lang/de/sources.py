@@ -10,6 +10,7 @@ from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import CLAUSE_ENDS, COORDINATORS, book, is_cue, is_konjunktiv, named
 from bot.quotes.lang.de.names import Phrase, phrase_at
+from bot.quotes.lang.de.statements import statement_owner
 from bot.quotes.lang.de.subjects import (
     APPOSITION_REACH,
     phrase_ending,
@@ -23,6 +24,9 @@ def source_word(site: QuoteSite, att: Attributor) -> Attribution | None:
     named in the quote's sentence."""
     tokens = site.ctx.tokens
     for k, tok in enumerate(tokens):
+        if tok.lower == "so" and k > site.qi and (owner := _so_statement(tokens, k, att)):
+            # "„…“ so das Fazit der Betreiber von Abgeordnetenwatch.": the statement's owner.
+            return Attribution(owner, 0.85, tok.text, evidence_sentence=site.ctx.index)
         if tok.lower == "so" and k > site.qi + 1 and _so_at_the_end(tokens, k, site.qi):
             # "Der Iran müsse „…“ beenden, so Rice.": the source closes the sentence.
             return named(site, att, phrase_at(tokens, k + 1), tok.text, 0.85, slot=True)
@@ -121,6 +125,14 @@ def _so_at_the_end(tokens: tuple[Token, ...], k: int, qi: int) -> bool:
         return False
     rest = [t for t in tokens[phrase.end :] if t.is_word or t.is_quote]
     return len(rest) <= 2 and all(t.is_word and not t.is_capitalised for t in rest)
+
+
+def _so_statement(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entity | None:
+    """The owner of a statement named right after "so" at the end of the sentence, with
+    no other quote between ("„…“, so das Fazit von X.")."""
+    if any(t.is_quote for t in tokens[k + 1 :]):
+        return None
+    return statement_owner(tokens, k + 1, att)
 
 
 def _so_before_colon(tokens: tuple[Token, ...], k: int, qi: int) -> bool:
