@@ -235,12 +235,16 @@ STATEMENTS = (  # a noun for words given, its owner after it: the owner spoke
     "Das Fazit von Karin Vogt nach drei Jahren im Rat fällt knapp aus: „Wir haben viel "
     "erreicht.“\n\n"
     "„Der Rat tagt zu selten.“ so das Fazit der Betreiber von Ratswatchio.\n\n"
-    "Die Antwort der Verwaltung kam prompt: „Wir prüfen das.“"
+    "Die Antwort der Verwaltung kam prompt: „Wir prüfen das.“\n\n"
+    "Wie die Stadträtin von Celle, Karin Vogt, erklärte, habe sie den Rat einberufen. Celle "
+    "sei der Partnerstadt wegen ihrer Hilfe nach Sturm Tasha zu Dank verpflichtet: „Sie haben "
+    "uns Helfer geschickt.“"
 )
 ROWS = [
     (STATEMENTS, "viel erreicht", "Karin Vogt"),  # "Das Fazit von X …: „…“"
     (STATEMENTS, "zu selten", "Ratswatchio"),  # „…“ so das Fazit der Betreiber von X.
     (STATEMENTS, "prüfen das", None),  # the owner a description: nobody named
+    (STATEMENTS, "Helfer geschickt", "Karin Vogt"),  # "Tasha zu Dank" is no name: her speech
     (FRONTED, "Wir bauen", "Karin Vogt"),  # "Am Rande einer Sitzung" is no subject
     (FRONTED, "später bezahlen", "Paul Lenz"),  # "nahm X, Y (SPD), … Stellung", then on
     (FRONTED, "verloren", "Olumbo Trastevik"),  # "der sich … inszenierende Bauunternehmer X"

@@ -168,6 +168,7 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
             and run[-1].lower() in first_names()  # "Ursula von der Leyen", not "Sprecher der …"
             and k + 1 < len(tokens)
             and tokens[k + 1].is_capitalised
+            and not common_word(tokens[k + 1].text)  # "nach Zyklon Tasha zu Dank": no name
         ):
             run.append(tok.text)
         else:
