@@ -9,7 +9,7 @@ from functools import cache
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.names import NameBook, Phrase, frequency, function_words, phrase_at
+from bot.quotes.lang.de.names import NameBook, Phrase, frequency, function_words, name_with_party
 from bot.quotes.tokens import Token
 
 CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
@@ -68,13 +68,11 @@ def _separable(tokens: tuple[Token, ...], k: int) -> bool:
 def _past_apposed_name(tokens: tuple[Token, ...], comma: int) -> int | None:
     """Where the sentence goes on after a name set off by commas at ``comma`` (", Christian
     Wulff (CDU),"), a party in parentheses included; None when no name stands there."""
-    phrase = phrase_at(tokens, comma + 1)
-    if phrase is None or phrase.determiner or not phrase.words:
+    found = name_with_party(tokens, comma + 1)
+    if found is None or found[0].determiner:
         return None
-    j = phrase.end
-    if j < len(tokens) and tokens[j].text == "(":
-        j = next((i + 1 for i in range(j, min(len(tokens), j + 6)) if tokens[i].text == ")"), j)
-    return j + 1 if j < len(tokens) and tokens[j].text == "," else None
+    end = found[1]
+    return end + 1 if end < len(tokens) and tokens[end].text == "," else None
 
 
 @cache

@@ -196,6 +196,18 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
     return Phrase(determiner, roles, run, k, inside=start > 0)
 
 
+def name_with_party(tokens: tuple[Token, ...], k: int) -> tuple[Phrase, int] | None:
+    """The noun phrase at ``k`` and where the sentence goes on after it, past a party or
+    post in parentheses ("Willi Lemke (SPD)"); None when no phrase, or nothing, follows."""
+    phrase = phrase_at(tokens, k)
+    if phrase is None or not phrase.words or phrase.end >= len(tokens):
+        return None
+    end = phrase.end
+    if tokens[end].text == "(":
+        end = next((j + 1 for j in range(end, len(tokens)) if tokens[j].text == ")"), end)
+    return phrase, end
+
+
 def _spoken_for(tokens: tuple[Token, ...], role: str, k: int) -> tuple[list[str], int] | None:
     """The body a spokesperson's post at ``k`` speaks for, and where its phrase ends: "ein
     IWF-Sprecher", "ein Sprecher von Tesla", "eine Sprecherin der Deutschen Bank". Not a

@@ -9,7 +9,7 @@ from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import CLAUSE_ENDS, COORDINATORS, book, is_cue, is_konjunktiv, named
-from bot.quotes.lang.de.names import Phrase, phrase_at
+from bot.quotes.lang.de.names import Phrase, name_with_party, phrase_at
 from bot.quotes.lang.de.statements import statement_owner
 from bot.quotes.lang.de.subjects import (
     APPOSITION_REACH,
@@ -79,7 +79,7 @@ def _judged_by(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entity | N
         return None
     if any(is_cue(tokens, j) for j in range(k)):
         return None  # "X kritisierte, …, und für Y war …": the verb before governs
-    found = _name_with_party(tokens, k + 1)  # "Für Willi Lemke (SPD) …"
+    found = name_with_party(tokens, k + 1)  # "Für Willi Lemke (SPD) …"
     if found is None:
         return None
     phrase, end = found
@@ -89,18 +89,6 @@ def _judged_by(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entity | N
         return None  # "Für Hajduk ist die „Zeit der Ehrlichkeit“ vorbei": her view, not words
     entity = book(att).entity(phrase)
     return entity if entity is not None and not entity.org else None
-
-
-def _name_with_party(tokens: tuple[Token, ...], k: int) -> tuple[Phrase, int] | None:
-    """The noun phrase at ``k`` and where the sentence goes on after it, past a party or
-    post in parentheses ("Willi Lemke (SPD)"); None when no phrase, or nothing, follows."""
-    phrase = phrase_at(tokens, k)
-    if phrase is None or not phrase.words or phrase.end >= len(tokens):
-        return None
-    end = phrase.end
-    if tokens[end].text == "(":
-        end = next((j + 1 for j in range(end, len(tokens)) if tokens[j].text == ")"), end)
-    return phrase, end
 
 
 def _view_source(tokens: tuple[Token, ...], k: int) -> int | None:
@@ -157,7 +145,7 @@ def _so_inserted(tokens: tuple[Token, ...], k: int) -> tuple[Phrase, int] | None
     ("…, so dass", "…, so Merkel sagte, …")."""
     if k == 0 or tokens[k - 1].text != ",":
         return None
-    found = _name_with_party(tokens, k + 1)  # "so Willi Lemke (SPD), …"
+    found = name_with_party(tokens, k + 1)  # "so Willi Lemke (SPD), …"
     if found is None:
         return None
     phrase, end = found

@@ -12,7 +12,6 @@ from bot.quotes.lang.de.names import Phrase, phrase_at
 from bot.quotes.lang.de.subjects import rare
 from bot.quotes.tokens import Token
 
-ADJECTIVES = 2  # "das nüchterne Fazit", "die ersten Worte": words between article and noun
 GENITIVES = frozenset({"des", "der"})  # "das Fazit der Betreiber von Abgeordnetenwatch"
 
 
@@ -20,28 +19,18 @@ def statement_owner(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entit
     """Who owns the statement the noun phrase at ``k`` names ("das Fazit von X"), or None
     when the phrase names no statement or its owner is no name (a description: "die Antwort
     der Regierung")."""
-    noun = _statement_noun(tokens, k)
-    if noun is None or noun + 1 >= len(tokens):
+    statement = phrase_at(tokens, k)  # its article and adjectives: "das nüchterne Fazit"
+    if statement is None or not statement.determiner or statement.end >= len(tokens):
         return None
-    owner = _owner_phrase(tokens, noun + 1)
+    nouns = LANGUAGE.words("statement_nouns")
+    if statement.roles or len(statement.words) != 1 or statement.words[0].lower() not in nouns:
+        return None
+    owner = _owner_phrase(tokens, statement.end)
     if owner is None or not owner.words:
         return None
     # A bare word after "von" is a name only when German does not use it as a word
     # ("das Fazit von Experten" names nobody).
     return book(att).entity(owner, slot=rare(owner))
-
-
-def _statement_noun(tokens: tuple[Token, ...], k: int) -> int | None:
-    """Where the statement noun of a phrase at ``k`` stands: its article, an adjective or
-    two, the noun."""
-    if k >= len(tokens) or tokens[k].lower not in LANGUAGE.words("determiners"):
-        return None
-    j = k + 1
-    while j < min(len(tokens), k + 1 + ADJECTIVES) and not tokens[j].is_capitalised:
-        j += 1
-    if j < len(tokens) and tokens[j].lower in LANGUAGE.words("statement_nouns"):
-        return j
-    return None
 
 
 def _owner_phrase(tokens: tuple[Token, ...], j: int) -> Phrase | None:
