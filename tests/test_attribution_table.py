@@ -791,6 +791,48 @@ ROWS: list[Row] = [
         "Dan Marsh",
         "pre_cue",
     ),
+    Row(  # a state after a comma tags the town: not "South Carolina" (PolNeAR class)
+        "Lena Ortiz of Aiken, South Carolina says she thinks the mayor wins if he keeps "
+        "“knocking on doors.”",
+        "knocking on doors",
+        "Lena Ortiz",
+        "pre_cue",
+    ),
+    Row(  # the verb is the subordinate clause's, its subject no name: not the main subject
+        "Governor Reyes is telling voters he is strong enough after a farmer in Ames, Iowa, "
+        "told him she worries he is “too gentle” for the job.",
+        "too gentle",
+        None,
+        None,
+    ),
+    Row(  # a cue inside "when …," leads into the quote the outer verb reports
+        "Mayor Dana Holt said that when Ms. Rivera complained about the tower from her seat "
+        "on the council, “she was speaking for the whole street.”",
+        "whole street",
+        "Dana Holt",
+        "outer_speaker",
+    ),
+    Row(  # … but "as X said, “…”" is X's, and a cue the comma follows governs the quote
+        "As Holt said, “the tower will not be built.” When the vote came she stood and "
+        "announced, “We won.”",
+        "We won",
+        None,
+        None,
+    ),
+    Row(  # a full stop typed with no space still ends the sentence ("Ms. Rivera.Mayor")
+        "“It is a sad day,” said Ms. Rivera.Mayor Dana Holt disagreed with the ruling. "
+        "“It was a fair one.”",
+        "sad day",
+        "Rivera",
+        "inverted_post_cue",
+    ),
+    Row(  # … so the next quote follows Holt's sentence, not Rivera's quote
+        "“It is a sad day,” said Ms. Rivera.Mayor Dana Holt disagreed with the ruling. "
+        "“It was a fair one.”",
+        "fair one",
+        "Dana Holt",
+        "previous_subject",
+    ),
     # --- a reporting verb that is a noun here, or in a clause that opens the sentence
     Row(
         "In March, Dunn's Virginia state director, Kyle Pruitt, reached out to donors, "
@@ -1429,3 +1471,18 @@ def test_two_single_marks_are_no_quote_where_the_article_has_double_ones() -> No
         "The film ''Summer Rain'' opened on Friday.\n\n“It was a hit,” said director Anna Berg."
     )
     assert [q.text for q in found.quotes] == ["It was a hit"]
+
+
+def test_a_cue_inside_a_subordinate_clause_gives_way_to_the_verb_before_it() -> None:
+    """ "X said that when Y complained …, “…”": the quote is the clause the subordinate one
+    leads into, so the shipped extractor (only trusted sieves name anyone) names X through
+    the reporting verb itself, not Y through the subordinate clause's verb."""
+    text = (
+        "Mayor Dana Holt said that when Ms. Rivera complained about the tower from her seat "
+        "on the council, “she was speaking for the whole street.”"
+    )
+    article = Article(
+        id="row", body=text, paragraphs=(Paragraph(index=0, start=0, end=len(text), text=text),)
+    )
+    (quote,) = Extractor().extract(article).quotes
+    assert quote.speaker == "Dana Holt"

@@ -229,6 +229,8 @@ FRONTED = (  # a phrase before the verb that is not its subject; marks nested in
     "ein gutes Zeichen“, sagte Vogt.\n\n"
     "„Die Stadt steht zu ihrem Wort“, ließ Lenz am Abend verlauten.\n\n"
     "Unmissverständlich sagt das Gericht in seiner Begründung, das Bad sei „nicht zu halten“."
+    "\n\n„Es ist ein trauriger Tag“, sagte Vogt.Als „faires Urteil“ bezeichnete dagegen "
+    "Kämmerer Paul Lenz den Spruch. „Wir haben gewonnen.“"
 )
 STATEMENTS = (  # a noun for words given, its owner after it: the owner spoke
     "Bilanz im Stadtrat\n\n"
@@ -251,6 +253,8 @@ ROWS = [
     (FRONTED, "gutes Zeichen", "Karin Vogt"),  # the inner marks do not end the quote
     (FRONTED, "zu ihrem Wort", "Paul Lenz"),  # „…“, ließ X verlauten
     (FRONTED, "nicht zu halten", None),  # an adverb opens the clause; its subject follows
+    (FRONTED, "faires Urteil", "Paul Lenz"),  # "sagte Vogt.Als": a stop with no space ends
+    (FRONTED, "Wir haben gewonnen", "Paul Lenz"),  # … so the next quote is his, not Vogt's
     (POINTERS, "eigenen Welt", "Jens Hollmann"),  # not Vogt, named after the verb
     (POINTERS, "unbezahlbar", "Paul Lenz"),  # "von X als „…“ bezeichnet"
     (POINTERS, "Luftnummer", None),  # a passive with no agent names nobody

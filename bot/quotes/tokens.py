@@ -21,7 +21,12 @@ TOKEN = re.compile(
 )
 NEXT_CHAR = re.compile(r"\s*(\S)")
 ATTRIBUTION_WORDS = 6  # words a name and its qualifiers may take before the verb
-BOUNDARY = re.compile(r"[.!?…]+[\"”’'\u00bb)]*(?=\s+)")
+# A full stop typed with no space after it ("sagte Merkel.Als …", two paragraphs run together
+# by a page's markup) still ends a sentence when a lower-case word ends before it and a
+# capitalised word follows: "U.S.", "z.B." and "Spiegel.de" do not match.
+BOUNDARY = re.compile(
+    r"[.!?…]+[\"”’'\u00bb)]*(?=\s+)|(?<=[a-zß-öø-ÿ]{2})[.!?](?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})"
+)
 INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "d.c" (the final stop stripped)
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 WORD_OR_MARK = re.compile(WORD.pattern + r"|[,;:.!?]")

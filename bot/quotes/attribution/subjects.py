@@ -82,6 +82,10 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
         if before is not None and ctx.main is not None and ctx.main.first > before.last:
             return NONE  # a name inside the appositives ("a spokesman for Paul Ryan") is no subject
     main_before = ctx.main is not None and ctx.main.last < j
+    if main_before and _subordinate_between(tokens, ctx.main.last if ctx.main else j, j):
+        # "Kasich is assuring voters after a woman in Worcester, Massachusetts, told him …":
+        # the verb is the subordinate clause's, its subject no name; not the main subject.
+        return NONE
     if prev.text == "," and main_before:
         return resolve.subject(ctx, ctx.main, cue)
     if prev.lower in ("and", "but", "then") and main_before:
@@ -89,6 +93,20 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
     if prev.lower in ("who", "which"):
         return _relative_subject(resolve, ctx, j, cue)
     return NONE
+
+
+def _subordinate_between(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether the verb after ``end`` is a subordinate clause's, its subject a noun phrase of
+    its own: a subordinating word, a determiner, then no verb up to ``end`` ("after a woman
+    in Worcester, Massachusetts, told"; not "said after a lunch that he hadn't …, but
+    called", nor "after he clinched the nomination and said")."""
+    for k in range(start + 1, end - 1):
+        # "as" before a determiner is mostly a preposition ("mentioned as a choice, said").
+        opener = tokens[k].lower in lx.SUBORDINATORS and tokens[k].lower != "as"
+        if opener and tokens[k + 1].lower in lx.DETERMINERS:
+            after = tokens[k + 2 : end + 1]
+            return not any(verb_like(t) or t.lower in ("and", "but") for t in after)
+    return False
 
 
 def _document_owner(ctx: SentenceContext, j: int) -> int:
@@ -205,6 +223,9 @@ def head_of_phrase(ctx: SentenceContext, m: Mention) -> Mention:
     ("Speaker of the House Rep. Paul Ryan said": not "Speaker")."""
     if m.kind == "name" and not m.org and len(m.name) >= 2 and m.name[0].lower() in lx.FIRST_NAMES:
         return m
+    town = ctx.by_last.get(m.first - 2)
+    if town is not None and place_tag(ctx, m):
+        m = town  # "Stacy Baker of Columbia, South Carolina says": the state tags the town
     k = m.first - 1
     if k >= 0 and ctx.tokens[k].lower == "the":
         k -= 1

@@ -72,6 +72,14 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
         return Attribution(None, 0.0, passive_cue) if passive_cue else None
     if _in_opening_clause(ctx, j, qi):
         return None
+    opener = _subordinate_clause_start(ctx, j, qi)
+    if opener is not None:
+        # "Clinton said that when Ms. Warren railed against Wall Street, “she is speaking
+        # for all of us.”": the quote is the clause the subordinate one leads into; the verb
+        # that reports it stands before the subordinating word.
+        j, _ = _nearest_cue(ctx, opener)
+        if j is None:
+            return None
     attr = subject_of(att.resolve, ctx, j)
     if attr.entity is None:
         return Attribution(None, 0.0, ctx.tokens[j].lower)  # reported speech, speaker unknown
@@ -89,6 +97,25 @@ def _in_opening_clause(ctx: SentenceContext, j: int, qi: int) -> bool:
         return False
     opens = bool(ctx.tokens) and ctx.tokens[0].lower in lx.SUBORDINATORS
     return opens and j < main.first and main.last < qi
+
+
+def _subordinate_clause_start(ctx: SentenceContext, j: int, qi: int) -> int | None:
+    """Where the subordinate clause that holds the cue at ``j`` opens, when a comma closes
+    that clause right before the quote ("that when Ms. Warren railed …, “…”"); else None.
+    Not "as" ("As Trump said, “…”" is Trump's), not across a comma, a dash or a semicolon
+    between the subordinating word and the cue, not a cue the comma follows ("when she
+    returned … she picked it up and crowed, “…”": the cue ends the clause it governs), and not
+    a clause with no subject ("while telling another to, “…”")."""
+    tokens = ctx.tokens
+    if qi < 1 or tokens[qi - 1].text != "," or j + 1 >= qi - 1 or participle(tokens[j].lower):
+        return None
+    for s in range(j - 1, -1, -1):
+        tok = tokens[s]
+        if tok.is_quote or tok.text in (",", ";", ":", "—", "–", "-"):
+            return None
+        if tok.lower in lx.SUBORDINATORS and tok.lower != "as":
+            return s if not verb_like(tokens[s + 1]) else None
+    return None
 
 
 def outer_speaker(site: QuoteSite, att: Attributor) -> Attribution | None:
