@@ -395,6 +395,13 @@ ROWS: list[Row] = [
         "Wang Ling",
         "pre_cue",
     ),
+    Row(  # "when she" after a clause about Lopez: the main clause's subject, not its object
+        "Senator Anna Kerr spoke first.\n\nGovernor Maria Lopez went after Kerr at the debate, "
+        "when she called the senator “reckless.”",
+        "reckless",
+        "Maria Lopez",
+        "pre_cue",
+    ),
     # --- a first name no hand-typed list holds still makes a person a pronoun can reach
     Row(
         (
