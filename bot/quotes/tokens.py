@@ -21,7 +21,7 @@ TOKEN = re.compile(
 )
 NEXT_CHAR = re.compile(r"\s*(\S)")
 ATTRIBUTION_WORDS = 6  # words a name and its qualifiers may take before the verb
-# A full stop typed with no space after it ("sagte Merkel.Als …", two paragraphs run together
+# A full stop typed with no space after it ("sagte Vogt.Als …", two paragraphs run together
 # by a page's markup) still ends a sentence when a lower-case word ends before it and a
 # capitalised word follows: "U.S.", "z.B." and "Spiegel.de" do not match.
 BOUNDARY = re.compile(

@@ -75,7 +75,7 @@ class Resolver:
             tokens[k].lower in lx.SUBORDINATORS for k in range(max(0, m.first - 2), m.first)
         )
         if subordinate:
-            # "Bush went after Trump at the debate, when he called …": the main clause's
+            # "Lopez went after Kerr at the debate, when she called …": the main clause's
             # subject first (the one the sentence is about), then the nearest name.
             main = [ctx.main] if ctx.main is not None and ctx.main in earlier else []
             for x in main + list(reversed(earlier)):

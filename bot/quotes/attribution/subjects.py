@@ -83,7 +83,7 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
             return NONE  # a name inside the appositives ("a spokesman for Paul Ryan") is no subject
     main_before = ctx.main is not None and ctx.main.last < j
     if main_before and _subordinate_between(tokens, ctx.main.last if ctx.main else j, j):
-        # "Kasich is assuring voters after a woman in Worcester, Massachusetts, told him …":
+        # "Reyes is telling voters … after a farmer in Ames, Iowa, told him …":
         # the verb is the subordinate clause's, its subject no name; not the main subject.
         return NONE
     if prev.text == "," and main_before:
@@ -97,11 +97,11 @@ def subject_of(resolve: Resolver, ctx: SentenceContext, ci: int) -> Attribution:
 
 def _subordinate_between(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     """Whether the verb after ``end`` is a subordinate clause's, its subject a noun phrase of
-    its own: a subordinating word, a determiner, then no verb up to ``end`` ("after a woman
-    in Worcester, Massachusetts, told"; not "said after a lunch that he hadn't …, but
-    called", nor "after he clinched the nomination and said")."""
+    its own: a subordinating word, a determiner, then no verb up to ``end`` ("after a farmer
+    in Ames, Iowa, told"; not "said after a lunch that she hadn't …, but called", nor
+    "after she won the vote and said")."""
     for k in range(start + 1, end - 1):
-        # "as" before a determiner is mostly a preposition ("mentioned as a choice, said").
+        # "as" before a determiner is mostly a preposition ("named as a candidate, said").
         opener = tokens[k].lower in lx.SUBORDINATORS and tokens[k].lower != "as"
         if opener and tokens[k + 1].lower in lx.DETERMINERS:
             after = tokens[k + 2 : end + 1]
@@ -225,7 +225,7 @@ def head_of_phrase(ctx: SentenceContext, m: Mention) -> Mention:
         return m
     town = ctx.by_last.get(m.first - 2)
     if town is not None and place_tag(ctx, m):
-        m = town  # "Stacy Baker of Columbia, South Carolina says": the state tags the town
+        m = town  # "Lena Ortiz of Aiken, South Carolina says": the state tags the town
     k = m.first - 1
     if k >= 0 and ctx.tokens[k].lower == "the":
         k -= 1

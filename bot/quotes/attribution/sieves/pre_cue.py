@@ -74,9 +74,9 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
         return None
     opener = _subordinate_clause_start(ctx, j, qi)
     if opener is not None:
-        # "Clinton said that when Ms. Warren railed against Wall Street, “she is speaking
-        # for all of us.”": the quote is the clause the subordinate one leads into; the verb
-        # that reports it stands before the subordinating word.
+        # "Holt said that when Ms. Rivera complained about the tower, “she was speaking for
+        # the whole street.”": the quote is the clause the subordinate one leads into; the
+        # verb that reports it stands before the subordinating word.
         j, _ = _nearest_cue(ctx, opener)
         if j is None:
             return None
@@ -101,11 +101,11 @@ def _in_opening_clause(ctx: SentenceContext, j: int, qi: int) -> bool:
 
 def _subordinate_clause_start(ctx: SentenceContext, j: int, qi: int) -> int | None:
     """Where the subordinate clause that holds the cue at ``j`` opens, when a comma closes
-    that clause right before the quote ("that when Ms. Warren railed …, “…”"); else None.
-    Not "as" ("As Trump said, “…”" is Trump's), not across a comma, a dash or a semicolon
+    that clause right before the quote ("that when Ms. Rivera complained …, “…”"); else None.
+    Not "as" ("As Holt said, “…”" is Holt's), not across a comma, a dash or a semicolon
     between the subordinating word and the cue, not a cue the comma follows ("when she
-    returned … she picked it up and crowed, “…”": the cue ends the clause it governs), and not
-    a clause with no subject ("while telling another to, “…”")."""
+    came back … she stood up and announced, “…”": the cue ends the clause it governs), and not
+    a clause with no subject ("while telling the other to, “…”")."""
     tokens = ctx.tokens
     if qi < 1 or tokens[qi - 1].text != "," or j + 1 >= qi - 1 or participle(tokens[j].lower):
         return None
