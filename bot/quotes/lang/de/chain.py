@@ -76,7 +76,7 @@ def _chain(site: QuoteSite, att: Attributor, said_in: SaidIn) -> Attribution | N
         if said is not None:
             return said.weaker(0.85) if said.entity is not None else None
         if not konjunktiv(prev.tokens) or impersonal(prev.tokens):
-            # The narrator speaks again, or "Seiner Zeit hieß es, …" gives the indirect
+            # The narrator speaks again, or "Damals hieß es, …" gives the indirect
             # speech a source of its own, unnamed: the speaker before no longer goes on.
             return None
     return None

@@ -144,7 +144,7 @@ def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     if apposed is not None:
         subject: Entity | None = apposed[0]
     elif opening == 0 and (owner := statement_owner(tokens, 0, att)) is not None:
-        subject = owner  # "Das Fazit von Sandra Boser … überrascht nicht: „…“"
+        subject = owner  # "Das Fazit von Karin Vogt … überrascht nicht: „…“"
     else:
         subject = clause_subject(tokens, qi - 1, att, strict=True)  # a name the article gave
         if subject is None and opening == 0:

@@ -53,7 +53,7 @@ def _separable(tokens: tuple[Token, ...], k: int) -> bool:
     while j < end:
         tok = tokens[j]
         if tok.text == "," and (past := _past_apposed_name(tokens, j)) is not None:
-            # "nahm der Ministerpräsident des Landes, Christian Wulff (CDU), zu der Frage
+            # "nahm der Kämmerer der Stadt, Paul Lenz (SPD), zu der Frage
             # Stellung": a name in apposition is no clause's end.
             j, end = past, min(len(tokens), past + PARTICLE_REACH)
             continue
@@ -66,8 +66,8 @@ def _separable(tokens: tuple[Token, ...], k: int) -> bool:
 
 
 def _past_apposed_name(tokens: tuple[Token, ...], comma: int) -> int | None:
-    """Where the sentence goes on after a name set off by commas at ``comma`` (", Christian
-    Wulff (CDU),"), a party in parentheses included; None when no name stands there."""
+    """Where the sentence goes on after a name set off by commas at ``comma`` (", Paul
+    Lenz (SPD),"), a party in parentheses included; None when no name stands there."""
     found = name_with_party(tokens, comma + 1)
     if found is None or found[0].determiner:
         return None

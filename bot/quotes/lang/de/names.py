@@ -168,7 +168,7 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
             and run[-1].lower() in first_names()  # "Ursula von der Leyen", not "Sprecher der …"
             and k + 1 < len(tokens)
             and tokens[k + 1].is_capitalised
-            and not common_word(tokens[k + 1].text)  # "nach Zyklon Tasha zu Dank": no name
+            and not common_word(tokens[k + 1].text)  # "nach Sturm Tasha zu Dank": no name
         ):
             run.append(tok.text)
         else:
@@ -198,7 +198,7 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
 
 def name_with_party(tokens: tuple[Token, ...], k: int) -> tuple[Phrase, int] | None:
     """The noun phrase at ``k`` and where the sentence goes on after it, past a party or
-    post in parentheses ("Willi Lemke (SPD)"); None when no phrase, or nothing, follows."""
+    post in parentheses ("Paul Lenz (SPD)"); None when no phrase, or nothing, follows."""
     phrase = phrase_at(tokens, k)
     if phrase is None or not phrase.words or phrase.end >= len(tokens):
         return None
@@ -239,8 +239,8 @@ def _past_participial_phrase(tokens: tuple[Token, ...], k: int) -> int:
     """Where a noun phrase goes on after an extended participle that opens it ("die in New
     York City geborene Lopez", "der seit 2005 amtierende Präsident"): a preposition, a few
     words (no comma, no quote), a participle as adjective. ``k`` itself when none opens it.
-    A reflexive verb's participle opens with "sich" ("der sich als Gegner Thaksins
-    inszenierende Medienunternehmer")."""
+    A reflexive verb's participle opens with "sich" ("der sich gern als Retter
+    der Stadt inszenierende Bauunternehmer")."""
     if k >= len(tokens) or (
         tokens[k].lower not in LANGUAGE.words("prepositions") and tokens[k].lower != "sich"
     ):
@@ -340,7 +340,7 @@ class NameBook:
 
     def _known_then_nouns(self, words: list[str]) -> list[str]:
         """A name the article gave, without the adjectives made nouns a sentence puts right
-        after it ("hatte Steinbrück Positives zu vermelden": Steinbrück)."""
+        after it ("hatte Lenz Positives zu vermelden": Lenz)."""
         for end in range(len(words) - 1, 0, -1):
             known = _lower(tuple(words[:end])) in self.by_name or (
                 end == 1 and words[0].lower() in self.by_word

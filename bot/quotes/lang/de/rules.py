@@ -111,7 +111,7 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             before == apposed or (rare(before) and not _article_after(tokens, v))
         )
         said = named(site, att, before, tokens[v].text, 0.85, slot=slot)
-        # "Am Rande einer Sitzung teilte Wulff mit: „…“": the phrase before the verb ends a
+        # "Am Rande einer Sitzung teilte Vogt mit: „…“": the phrase before the verb ends a
         # prepositional phrase that opens the clause; the subject follows the verb.
         fronted = said.entity is None and verb_after_adverbial(tokens) == v
         if (

@@ -79,7 +79,7 @@ def _judged_by(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entity | N
         return None
     if any(is_cue(tokens, j) for j in range(k)):
         return None  # "X kritisierte, …, und für Y war …": the verb before governs
-    found = name_with_party(tokens, k + 1)  # "Für Willi Lemke (SPD) …"
+    found = name_with_party(tokens, k + 1)  # "Für Paul Lenz (SPD) …"
     if found is None:
         return None
     phrase, end = found
@@ -145,7 +145,7 @@ def _so_inserted(tokens: tuple[Token, ...], k: int) -> tuple[Phrase, int] | None
     ("…, so dass", "…, so Merkel sagte, …")."""
     if k == 0 or tokens[k - 1].text != ",":
         return None
-    found = name_with_party(tokens, k + 1)  # "so Willi Lemke (SPD), …"
+    found = name_with_party(tokens, k + 1)  # "so Paul Lenz (SPD), …"
     if found is None:
         return None
     phrase, end = found

@@ -1,4 +1,4 @@
-"""Words a person gave, named by a noun with its owner after it: "Das Fazit von Sandra Boser
+"""Words a person gave, named by a noun with its owner after it: "Das Fazit von Karin Vogt
 nach fünf Jahren überrascht nicht: „…“", "„…“, so das Fazit der Betreiber von
 Abgeordnetenwatch". The owner of the statement is the one who spoke."""
 

@@ -307,7 +307,7 @@ def verb_after_noun_phrase(tokens: tuple[Token, ...], end: int) -> int | None:
     first lower-case word after a capitalised noun that is no article, preposition or
     conjunction (adjectives follow an article or another adjective, not a noun), so the
     genitives and prepositional phrases that qualify the noun are passed ("An die Adresse der
-    europäischen Stabilitätswächter in Brüssel hatte Steinbrück …")."""
+    europäischen Stabilitätswächter in Brüssel hatte Lenz …")."""
     for k in range(1, end):
         tok, before = tokens[k], tokens[k - 1]
         if tok.is_quote or tok.text in CLAUSE_ENDS:
