@@ -60,6 +60,18 @@ def test_a_rule_never_measured_is_not_trusted_alone() -> None:
     assert not Calibration({}).trusted("described")
 
 
+def test_a_rule_seldom_met_borrows_the_measurements_of_its_twin_in_another_language() -> None:
+    few = {("de_previous_subject",): (2, 2)}  # right both times: too few to trust alone
+    assert not Calibration(few).trusted("de_previous_subject", kin="previous_subject")
+    precise_twin = few | {("previous_subject",): (40, 40)}
+    assert Calibration(precise_twin).trusted("de_previous_subject", kin="previous_subject")
+    assert not Calibration(precise_twin).trusted("de_previous_subject")  # no twin declared
+    sloppy_twin = few | {("previous_subject",): (40, 30)}
+    assert not Calibration(sloppy_twin).trusted("de_previous_subject", kin="previous_subject")
+    wrong_here = {("de_previous_subject",): (6, 3), ("previous_subject",): (40, 40)}
+    assert not Calibration(wrong_here).trusted("de_previous_subject", kin="previous_subject")
+
+
 def test_two_unsure_rules_that_agree_name_the_person() -> None:
     # "the tall engineer said": the post-quote verb's subject is a role the article gave
     # Henrik Vogel (post_cue), and a description of the story's one person (described).

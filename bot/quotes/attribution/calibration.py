@@ -7,8 +7,9 @@ the sieve's own evidence score, how many attributions the annotators could judge
 were right (``python -m tests.devsets --calibrate`` writes it from the dev sets' tuning parts).
 
 A cell with few attributions says little: its precision is drawn towards its parent's (the
-sieve and resolution, then the sieve, then a sceptical prior), Beta-style, so one lucky hit
-never makes a rule trusted. A sieve below ``NAMES_ALONE`` never names anyone by itself: another
+sieve and resolution, then the sieve, then the same rule in another language where a pack
+declares one (``Sieve.kin``), then a sceptical prior), Beta-style, so one lucky hit never makes
+a rule trusted. A sieve below ``NAMES_ALONE`` never names anyone by itself: another
 sieve must name the same person. (The gate is the sieve's, the confidence its cell's: a
 sieve's pronoun cases may be less sure than its named ones without silencing the sieve.)
 """
@@ -47,17 +48,23 @@ class Calibration:
 
     counts: dict[Cell, tuple[int, int]]
 
-    def precision(self, sieve: str, attr: Attribution) -> float:
-        """The smoothed precision of the cell an attribution falls in (its confidence)."""
-        p = PRIOR
+    def precision(self, sieve: str, attr: Attribution, kin: str | None = None) -> float:
+        """The smoothed precision of the cell an attribution falls in (its confidence);
+        ``kin``: the same rule in another language, whose measurements are the prior."""
+        p = self._prior(kin)
         how = resolution(attr)
         for cell in ((sieve,), (sieve, how), (sieve, how, band(attr.confidence))):
             p = self._smoothed(cell, p)
         return round(p, 3)
 
-    def trusted(self, sieve: str) -> bool:
+    def trusted(self, sieve: str, kin: str | None = None) -> bool:
         """Whether the sieve is precise enough to name someone by itself."""
-        return self._smoothed((sieve,), PRIOR) >= NAMES_ALONE
+        return self._smoothed((sieve,), self._prior(kin)) >= NAMES_ALONE
+
+    def _prior(self, kin: str | None) -> float:
+        """What a sieve is trusted like before its own cases: its twin's smoothed precision
+        when it has one, else the sceptical prior."""
+        return PRIOR if kin is None else self._smoothed((kin,), PRIOR)
 
     def _smoothed(self, cell: Cell, parent: float) -> float:
         judged, right = self.counts.get(cell, (0, 0))

@@ -60,6 +60,10 @@ class Sieve:
     guess: Literal["after_verb_before", "after_any_verb"] | None = None
     standalone: bool = False  # only for a sentence that is nothing but quotation
     speech_only: bool = False  # only ever says "speech, nobody named"
+    # The same rule in another language's pack. A rule a dev set seldom meets (a quote alone,
+    # the sentence before about one person) cannot earn trust on its own few cases; its
+    # twin's measurements stand in for the sceptical prior, and its own cases still count.
+    kin: str | None = None
 
 
 SIEVES: tuple[Sieve, ...] = (
@@ -170,11 +174,11 @@ def attribute(
             continue
         if calibration is None:
             return found.by(sieve.name)
-        p = calibration.precision(sieve.name, found)
+        p = calibration.precision(sieve.name, found, sieve.kin)
         if waiting is not None and waiting[0].entity is found.entity:
             both = 1.0 - (1.0 - waiting[1]) * (1.0 - p)  # two rules agree
             return replace(waiting[0], calibrated=round(min(0.99, both), 3))
-        if calibration.trusted(sieve.name):
+        if calibration.trusted(sieve.name, sieve.kin):
             return replace(found.by(sieve.name), calibrated=p)
         waiting = waiting or (found.by(sieve.name), p)
     if speech is None and waiting is not None and waiting[0].cue:

@@ -21,7 +21,9 @@ from bot.quotes.lang.de.subjects import (
     APPOSITION_REACH,
     apposition,
     clause_subject,
+    object_first_verb,
     phrase_ending,
+    speaker_after,
     verb_after_adverbial,
     verb_after_noun_phrase,
 )
@@ -132,6 +134,9 @@ def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
         opening = finite  # "Nachdem …, hielt Lenz …:": the main clause starts at its verb
     else:
         opening = 0
+    fronted = _after_fronted_object(tokens, qi - 1, att) if apposed is None else None
+    if fronted is not None:
+        return Attribution(fronted, 0.7, None, evidence_sentence=site.ctx.index)
     if any(
         tokens[k].is_quote
         or (
@@ -152,6 +157,28 @@ def colon(site: QuoteSite, att: Attributor) -> Attribution | None:
     if subject is None:
         return None
     return Attribution(subject, 0.7, None, evidence_sentence=site.ctx.index)
+
+
+def _after_fronted_object(tokens: tuple[Token, ...], end: int, att: Attributor) -> Entity | None:
+    """ "Den Unmut der Partei brachte die Sprecherin der Fraktion, Karin Vogt, zum Ausdruck:" —
+    the clause opens with an article no subject takes ("den", "dem", "des"), so its subject
+    stands right after the finite verb: a person the article named, or a post with the name
+    in apposition. Nothing else may break the clause (no quote, no other comma)."""
+    verb = object_first_verb(tokens, end)
+    if verb is None:
+        return None
+    subject = speaker_after(tokens, verb + 1, att)
+    if subject is None or not subject.words:
+        return None
+    rest = range(subject.end, end)
+    if any(tokens[k].is_quote or tokens[k].text in CLAUSE_ENDS - {","} for k in range(end)):
+        return None
+    if any(tokens[k].text == "," for k in range(verb)) or any(
+        tokens[k].text == "," for k in rest if k != subject.end
+    ):
+        return None  # a clause of its own: whose subject is uncertain
+    entity = book(att).entity(subject)  # a name the article gave the marks of one
+    return entity if entity is not None and not entity.org else None
 
 
 def inverted_subject(tokens: tuple[Token, ...], end: int, att: Attributor) -> Entity | None:

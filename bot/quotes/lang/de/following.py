@@ -11,7 +11,7 @@ from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, is_cue, named, past_reflexive
 from bot.quotes.lang.de.names import Phrase
-from bot.quotes.lang.de.subjects import clause_subject, speaker_after
+from bot.quotes.lang.de.subjects import apposition, clause_subject, speaker_after
 
 
 def next_sentence(site: QuoteSite, att: Attributor) -> Attribution | None:
@@ -50,6 +50,10 @@ def previous_subject(site: QuoteSite, att: Attributor) -> Attribution | None:
     if prev is None or any(t.is_quote for t in prev.tokens):
         return None
     subject = clause_subject(prev.tokens, len(prev.tokens), att, strict=True)
+    if subject is None:
+        # "Der Bruder der Ministerin, Paul Lenz, war eingeweiht.": the name in apposition.
+        opening = apposition(prev.tokens, att)
+        subject = opening[0] if opening is not None else None
     if subject is None or subject.org:
         return None
     if any(e is not subject for e in book(att).named_in(prev.tokens)):

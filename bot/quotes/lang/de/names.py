@@ -254,6 +254,25 @@ def _past_participial_phrase(tokens: tuple[Token, ...], k: int) -> int:
     return k
 
 
+def named_in_qualifier(tokens: tuple[Token, ...], phrase: Phrase) -> Phrase | None:
+    """ "der Abgeordnete des Föderationsrates Viktor Oserow", "der Sprecher des Konzerns Paul
+    Lenz": a post with no name, then a body in the genitive and a full name. The name is the
+    post holder's, since a body is not named with a first name; after a person in the
+    genitive ("der Anwalt des Angeklagten Paul Lenz") it is that person's, so nobody."""
+    k = phrase.end
+    if phrase.words or not phrase.roles or k >= len(tokens):
+        return None
+    if tokens[k].lower not in LANGUAGE.words("genitive_articles"):
+        return None
+    owner = phrase_at(tokens, k)
+    if owner is None or not owner.roles or not all(is_body(r) for r in owner.roles):
+        return None
+    words = owner.words
+    if len(words) < 2 or words[0].lower() not in first_names() or is_acronym(words[-1]):
+        return None  # "des Vereins Hertha BSC": the body's own name
+    return Phrase(phrase.determiner, phrase.roles + owner.roles, words, owner.end, phrase.inside)
+
+
 def _qualifies(run: list[str], given: int) -> bool:
     """The words of ``run`` before the first name at ``given`` qualify the person a surname
     completes ("Kölns Präsident Klaus Weber"); not a preposition ("Über Lena Brandt")

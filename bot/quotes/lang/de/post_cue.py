@@ -18,7 +18,7 @@ from bot.quotes.lang.de.grammar import (
     named,
     past_reflexive,
 )
-from bot.quotes.lang.de.names import Phrase, phrase_at
+from bot.quotes.lang.de.names import Phrase, named_in_qualifier, phrase_at
 from bot.quotes.lang.de.subjects import (
     SUBJECT_REACH,
     speaker_after,
@@ -53,6 +53,15 @@ def _right_after(site: QuoteSite, att: Attributor) -> Attribution | None:
         # „…“ und „…“, zitiert CNN: the verb after the last of quotes joined so reports each.
         return _right_after(replace(site, qi=k + 1, span=None, words="", marked=""), att)
     if impersonal(tokens[k : k + 2]):
+        agent = k + 2
+        if agent < len(tokens) and tokens[agent].lower in LANGUAGE.words("impersonal_agents"):
+            # „…“, hieß es vom Abgeordneten Paul Lenz: the words have a source after all.
+            # Only a name the article gives the marks of one: no bare word is learnt here
+            # ("hieß es von Regierungsseite" is no one's name).
+            found = phrase_at(tokens, agent + 1)
+            if found is not None:
+                found = named_in_qualifier(tokens, found) or found
+            return named(site, att, found, tokens[k].text, 0.9, slot=False)
         return Attribution(None, 0.0, tokens[k].text)  # „…“, hieß es in der Rede: nobody named
     if tokens[k].lower in LANGUAGE.words("source_words") and tokens[k].lower != "zufolge":
         if k + 1 < len(tokens) and is_cue(tokens, k + 1):

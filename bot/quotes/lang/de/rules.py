@@ -40,6 +40,7 @@ from bot.quotes.lang.de.speech import is_title, not_speech_reason
 from bot.quotes.lang.de.subjects import (
     clause_subject,
     name_before_description,
+    object_first_verb,
     past_adverbs,
     phrase_ending,
     rare,
@@ -113,7 +114,11 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
         said = named(site, att, before, tokens[v].text, 0.85, slot=slot)
         # "Am Rande einer Sitzung teilte Vogt mit: „…“": the phrase before the verb ends a
         # prepositional phrase that opens the clause; the subject follows the verb.
-        fronted = said.entity is None and verb_after_adverbial(tokens) == v
+        # "Den Vorschlag kritisierte Lenz: „…“": the object first, then the verb and subject.
+        fronted = said.entity is None and v in (
+            verb_after_adverbial(tokens),
+            object_first_verb(tokens, v + 1),
+        )
         if (
             said.entity is not None
             or pronoun
@@ -229,6 +234,7 @@ SIEVES: tuple[Sieve, ...] = (
         "„Q.“ Das sagte X. (the next sentence points back)",
         next_sentence,
         standalone=True,
+        kin="next_sentence",
     ),
     Sieve("de_reported", "X sagte, … sei real. „Q.“ (indirect speech goes on)", reported),
     Sieve(
@@ -236,6 +242,7 @@ SIEVES: tuple[Sieve, ...] = (
         "X verurteilte die Haltung der Regierung. „Q.“ (the one the sentence is about)",
         previous_subject,
         standalone=True,
+        kin="previous_subject",
     ),
     Sieve("de_konjunktiv", "Damit seien „Q“ (speech, nobody named)", konjunktiv, speech_only=True),
 )

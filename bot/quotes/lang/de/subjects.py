@@ -9,7 +9,13 @@ from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import AFFILIATION, CLAUSE_ENDS, book, past_reflexive
-from bot.quotes.lang.de.names import Phrase, common_word, function_words, phrase_at
+from bot.quotes.lang.de.names import (
+    Phrase,
+    common_word,
+    function_words,
+    named_in_qualifier,
+    phrase_at,
+)
 from bot.quotes.tokens import Token
 
 SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
@@ -27,6 +33,9 @@ def speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase 
         return _pointed_at(tokens, k, att)
     if book(att).entity(phrase, slot=True) is not None:
         return phrase
+    qualified = named_in_qualifier(tokens, phrase)
+    if qualified is not None:
+        return qualified
     for j in range(phrase.end, min(len(tokens), phrase.end + SUBJECT_REACH)):
         if tokens[j].is_quote or tokens[j].text in CLAUSE_ENDS - {","}:
             break
@@ -192,6 +201,9 @@ def clause_subject(
         return None  # the verb is in a clause of its own: "…, dass Mindermann … gefragt habe"
     if opens_clause and finite is not None:
         return _named_after(tokens, finite, att, strict)
+    if tokens[0].lower in LANGUAGE.words("oblique_articles"):
+        fronted = object_first_verb(tokens, verb + 1)
+        return _named_after(tokens, fronted, att, strict) if fronted is not None else None
     opening = phrase_at(tokens, 0, sentence_start=True)
     if opening is not None and opening.words:
         entity = book(att).entity(opening, slot=rare(opening) and not strict)
@@ -317,6 +329,20 @@ def verb_after_noun_phrase(tokens: tuple[Token, ...], end: int) -> int | None:
         if before.is_word and before.is_capitalised and before.lower not in function_words():
             return k
     return None
+
+
+def object_first_verb(tokens: tuple[Token, ...], end: int) -> int | None:
+    """ "Den Vorschlag kritisierte Lenz …", "Dem Minister widersprach …": where the finite verb
+    stands (before ``end``) in a clause that opens with an article no subject takes
+    ("den", "dem", "des"): its object comes first, so its subject comes after the verb."""
+    if not tokens or tokens[0].lower not in LANGUAGE.words("oblique_articles"):
+        return None
+    opening = phrase_at(tokens, 0, sentence_start=True)
+    if opening is not None and any(
+        w.lower() in LANGUAGE.words("work_nouns") for w in opening.words
+    ):
+        return None  # "Den Titel des Films gab der Sender bekannt: „…“": a title follows
+    return verb_after_noun_phrase(tokens, end)
 
 
 def rare(phrase: Phrase) -> bool:
