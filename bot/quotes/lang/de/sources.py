@@ -25,7 +25,7 @@ def source_word(site: QuoteSite, att: Attributor) -> Attribution | None:
     tokens = site.ctx.tokens
     for k, tok in enumerate(tokens):
         if tok.lower == "so" and k > site.qi and (owner := _so_statement(tokens, k, att)):
-            # "„…“ so das Fazit der Betreiber von Abgeordnetenwatch.": the statement's owner.
+            # "„…“ so das Fazit der Betreiber von Ratswatchio.": the statement's owner.
             return Attribution(owner, 0.85, tok.text, evidence_sentence=site.ctx.index)
         if tok.lower == "so" and k > site.qi + 1 and _so_at_the_end(tokens, k, site.qi):
             # "Der Iran müsse „…“ beenden, so Rice.": the source closes the sentence.
@@ -93,7 +93,7 @@ def _judged_by(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entity | N
 
 def _view_source(tokens: tuple[Token, ...], k: int) -> int | None:
     """Where the source starts after "nach": "nach (den) Worten von X" / "nach Ansicht der
-    Sprecherin, Gisela Piltz," (the genitive description, a name in apposition after it)."""
+    Sprecherin, Karin Vogt," (the genitive description, a name in apposition after it)."""
     if k < len(tokens) and tokens[k].lower in LANGUAGE.words("determiners"):
         k += 1
     if k + 1 >= len(tokens) or tokens[k].lower not in LANGUAGE.words("view_nouns"):

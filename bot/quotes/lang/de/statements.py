@@ -1,6 +1,6 @@
 """Words a person gave, named by a noun with its owner after it: "Das Fazit von Karin Vogt
 nach fünf Jahren überrascht nicht: „…“", "„…“, so das Fazit der Betreiber von
-Abgeordnetenwatch". The owner of the statement is the one who spoke."""
+Ratswatchio". The owner of the statement is the one who spoke."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ from bot.quotes.lang.de.grammar import book
 from bot.quotes.lang.de.names import Phrase, phrase_at
 from bot.quotes.lang.de.subjects import rare
 from bot.quotes.tokens import Token
-
-GENITIVES = frozenset({"des", "der"})  # "das Fazit der Betreiber von Abgeordnetenwatch"
 
 
 def statement_owner(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entity | None:
@@ -35,10 +33,10 @@ def statement_owner(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entit
 
 def _owner_phrase(tokens: tuple[Token, ...], j: int) -> Phrase | None:
     """The owner after a statement noun: "von X", or a genitive whose own "von X" names the
-    body it stands for ("der Betreiber von Abgeordnetenwatch"), or a genitive name."""
+    body it stands for ("der Betreiber von Ratswatchio"), or a genitive name."""
     if tokens[j].lower == "von":
         return phrase_at(tokens, j + 1)
-    if tokens[j].lower not in GENITIVES:
+    if tokens[j].lower not in LANGUAGE.words("genitive_articles"):  # "das Fazit der Betreiber"
         return None
     genitive = phrase_at(tokens, j)
     if genitive is None:
