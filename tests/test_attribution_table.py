@@ -1472,6 +1472,53 @@ def test_a_long_unattributed_fragment_is_speech_not_a_term() -> None:
     assert found.terms == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (  # a finite verb: the fragment asserts something
+            "Good information can still win, but usually only when “the truth is better than "
+            "the rumour.”",
+            "the truth is better than the rumour.",
+        ),
+        (
+            "The marchers came to the square because they wanted to show that “nobody can "
+            "send us home.”",
+            "nobody can send us home.",
+        ),
+        (  # no verb, but what a "that" reports
+            "Residents of the valley have a plan. Their answer was that “fewer cars, more "
+            "trains” would fix the town.",
+            "fewer cars, more trains",
+        ),
+    ],
+)
+def test_a_short_fragment_that_asserts_is_speech_even_with_no_name(
+    text: str, fragment: str
+) -> None:
+    found = extract(text)
+    assert fragment in [q.text for q in found.quotes]
+    assert fragment not in [t.text for t in found.terms]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("He was “being presidential” at the rally, his fans thought.", "being presidential"),
+        ("The town is split between “the haves and have nots” again.", "the haves and have nots"),
+    ],
+)
+def test_a_verb_form_without_tense_does_not_make_a_term_speech(text: str, term: str) -> None:
+    assert term in [t.text for t in extract(text).terms]
+
+
+def test_as_he_puts_it_marks_his_words() -> None:
+    found = extract(
+        "That is because, as he puts it, “the best thing we have going for us” is the river."
+    )
+    (quote,) = found.quotes
+    assert quote.text == "the best thing we have going for us" and quote.cue is not None
+
+
 def test_two_single_marks_are_no_quote_where_the_article_has_double_ones() -> None:
     """''…'' is wiki markup for italics (a title) in an article that quotes with “…”."""
     found = extract(

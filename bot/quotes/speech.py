@@ -3,7 +3,10 @@
 "optics", "legally drunk", "Meet the Press", "The Kid Who Would Be King": words in quote marks
 that nobody is reported to have said. They are kept out of an article's quotes (as *terms*),
 so an answer never presents them as someone's words. A fragment a named person is reported to
-have used ("called her a “rape genocide apologist”") is speech and stays.
+have used ("called her a “rape genocide apologist”") is speech and stays, and so does a short
+fragment that states something (it holds a finite verb: “the truth is sexier than the lie”)
+or stands as what a "that" reports (an answer "was that “…”"): a term names or labels, it
+does not assert.
 """
 
 from __future__ import annotations
@@ -19,6 +22,12 @@ MAX_TITLE_WORDS = 10
 # to soften Brexit …"), not a scare quote: on the GGT set, 10 words keeps speech recall at 0.97
 # for one point of quote precision.
 MIN_SPEECH_FRAGMENT_WORDS = 10
+# "can't", "we're", "I'm", "they'll": a contracted verb is a finite one.
+CONTRACTED_VERB = ("n't", "'re", "'m", "'ll", "'ve")
+# Forms in the lists of "to be" and of auxiliaries that also head noun phrases or stand
+# without tense ("being presidential", "the haves and have nots").
+NOT_FINITE = frozenset({"be", "been", "being", "has", "have", "had"})
+QUOTE_MARKS = "\"'“”‘’„«»‹›"
 
 
 def is_title(text: str) -> bool:
@@ -32,13 +41,30 @@ def is_title(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in minor for w in words)
 
 
+def states_something(text: str) -> bool:
+    """The words hold a finite verb ("is", "can't", "would"): a clause someone said, not a
+    label. "being", "been" and a bare "have" in a noun phrase do not count."""
+    words = [w.lower().replace("’", "'") for w in WORD.findall(text)]
+    finite = (word_set("be_forms") | word_set("modals")) - NOT_FINITE
+    return any(w in finite or w.endswith(CONTRACTED_VERB) for w in words)
+
+
+def reported_by_that(before: str) -> bool:
+    """The marks open right after "that" ("her answer was that “…”", "warned that “…”"): the
+    words are the content of what someone said, whoever it was."""
+    words = WORD.findall(before[-40:].rstrip(QUOTE_MARKS + " "))
+    return bool(words) and words[-1].lower() == "that"
+
+
 def not_speech_reason(quote: Quote, before: str = "", after: str = "") -> str | None:
-    """Why a quote is not speech ("title", "term"), or None when it is speech (English asks
-    the quote alone, not the text around it)."""
+    """Why a quote is not speech ("title", "term"), or None when it is speech (``before``:
+    the paragraph's text before the opening mark)."""
     if is_title(quote.text):
         return "title"
     unattributed = quote.speaker is None and quote.cue is None
     short = len(WORD.findall(quote.text)) < MIN_SPEECH_FRAGMENT_WORDS
-    if unattributed and quote.kind == "partial" and short:
-        return "term"  # no one is reported to have said it: a scare quote or a term
-    return None
+    if not (unattributed and quote.kind == "partial" and short):
+        return None
+    if states_something(quote.text) or reported_by_that(before):
+        return None  # an assertion in someone's words, even with nobody named
+    return "term"  # no one is reported to have said it: a scare quote or a term

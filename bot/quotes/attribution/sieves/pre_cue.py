@@ -199,7 +199,8 @@ def according_to(site: QuoteSite, att: Attributor) -> Attribution | None:
 
 
 def in_their_words(site: QuoteSite, att: Attributor) -> Attribution | None:
-    """``in her words``, ``as he put it``: the pronoun whose words the quote is (weaker)."""
+    """``in her words``, ``as he put it`` / ``puts it``: the pronoun whose words the quote is
+    (weaker)."""
     ctx = site.ctx
     for j in _back(ctx, site.qi):
         voiced = _voiced(ctx, j)
@@ -218,7 +219,7 @@ def _voiced(ctx: SentenceContext, j: int) -> Mention | None:
         return None
     if tokens[j].lower == "in":
         return m if m.last == j + 2 and tokens[m.last].lower == "words" else None
-    put_it = [t.lower for t in tokens[m.last + 1 : m.last + 3]] == ["put", "it"]
+    put_it = [t.lower for t in tokens[m.last + 1 : m.last + 3]] in (["put", "it"], ["puts", "it"])
     return m if put_it else None
 
 
