@@ -10,20 +10,13 @@ from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.bodies import is_body, is_medium
 from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, is_cue
-from bot.quotes.lang.de.names import (
-    Phrase,
-    function_words,
-    is_role,
-    phrase_at,
-)
+from bot.quotes.lang.de.names import Phrase, phrase_at
+from bot.quotes.lang.de.preceding import APPOSITION_REACH, phrase_ending
 from bot.quotes.lang.de.statements import statement_owner
-from bot.quotes.lang.de.subjects import (
-    APPOSITION_REACH,
-    apposition,
-    clause_subject,
+from bot.quotes.lang.de.subjects import apposition, clause_subject, speaker_after
+from bot.quotes.lang.de.vocabulary import function_words, is_role
+from bot.quotes.lang.de.word_order import (
     object_first_verb,
-    phrase_ending,
-    speaker_after,
     verb_after_adverbial,
     verb_after_noun_phrase,
 )

@@ -9,7 +9,9 @@ from functools import cache
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.names import NameBook, Phrase, frequency, function_words, name_with_party
+from bot.quotes.lang.de.namebook import NameBook
+from bot.quotes.lang.de.names import Phrase, name_with_party
+from bot.quotes.lang.de.vocabulary import frequency, function_words
 from bot.quotes.tokens import Token
 
 CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})

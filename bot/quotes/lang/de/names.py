@@ -5,18 +5,13 @@ one: a known first name before it ("Angela Merkel"), a role or title before it w
 ("Bundeskanzlerin Merkel", "Frau Merkel"), an acronym ("CDU"), or an earlier mention that did
 ("Merkel" after "Angela Merkel"). A run after an article with no role in between is a noun
 phrase ("die Regierung", "der Papst"): a description, not a name. Each article keeps a
-:class:`NameBook` of the names it has introduced, read sentence by sentence.
+:class:`~bot.quotes.lang.de.namebook.NameBook` of the names it has introduced.
 """
 
 from __future__ import annotations
 
-import importlib
-import math
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 
-from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.bodies import (
     body_after,
@@ -27,102 +22,18 @@ from bot.quotes.lang.de.bodies import (
     is_medium,
     speaks_for,
 )
+from bot.quotes.lang.de.vocabulary import (
+    common_word,
+    first_names,
+    function_words,
+    is_role,
+    named_by_adjective,
+)
 from bot.quotes.tokens import Token
 
 # Surname particles, lower-case inside a name ("Ursula von der Leyen").
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "zu", "vom", "zum", "ten", "ter", "di"})
 MAX_NAME_WORDS = 5
-
-
-@cache
-def first_names() -> frozenset[str]:
-    """First names from Faker's German-speaking locales and the English lists (German news
-    quotes the world)."""
-    from bot.quotes.people import FIRST_NAMES  # English and international first names
-
-    names: set[str] = set(FIRST_NAMES)
-    for locale in LANGUAGE.entries("first_name_locales"):
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for attribute in ("first_names_male", "first_names_female", "first_names"):
-            names.update(str(n).lower() for n in getattr(provider, attribute, ()) if " " not in n)
-    return frozenset(names - LANGUAGE.words("determiners") - LANGUAGE.words("cue_verbs"))
-
-
-COMMON_ZIPF = 4.0  # "experten" 4.6, "polizei" 5.4; "milinkewitsch" 0, "stoiber" 3.6
-
-
-@cache
-def _german_frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("de")
-
-
-def frequency(word: str) -> float:
-    """How often German text uses a word, on wordfreq's Zipf scale (0: never seen)."""
-    found = _german_frequencies().get(word.lower(), 0.0)
-    return math.log10(found) + 9 if found > 0 else 0.0
-
-
-def common_word(word: str) -> bool:
-    """A word German text uses often (a noun, most likely), by wordfreq's German counts."""
-    return frequency(word) >= COMMON_ZIPF
-
-
-@cache
-def function_words() -> frozenset[str]:
-    """Articles, pronouns, prepositions and conjunctions: capitalised only to open a sentence."""
-    lists = ("determiners", "prepositions", "subordinators")
-    pronouns = {line.split()[0] for line in LANGUAGE.entries("pronouns")}
-    return frozenset().union(*(LANGUAGE.words(name) for name in lists)) | pronouns
-
-
-def is_role(word: str) -> bool:
-    """A post, not a name: "Regierungssprecher", "SPD-Vorsitzende", "Bundeskanzlerin"."""
-    low = word.lower()
-    suffixes = LANGUAGE.words("role_suffixes")
-    # The genitive and weak endings too: "des Oppositionsführers", "dem Präsidenten".
-    forms = (low, low.removesuffix("s"), low.removesuffix("en"), low.removesuffix("n"))
-    return any(form.endswith(suffix) for form in forms for suffix in suffixes) or (
-        low.rstrip(".") in titles()
-    )
-
-
-@cache
-def titles() -> dict[str, str]:
-    """Titles written before a name ("Frau", "Herr", "Dr."), each with the gender it gives:
-    "m", "f" or "n" (``titles.txt``)."""
-    return LANGUAGE.gendered("titles")
-
-
-ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")  # longest first
-ADJECTIVE_ZIPF = 3.0  # "deutsche" 5.6, "europäischen" 5.0; "kinde" 3.0, "kinden" 1.7
-# The strong dative "-em" is an adjective's alone: "vereintem" 1.2, "süddeutschem" 1.4, where
-# nouns and verbs with "-e" and "-en" forms have none ("tagem", "redem", "leitem": 0).
-DATIVE_ZIPF = 1.0
-
-
-def named_by_adjective(words: list[str]) -> bool:
-    """ "Deutsche Welle", "Vereinten Nationen", "Europäischen Union": a capitalised adjective
-    before a noun, after an article. German writes an adjective in lower case unless it is
-    part of a name, so inside a noun phrase its capital marks the phrase as one ("der
-    Erste Bürgermeister" is a post, not a body)."""
-    if len(words) < 2 or is_role(words[-1]):
-        return False
-    return declines(words[0])
-
-
-def declines(word: str) -> bool:
-    """Whether a word is a form of an adjective ("Deutsche", "Positives"). An adjective
-    declines: its stem takes "-e" and "-en" in common use ("deutsche", "deutschen") and "-em"
-    at all; a noun or a verb ending so does not ("Tage", "Rede")."""
-    low = word.lower()
-    ending = next((e for e in ADJECTIVE_ENDINGS if low.endswith(e)), None)
-    if ending is None or len(low) - len(ending) < 3:
-        return False
-    stem = low[: -len(ending)]
-    common = all(frequency(stem + e) >= ADJECTIVE_ZIPF for e in ("e", "en"))
-    return common and frequency(stem + "em") >= DATIVE_ZIPF
 
 
 @dataclass
@@ -283,135 +194,3 @@ def _qualifies(run: list[str], given: int) -> bool:
         and run[0].lower() not in first_names()
         and not any(w.lower() in function_words() for w in before)
     )
-
-
-@dataclass
-class NameBook:
-    """The names an article has introduced, by each of their words, and the entity each
-    stands for (one entity a person, so "Merkel" and "Angela Merkel" are one speaker)."""
-
-    by_word: dict[str, Entity] = field(default_factory=dict)
-    by_name: dict[tuple[str, ...], Entity] = field(default_factory=dict)  # full names
-    shared: set[str] = field(default_factory=set)  # surnames two named people share
-    nouns: set[str] = field(default_factory=set)  # words seen after an article: not names
-    last_person: Entity | None = None
-
-    def learn(self, tokens: tuple[Token, ...]) -> None:
-        """Read a sentence's names: runs a first name, role or title introduces."""
-        for phrase in _phrases(tokens):
-            if phrase.determiner and not phrase.roles:
-                self.nouns.add(phrase.words[0].lower())  # the head; names may follow it
-            else:
-                self.entity(phrase)
-
-    def named_in(self, tokens: tuple[Token, ...]) -> list[Entity]:
-        """The people and organisations a sentence names (outside its quotes)."""
-        return [e for phrase in _phrases(tokens) if (e := self.entity(phrase)) is not None]
-
-    def entity(self, phrase: Phrase, slot: bool = False) -> Entity | None:
-        """The person or organisation a phrase names, or None for a description ("die
-        Regierung") or words the article never gave the marks of a name. A run with a first
-        name, role or title before it becomes one of the article's names; ``slot``: the
-        phrase stands where a reporting verb's speaker stands ("sagte Trotnow"), where a
-        bare capitalised word with no article is a name unless the article used it as a noun."""
-        words = self._known_then_nouns(phrase.words)
-        if not words or len(words) > MAX_NAME_WORDS:
-            return None
-        if _lower(tuple(words)) in self.by_name:
-            return self.by_name[_lower(tuple(words))]
-        if len(words) == 1 and words[0].lower() in self.shared:
-            return None  # "Ratzinger" after Joseph and Georg Ratzinger: either of them
-        known = self.by_word.get(words[-1].lower())
-        if known is not None and (len(words) == 1 or words[0].lower() in _lower(known.name)):
-            return known
-        if len(words) == 1 and is_acronym(words[0]):
-            return self._add(Entity((words[0],), org=True))
-        if phrase.body:
-            return self._add(Entity(tuple(words), org=True, roles=list(phrase.roles)))
-        # Inside a noun phrase (after an article, or not opening the sentence, where any
-        # word is capitalised), a capital on a modifier marks a body's proper name: "die
-        # Deutsche Welle", "der Europäischen Union", "laut Süddeutscher Zeitung".
-        marked = phrase.determiner or phrase.inside
-        if marked and not phrase.roles and (named_by_adjective(words) or body_by_name(words)):
-            return self._add(Entity(tuple(words), org=True))
-        if phrase.determiner and not phrase.roles:
-            return None  # "die Regierung", "der Papst"
-        first = len(words) >= 2 and words[0].lower() in first_names()
-        unlike_nouns = not any(
-            w.lower() in self.nouns or w.lower() in LANGUAGE.words("calendar_words") for w in words
-        )
-        # "sagte Trotnow"; or two or three capitalised words with no article, inside a
-        # sentence ("… mit Aljaksandr Milinkewitsch"): German nouns seldom stand so.
-        bare = unlike_nouns and slot
-        if not (first or phrase.roles or bare):
-            return None
-        # "Frau Müller", "Herr Kowalski": the title says who "sie" or "er" may be, and a form
-        # of address is no post to show beside the name.
-        genders = {titles().get(r.lower().rstrip(".")) for r in phrase.roles} & {"m", "f"}
-        gender = genders.pop() if len(genders) == 1 else None
-        posts = [r for r in phrase.roles if r.lower() not in LANGUAGE.words("address_forms")]
-        roles = [" ".join(posts)] if posts else []
-        # "das US-Magazin Barrons": a medium's name, an organisation with no post to show.
-        medium = bool(phrase.roles) and all(is_medium(r) for r in phrase.roles)
-        if medium:
-            return self._add(Entity(tuple(words), org=True))
-        return self._add(Entity(tuple(words), roles=roles, gender=gender))
-
-    def _known_then_nouns(self, words: list[str]) -> list[str]:
-        """A name the article gave, without the adjectives made nouns a sentence puts right
-        after it ("hatte Lenz Positives zu vermelden": Lenz)."""
-        for end in range(len(words) - 1, 0, -1):
-            known = _lower(tuple(words[:end])) in self.by_name or (
-                end == 1 and words[0].lower() in self.by_word
-            )
-            if known and all(declines(w) for w in words[end:]):
-                return words[:end]
-        return words
-
-    def _add(self, entity: Entity) -> Entity:
-        surname = entity.name[-1].lower()
-        other = self.by_word.get(surname)
-        if other is not None and _different_people(other, entity):
-            # "Georg Ratzinger" after "Joseph Ratzinger": a second person, not the first
-            # again; the surname alone names neither from now on.
-            self.shared.add(surname)
-            self.by_name[_lower(entity.name)] = entity
-            self.last_person = entity
-            return entity
-        for word in entity.name:
-            if word.lower() not in PARTICLES:
-                self.by_word.setdefault(word.lower(), entity)
-        if not entity.org:
-            self.last_person = entity
-        found = self.by_word.get(surname, entity)
-        self.by_name.setdefault(_lower(found.name), found)
-        return found
-
-
-def _phrases(tokens: tuple[Token, ...]) -> Iterator[Phrase]:
-    """The noun phrases of a sentence, left to right, none overlapping."""
-    k = 0
-    while k < len(tokens):
-        phrase = phrase_at(tokens, k, sentence_start=k == 0)
-        if phrase is None:
-            k += 1
-            continue
-        yield phrase
-        k = max(k + 1, phrase.end)
-
-
-def _different_people(known: Entity, new: Entity) -> bool:
-    """Two people with one surname and different first names."""
-    return (
-        not known.org
-        and not new.org
-        and len(known.name) >= 2
-        and len(new.name) >= 2
-        and known.name[0].lower() != new.name[0].lower()
-        and known.name[0].lower() in first_names()
-        and new.name[0].lower() in first_names()
-    )
-
-
-def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w.lower() for w in words)

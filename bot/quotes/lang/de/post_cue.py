@@ -19,10 +19,8 @@ from bot.quotes.lang.de.grammar import (
     past_reflexive,
 )
 from bot.quotes.lang.de.names import Phrase, named_in_qualifier, phrase_at
-from bot.quotes.lang.de.subjects import (
-    SUBJECT_REACH,
-    speaker_after,
-)
+from bot.quotes.lang.de.preceding import SUBJECT_REACH
+from bot.quotes.lang.de.subjects import speaker_after
 from bot.quotes.tokens import Token
 
 PASSIVE_CUES = frozenset({"zitiert"})

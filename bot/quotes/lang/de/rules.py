@@ -7,7 +7,7 @@ without a verb: „…“, so Merkel; laut Merkel …; Merkel zufolge …. Indir
 Konjunktiv ("Sie sagte, sie sei …") has no marks: it is not a quote; but it goes on reporting
 its speaker, and a quote inside it or right after it is theirs (``chain``).
 
-Names come from the article's :class:`~bot.quotes.lang.de.names.NameBook`; a description ("der
+Names come from the article's :class:`~bot.quotes.lang.de.namebook.NameBook`; a description ("der
 Sprecher", "die Regierung") makes the quote speech with nobody named.
 """
 
@@ -35,19 +35,17 @@ from bot.quotes.lang.de.grammar import (
 )
 from bot.quotes.lang.de.names import phrase_at
 from bot.quotes.lang.de.post_cue import post_cue
+from bot.quotes.lang.de.preceding import name_before_description, phrase_ending
 from bot.quotes.lang.de.sources import source_word
 from bot.quotes.lang.de.speech import is_title, not_speech_reason
 from bot.quotes.lang.de.subjects import (
     clause_subject,
-    name_before_description,
-    object_first_verb,
     past_adverbs,
-    phrase_ending,
     rare,
     speaker_after,
     subordinate_subject,
-    verb_after_adverbial,
 )
+from bot.quotes.lang.de.word_order import object_first_verb, verb_after_adverbial
 from bot.quotes.mentions import Mention
 from bot.quotes.tokens import Token
 
@@ -103,7 +101,7 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
             return said
         before = phrase_ending(tokens, v)
         pronoun = v > 0 and tokens[v - 1].lower in LANGUAGE.words("pronouns")
-        # A name with a description in apposition ("Houcine Abassi, der Generalsekretär …
+        # A name with a description in apposition ("Paul Lenz, der Generalsekretär …
         # sagte") stands where only a person stands, first name known or not.
         apposed = name_before_description(tokens, v)
         # A rare opening word is a surname unless a phrase with an article follows the verb,

@@ -10,12 +10,9 @@ from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import CLAUSE_ENDS, COORDINATORS, book, is_cue, is_konjunktiv, named
 from bot.quotes.lang.de.names import Phrase, name_with_party, phrase_at
+from bot.quotes.lang.de.preceding import APPOSITION_REACH, phrase_ending
 from bot.quotes.lang.de.statements import statement_owner
-from bot.quotes.lang.de.subjects import (
-    APPOSITION_REACH,
-    phrase_ending,
-    speaker_after,
-)
+from bot.quotes.lang.de.subjects import speaker_after
 from bot.quotes.tokens import Token
 
 

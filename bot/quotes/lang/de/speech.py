@@ -16,7 +16,7 @@ from bot.models import Quote
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.bodies import is_acronym, is_medium
 from bot.quotes.lang.de.grammar import AFFILIATION, reports
-from bot.quotes.lang.de.names import common_word, first_names
+from bot.quotes.lang.de.vocabulary import common_word, first_names
 from bot.quotes.tokens import WORD
 
 MIN_SPEECH_WORDS = 10  # an unreported phrase this long is speech, not a term

@@ -1,28 +1,28 @@
 """Who a German speaker phrase names, wherever it stands: after a verb ("sagte der Vorsitzende,
 Elmar Gesse"), before it ("Bundeskanzlerin Angela Merkel sagte"), in apposition ("Der Leiter der
 Studie, Paulo Pinheiro, sieht …"), or as the subject of a verb-second clause ("Im Kongress warb
-Obama …", "Stoiber hatte … betont"). Shared by the sieves either side of a quote."""
+Obama …", "Stoiber hatte … betont"). Shared by the sieves either side of a quote; the phrase
+that ends at a verb is ``preceding``'s to read, where the verb stands ``word_order``'s."""
 
 from __future__ import annotations
 
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.grammar import AFFILIATION, CLAUSE_ENDS, book, past_reflexive
-from bot.quotes.lang.de.names import (
-    Phrase,
-    common_word,
-    function_words,
-    named_in_qualifier,
-    phrase_at,
+from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, past_reflexive
+from bot.quotes.lang.de.names import Phrase, named_in_qualifier, phrase_at
+from bot.quotes.lang.de.preceding import (
+    APPOSITION_REACH,
+    SUBJECT_REACH,
+    phrase_ending,
+)
+from bot.quotes.lang.de.vocabulary import common_word, function_words
+from bot.quotes.lang.de.word_order import (
+    object_first_verb,
+    subordinator,
+    verb_after_adverbial,
 )
 from bot.quotes.tokens import Token
-
-SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
-APPOSITION_REACH = 12  # tokens a description between commas may take
-# A description after a name with no closing comma ("Houcine Abassi, der Generalsekretär des
-# Verbandes Union Générale Tunisienne du Travail (UGIT) sagte"): a long name inside it.
-DESCRIPTION_REACH = 20
 
 
 def speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase | None:
@@ -83,108 +83,6 @@ def past_adverbs(tokens: tuple[Token, ...], k: int) -> int:
     return k
 
 
-def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
-    """The longest speaker phrase that ends just before ``end`` ("Bundeskanzlerin Angela
-    Merkel" before "sagte"), or an appositive name between commas ("Der Leiter des
-    Programms, Klaus Stöhr, sagte")."""
-    if end >= 2 and tokens[end - 1].text == ")":
-        opened = next((k for k in range(end - 2, -1, -1) if tokens[k].text == "("), None)
-        if opened is not None:
-            return phrase_ending(tokens, opened)  # "Henning Scherf (SPD) warnte"
-    if end >= 2 and tokens[end - 1].text == ",":
-        opened = next(
-            (
-                k
-                for k in range(end - 2, max(-1, end - 2 - APPOSITION_REACH), -1)
-                if tokens[k].text == ","
-            ),
-            None,
-        )
-        if opened is not None and tokens[opened + 1].lower in LANGUAGE.words("determiners"):
-            # "Christel Happach-Kasan, die Sprecherin der FDP-Fraktion, kritisierte": the name
-            # before the description in apposition; the description's own last words ("…
-            # dem Präsidenten von UP Aerospace,") never speak.
-            return phrase_ending(tokens, opened)
-        inner = phrase_ending(tokens, end - 1)
-        if inner is not None and (inner.roles or not inner.determiner):
-            return inner
-        if opened is not None:
-            named = phrase_ending(tokens, opened)
-            if named is not None:
-                return named
-        if inner is not None:
-            return inner
-    apposed = name_before_description(tokens, end)
-    if apposed is not None:
-        return apposed
-    affiliated = _name_before_affiliation(tokens, end)
-    if affiliated is not None:
-        return affiliated
-    for start in range(max(0, end - SUBJECT_REACH), end):
-        if tokens[start].text in CLAUSE_ENDS or tokens[start].is_quote:
-            continue
-        phrase = phrase_at(tokens, start, sentence_start=start == 0)
-        if phrase is None or phrase.end != end or not phrase.words:
-            continue
-        before = tokens[start - 1] if start > 0 else None
-        if before is not None and before.lower in LANGUAGE.words("prepositions"):
-            continue  # "Über Steve Fossett sagte Branson": the name is no subject
-        if before is not None and before.is_word and not before.is_capitalised:
-            continue  # "… dass Merkel sagte": inside a clause of its own, or a noun's tail
-        return phrase
-    return None
-
-
-def _name_before_affiliation(tokens: tuple[Token, ...], end: int) -> Phrase | None:
-    """ "Günter Metzges vom Online-Netzwerk Campact sagte": a name, then the body it is from
-    ("von"/"vom", capitalised words up to ``end``); the name speaks, never the body's last
-    word. ("Die Kernaussage von Jerry Larson lautete": no name before "von", not this.)"""
-    k = end - 1
-    while k > 0 and tokens[k].is_word and tokens[k].is_capitalised:
-        k -= 1
-    if k == end - 1:
-        return None
-    if tokens[k].lower in LANGUAGE.words("determiners") and k > 0:
-        k -= 1  # "von der Partei Die Linke"
-    if tokens[k].lower not in AFFILIATION:
-        return None
-    for start in range(max(0, k - SUBJECT_REACH), k):
-        phrase = phrase_at(tokens, start, sentence_start=start == 0)
-        if phrase is None or phrase.end != k or not phrase.words:
-            continue
-        if phrase.determiner and not phrase.roles:
-            continue  # "Die Kernaussage": no name; "Der Sprecher Max Roth": a post and a name
-        before = tokens[start - 1] if start > 0 else None
-        if before is None or before.text == "," or _opens(before):
-            return phrase  # the sentence's start, a comma, or an adverb: "Auch Anna Roth"
-        return None
-    return None
-
-
-def _opens(token: Token) -> bool:
-    """A capitalised word before a name that is no article nor part of a noun phrase it
-    would head ("Auch", "Zudem"): the name opens its phrase."""
-    return token.is_word and token.is_capitalised and token.lower not in function_words()
-
-
-def name_before_description(tokens: tuple[Token, ...], end: int) -> Phrase | None:
-    """ "Houcine Abassi, der Generalsekretär des Verbandes (UGIT) sagte": the sentence opens
-    with a name, then a description in apposition whose closing comma the writer left out."""
-    opening = phrase_at(tokens, 0, sentence_start=True)
-    if opening is None or opening.determiner or not opening.words:
-        return None
-    if opening.end >= end or tokens[opening.end].text != ",":
-        return None
-    if end - opening.end > DESCRIPTION_REACH:
-        return None
-    description = tokens[opening.end + 1 : end]
-    if not description or description[0].lower not in LANGUAGE.words("determiners"):
-        return None
-    if any(t.text in CLAUSE_ENDS - {"(", ")"} or t.is_quote for t in description):
-        return None
-    return opening
-
-
 def clause_subject(
     tokens: tuple[Token, ...], verb: int, att: Attributor, strict: bool = False
 ) -> Entity | None:
@@ -193,7 +91,7 @@ def clause_subject(
     zugesichert")."""
     finite = verb_after_adverbial(tokens)
     after_clause = finite is not None and tokens[finite - 1].text == ","
-    opens_clause = after_clause or _subordinator(tokens[0])
+    opens_clause = after_clause or subordinator(tokens[0])
     if any(
         tokens[k].lower in LANGUAGE.words("subordinators") and k > 0 and tokens[k - 1].text == ","
         for k in range(finite or 0, verb)
@@ -253,11 +151,11 @@ def subordinate_subject(tokens: tuple[Token, ...], verb: int, att: Attributor) -
         (
             k
             for k in range(verb - 1, max(-1, verb - 1 - SUBJECT_REACH), -1)
-            if tokens[k].text in CLAUSE_ENDS or tokens[k].is_quote or _subordinator(tokens[k])
+            if tokens[k].text in CLAUSE_ENDS or tokens[k].is_quote or subordinator(tokens[k])
         ),
         None,
     )
-    if opener is None or not _subordinator(tokens[opener]):
+    if opener is None or not subordinator(tokens[opener]):
         return _opening_clause_subject(tokens, verb, att)
     phrase = phrase_at(tokens, past_reflexive(tokens, opener))
     if phrase is None or not phrase.words or phrase.end > verb:
@@ -270,79 +168,16 @@ def _opening_clause_subject(tokens: tuple[Token, ...], verb: int, att: Attributo
     der … anwesend war, dazu feststellt, …": the sentence opens with a clause of its own whose
     subject has a name in apposition or a relative clause before the clause's verb. Its
     subject is the phrase after the opening word, or the name in apposition after it."""
-    if not _subordinator(tokens[0]) or verb < 2:
+    if not subordinator(tokens[0]) or verb < 2:
         return None
     if any(t.is_quote or t.text in CLAUSE_ENDS - {","} for t in tokens[:verb]):
         return None
-    if any(_subordinator(tokens[k]) and tokens[k - 1].text == "," for k in range(2, verb)):
+    if any(subordinator(tokens[k]) and tokens[k - 1].text == "," for k in range(2, verb)):
         return None  # "Wie X sagte, als Y …, erklärte": a clause inside the clause
     phrase = speaker_after(tokens, past_reflexive(tokens, 0), att)
     if phrase is None or not phrase.words or phrase.end >= verb:
         return None
     return phrase
-
-
-def _subordinator(token: Token) -> bool:
-    """A word that opens a clause of its own ("dass", "weil", "als"), not an article that
-    may open a relative clause as well ("der", "die")."""
-    return token.lower in LANGUAGE.words("subordinators") - LANGUAGE.words("determiners")
-
-
-def verb_after_adverbial(tokens: tuple[Token, ...]) -> int | None:
-    """Where the finite verb stands in a main clause that opens with a prepositional phrase
-    or a clause of its own ("Im Kongress warb Obama …", "Um Zeit zu gewinnen, will
-    Oettinger …"): verb second, right after them."""
-    if not tokens:
-        return None
-    comma = next((k for k, t in enumerate(tokens) if t.text in CLAUSE_ENDS), None)
-    infinitive = tokens[0].lower == "um" and any(t.lower == "zu" for t in tokens[1 : comma or 0])
-    if infinitive or _subordinator(tokens[0]):
-        # "Um die Zeit zu gewinnen, will Oettinger …", "Als er ankam, sagte Weber …": a
-        # clause first, then the verb.
-        if comma is None or tokens[comma].text != "," or comma + 1 >= len(tokens):
-            return None
-        after = comma + 1
-    elif tokens[0].lower in LANGUAGE.words("prepositions"):
-        phrase = phrase_at(tokens, 1)
-        if phrase is None or not phrase.words or phrase.end >= len(tokens):
-            return None
-        return verb_after_noun_phrase(tokens, len(tokens))
-    else:
-        return None
-    verb = tokens[after]
-    plain = verb.is_word and not verb.is_capitalised
-    return after if plain and verb.lower not in function_words() else None
-
-
-def verb_after_noun_phrase(tokens: tuple[Token, ...], end: int) -> int | None:
-    """The finite verb, before ``end``, of a verb-second clause that opens with a phrase: the
-    first lower-case word after a capitalised noun that is no article, preposition or
-    conjunction (adjectives follow an article or another adjective, not a noun), so the
-    genitives and prepositional phrases that qualify the noun are passed ("An die Adresse der
-    europäischen Stabilitätswächter in Brüssel hatte Lenz …")."""
-    for k in range(1, end):
-        tok, before = tokens[k], tokens[k - 1]
-        if tok.is_quote or tok.text in CLAUSE_ENDS:
-            return None
-        if not tok.is_word or tok.is_capitalised or tok.lower in function_words():
-            continue
-        if before.is_word and before.is_capitalised and before.lower not in function_words():
-            return k
-    return None
-
-
-def object_first_verb(tokens: tuple[Token, ...], end: int) -> int | None:
-    """ "Den Vorschlag kritisierte Lenz …", "Dem Minister widersprach …": where the finite verb
-    stands (before ``end``) in a clause that opens with an article no subject takes
-    ("den", "dem", "des"): its object comes first, so its subject comes after the verb."""
-    if not tokens or tokens[0].lower not in LANGUAGE.words("oblique_articles"):
-        return None
-    opening = phrase_at(tokens, 0, sentence_start=True)
-    if opening is not None and any(
-        w.lower() in LANGUAGE.words("work_nouns") for w in opening.words
-    ):
-        return None  # "Den Titel des Films gab der Sender bekannt: „…“": a title follows
-    return verb_after_noun_phrase(tokens, end)
 
 
 def rare(phrase: Phrase) -> bool:

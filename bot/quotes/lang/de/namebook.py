@@ -1,0 +1,147 @@
+"""The names an article has introduced, read sentence by sentence: a run becomes a name when
+the article gives it a name's marks (``names``), and later mentions ("Merkel", "Frau Merkel")
+find the same entity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from bot.quotes.entities import Entity
+from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.bodies import body_by_name, is_acronym, is_medium
+from bot.quotes.lang.de.names import MAX_NAME_WORDS, PARTICLES, Phrase, phrase_at
+from bot.quotes.lang.de.vocabulary import declines, first_names, named_by_adjective, titles
+from bot.quotes.tokens import Token
+
+
+@dataclass
+class NameBook:
+    """The names an article has introduced, by each of their words, and the entity each
+    stands for (one entity a person, so "Merkel" and "Angela Merkel" are one speaker)."""
+
+    by_word: dict[str, Entity] = field(default_factory=dict)
+    by_name: dict[tuple[str, ...], Entity] = field(default_factory=dict)  # full names
+    shared: set[str] = field(default_factory=set)  # surnames two named people share
+    nouns: set[str] = field(default_factory=set)  # words seen after an article: not names
+    last_person: Entity | None = None
+
+    def learn(self, tokens: tuple[Token, ...]) -> None:
+        """Read a sentence's names: runs a first name, role or title introduces."""
+        for phrase in _phrases(tokens):
+            if phrase.determiner and not phrase.roles:
+                self.nouns.add(phrase.words[0].lower())  # the head; names may follow it
+            else:
+                self.entity(phrase)
+
+    def named_in(self, tokens: tuple[Token, ...]) -> list[Entity]:
+        """The people and organisations a sentence names (outside its quotes)."""
+        return [e for phrase in _phrases(tokens) if (e := self.entity(phrase)) is not None]
+
+    def entity(self, phrase: Phrase, slot: bool = False) -> Entity | None:
+        """The person or organisation a phrase names, or None for a description ("die
+        Regierung") or words the article never gave the marks of a name. A run with a first
+        name, role or title before it becomes one of the article's names; ``slot``: the
+        phrase stands where a reporting verb's speaker stands ("sagte Trotnow"), where a
+        bare capitalised word with no article is a name unless the article used it as a noun."""
+        words = self._known_then_nouns(phrase.words)
+        if not words or len(words) > MAX_NAME_WORDS:
+            return None
+        if _lower(tuple(words)) in self.by_name:
+            return self.by_name[_lower(tuple(words))]
+        if len(words) == 1 and words[0].lower() in self.shared:
+            return None  # "Ratzinger" after Joseph and Georg Ratzinger: either of them
+        known = self.by_word.get(words[-1].lower())
+        if known is not None and (len(words) == 1 or words[0].lower() in _lower(known.name)):
+            return known
+        if len(words) == 1 and is_acronym(words[0]):
+            return self._add(Entity((words[0],), org=True))
+        if phrase.body:
+            return self._add(Entity(tuple(words), org=True, roles=list(phrase.roles)))
+        # Inside a noun phrase (after an article, or not opening the sentence, where any
+        # word is capitalised), a capital on a modifier marks a body's proper name: "die
+        # Deutsche Welle", "der Europäischen Union", "laut Süddeutscher Zeitung".
+        marked = phrase.determiner or phrase.inside
+        if marked and not phrase.roles and (named_by_adjective(words) or body_by_name(words)):
+            return self._add(Entity(tuple(words), org=True))
+        if phrase.determiner and not phrase.roles:
+            return None  # "die Regierung", "der Papst"
+        first = len(words) >= 2 and words[0].lower() in first_names()
+        unlike_nouns = not any(
+            w.lower() in self.nouns or w.lower() in LANGUAGE.words("calendar_words") for w in words
+        )
+        # "sagte Trotnow"; or two or three capitalised words with no article, inside a
+        # sentence ("… mit Aljaksandr Milinkewitsch"): German nouns seldom stand so.
+        bare = unlike_nouns and slot
+        if not (first or phrase.roles or bare):
+            return None
+        # "Frau Müller", "Herr Kowalski": the title says who "sie" or "er" may be, and a form
+        # of address is no post to show beside the name.
+        genders = {titles().get(r.lower().rstrip(".")) for r in phrase.roles} & {"m", "f"}
+        gender = genders.pop() if len(genders) == 1 else None
+        posts = [r for r in phrase.roles if r.lower() not in LANGUAGE.words("address_forms")]
+        roles = [" ".join(posts)] if posts else []
+        # "das US-Magazin Barrons": a medium's name, an organisation with no post to show.
+        medium = bool(phrase.roles) and all(is_medium(r) for r in phrase.roles)
+        if medium:
+            return self._add(Entity(tuple(words), org=True))
+        return self._add(Entity(tuple(words), roles=roles, gender=gender))
+
+    def _known_then_nouns(self, words: list[str]) -> list[str]:
+        """A name the article gave, without the adjectives made nouns a sentence puts right
+        after it ("hatte Lenz Positives zu vermelden": Lenz)."""
+        for end in range(len(words) - 1, 0, -1):
+            known = _lower(tuple(words[:end])) in self.by_name or (
+                end == 1 and words[0].lower() in self.by_word
+            )
+            if known and all(declines(w) for w in words[end:]):
+                return words[:end]
+        return words
+
+    def _add(self, entity: Entity) -> Entity:
+        surname = entity.name[-1].lower()
+        other = self.by_word.get(surname)
+        if other is not None and _different_people(other, entity):
+            # "Georg Ratzinger" after "Joseph Ratzinger": a second person, not the first
+            # again; the surname alone names neither from now on.
+            self.shared.add(surname)
+            self.by_name[_lower(entity.name)] = entity
+            self.last_person = entity
+            return entity
+        for word in entity.name:
+            if word.lower() not in PARTICLES:
+                self.by_word.setdefault(word.lower(), entity)
+        if not entity.org:
+            self.last_person = entity
+        found = self.by_word.get(surname, entity)
+        self.by_name.setdefault(_lower(found.name), found)
+        return found
+
+
+def _phrases(tokens: tuple[Token, ...]) -> Iterator[Phrase]:
+    """The noun phrases of a sentence, left to right, none overlapping."""
+    k = 0
+    while k < len(tokens):
+        phrase = phrase_at(tokens, k, sentence_start=k == 0)
+        if phrase is None:
+            k += 1
+            continue
+        yield phrase
+        k = max(k + 1, phrase.end)
+
+
+def _different_people(known: Entity, new: Entity) -> bool:
+    """Two people with one surname and different first names."""
+    return (
+        not known.org
+        and not new.org
+        and len(known.name) >= 2
+        and len(new.name) >= 2
+        and known.name[0].lower() != new.name[0].lower()
+        and known.name[0].lower() in first_names()
+        and new.name[0].lower() in first_names()
+    )
+
+
+def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words)
