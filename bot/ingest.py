@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
@@ -44,6 +44,7 @@ def ingest(
     kinds: Mapping[str, Kind] | None = None,
     jobs: int | None = None,
     max_pages: int | None = None,
+    stopped: Callable[[], bool] = lambda: False,
 ) -> IngestSummary:
     """Index new and changed articles under ``dirs`` and at ``urls`` (feeds, sitemaps, article
     pages); mark articles whose files are gone. ``kinds``: what the configuration says a URL is
@@ -53,6 +54,9 @@ def ingest(
     extracted on ``jobs`` cores (default: all) and written by this process, each file in its
     own transaction, so a bad file or URL is skipped with its reason and nothing already
     indexed is lost.
+
+    ``stopped`` is asked between files and pages: once it says yes (a clock's SIGTERM), what
+    is written stays written, nothing more is read, and no file is taken for removed.
     """
     extractor = build_extractor(settings)
     store.ingest.sync_aliases(dict(extractor.aliases))
@@ -106,6 +110,8 @@ def ingest(
         batch.clear()
 
     for item in prepared(todo, settings.corpus, extractor, workers):
+        if stopped():
+            break  # the files not written are still "seen": none is marked removed
         source = str(item.path)
         error = item.error
         if error is None:
@@ -132,7 +138,7 @@ def ingest(
         bar.close()
     pages: list[str] = []
     failed: list[str] = []
-    if urls:
+    if urls and not stopped():
         pages, failed = _ingest_urls(
             store,
             urls,
@@ -146,6 +152,7 @@ def ingest(
             problems,
             max_pages,
             unread,
+            stopped,
         )
     scanned = [str(d) for d in dirs]
     gone = [
@@ -169,6 +176,7 @@ def ingest(
         failed_sources=tuple(failed),
         reextracted=reextracted,
         unattributed=tuple(unread.most_common()),
+        stopped=stopped(),
         **counts,
     )
 
@@ -247,6 +255,7 @@ def _ingest_urls(
     problems: list[tuple[str, str]],
     max_pages: int | None,
     unread: Counter[str],
+    stopped: Callable[[], bool],
 ) -> tuple[list[str], list[str]]:
     """Index the articles at some URLs: a feed or sitemap is expanded, a page is read.
 
@@ -269,8 +278,12 @@ def _ingest_urls(
         if max_pages is not None:
             crawl.max_pages = max_pages
         for url in urls:
+            if stopped():
+                break
             crawl.start_source(web.scan_deadline_seconds)
             for item in crawl.items(url, expect=kinds.get(url)):
+                if stopped():
+                    break
                 if item.url == url and item.problem is not None and not item.listing:
                     failed.append(url)  # the source itself could not be read
                 if item.problem is not None:

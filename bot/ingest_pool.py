@@ -107,12 +107,18 @@ def prepared(
         initializer=_init_worker,
         initargs=(corpus, extractor),
     ) as pool:
-        for chunk in chunks:
-            window.append(pool.submit(_prepare_chunk, chunk))
-            if len(window) >= IN_FLIGHT_PER_JOB * jobs:
+        try:
+            for chunk in chunks:
+                window.append(pool.submit(_prepare_chunk, chunk))
+                if len(window) >= IN_FLIGHT_PER_JOB * jobs:
+                    yield from window.popleft().result()
+            while window:
                 yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
+        finally:
+            # A caller that stops reading (a clock asked to stop) waits for the chunks being
+            # extracted, not for those still queued.
+            for future in window:
+                future.cancel()
 
 
 def _start_method() -> BaseContext:

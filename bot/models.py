@@ -228,6 +228,7 @@ class IngestSummary(Frozen):
     # Articles written in a language no rules of ours read (kept, quotes unattributed): by
     # language, most first.
     unattributed: tuple[tuple[str, int], ...] = ()
+    stopped: bool = False  # asked to stop (a clock's SIGTERM): the rest is read next time
 
     @property
     def every_source_failed(self) -> bool:
@@ -244,6 +245,8 @@ class IngestSummary(Frozen):
             total = sum(n for _, n in self.unattributed)
             langs = ", ".join(f"{code} {n}" for code, n in self.unattributed)
             line += f"; {total} in a language not attributed ({langs}): kept, speakers unnamed"
+        if self.stopped:
+            line += "; stopped early: the rest is read at the next scan"
         return line
 
 

@@ -60,6 +60,34 @@ def test_changed_file_replaces_its_quotes(tmp_path: Path, db_url: str, settings:
     assert whosaid("should resign at once", store, settings.search).verdict == "verbatim"
 
 
+def test_a_run_asked_to_stop_keeps_what_it_wrote_and_the_next_run_reads_the_rest(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    """A clock's SIGTERM during a long scan: the scan ends at the next file, what it wrote
+    stays, no file it did not reach is taken for removed, and the next scan reads the rest."""
+    d = corpus(tmp_path)
+    store = Store.open(db_url)
+    ingest(store, [d], settings, progress=False)
+    for path in d.glob("*.txt"):
+        path.write_text(path.read_text() + "\n\n“We will be back next year,” said Karin Vogt.\n")
+    asked = iter([False, False])  # two files, then the signal
+
+    summary = ingest(store, [d], settings, progress=False, stopped=lambda: next(asked, True))
+    assert summary.stopped and "stopped early" in summary.line()
+    assert (summary.changed, summary.removed) == (2, 0)
+    assert store.articles.stats().articles == 5  # none of the three unread ones left the answers
+    rest = ingest(store, [d], settings, progress=False)
+    assert (rest.changed, rest.unchanged, rest.removed, rest.stopped) == (3, 2, 0, False)
+    # The same archive as one uninterrupted run over the changed files would give.
+    whole = Store.open(f"sqlite:///{tmp_path / 'whole.db'}")
+    ingest(whole, [d], settings, progress=False)
+    asked_of = [store, whole]
+    answers = [whosaid("We will be back next year", s, settings.search) for s in asked_of]
+    assert answers[0].verdict == "verbatim"
+    assert [len(a.hits[0].sources) for a in answers] == [len(answers[1].hits[0].sources)] * 2
+    assert store.articles.stats().quotes == whole.articles.stats().quotes
+
+
 def test_removed_file_is_marked_and_leaves_answers(
     tmp_path: Path, db_url: str, settings: Settings
 ) -> None:

@@ -132,10 +132,13 @@ class Clock:
             progress=False,
             urls=urls,
             kinds=kinds,
+            stopped=lambda: self.stopping,
         )
         log.info("%s", summary.line())
         for where, reason in summary.problems:  # the clock's log is where they are reported
             log.warning("skipped %s: %s", where, reason)
+        if self.stopping:
+            return summary  # alerts and digests wait for the next clock: it starts at once
         alerts = self.watcher.run(self.now())
         if alerts:
             log.info("watch: posted %d alert(s)", alerts)
@@ -154,7 +157,8 @@ class Clock:
     def start_up(self) -> None:
         """The first scan, then a digest missed while the clock was down."""
         self.scan()
-        self.catch_up()
+        if not self.stopping:
+            self.catch_up()
 
     def catch_up(self) -> DigestOutcome | None:
         """Post a cron digest missed while the clock was down (and any pending one)."""
