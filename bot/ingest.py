@@ -63,7 +63,7 @@ def ingest(
     # Quotes extracted by older rules are brought up to date first, so the archive answers as
     # one built today would; not for an editor's "add" (max_pages), which must answer at once.
     reextracted = (
-        bring_up_to_date(store, settings, extractor, progress=progress, jobs=jobs)
+        bring_up_to_date(store, settings, extractor, progress=progress, jobs=jobs, stopped=stopped)
         if max_pages is None
         else 0
     )

@@ -71,3 +71,22 @@ def test_an_editor_adding_a_page_never_waits_for_the_archive(
     added = ingest(store, [], renamed, progress=False, max_pages=20)  # Slack's "add"
     assert added.reextracted == 0
     assert ingest(store, [SEEDS], renamed, progress=False).reextracted == 5  # the next scan
+
+
+def test_a_stopped_reextraction_is_finished_by_the_next_run(
+    tmp_path: Path, db_url: str, settings: Settings
+) -> None:
+    """A clock stopped while it brings the archive up to new rules: the next run starts the
+    work again and finishes it; no article is left answering by the old rules."""
+    store = Store.open(db_url)
+    ingest(store, [SEEDS], settings, progress=False)
+    renamed = with_alias(settings, tmp_path, "Elon Musk", "Elon Reeve Musk")
+    asked = iter([False] * 3)  # a few articles in, the signal
+
+    stopped = ingest(store, [SEEDS], renamed, progress=False, stopped=lambda: next(asked, True))
+    assert stopped.stopped and 0 < stopped.reextracted < 5
+    again = ingest(store, [SEEDS], renamed, progress=False)
+    assert again.reextracted == 5 and not again.stopped
+    answer = whosaid(QUOTE, store, renamed.search)
+    assert next(h for h in answer.hits if h.verdict == "verbatim").speaker == "Elon Reeve Musk"
+    assert ingest(store, [SEEDS], renamed, progress=False).reextracted == 0
