@@ -12,8 +12,10 @@ does not assert.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.models import Quote
+from bot.quotes.marks import DOUBLE_ANY, SINGLE_ANY
 from bot.wordlists import word_set
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -27,7 +29,6 @@ CONTRACTED_VERB = ("n't", "'re", "'m", "'ll", "'ve")
 # Forms in the lists of "to be" and of auxiliaries that also head noun phrases or stand
 # without tense ("being presidential", "the haves and have nots").
 NOT_FINITE = frozenset({"be", "been", "being", "has", "have", "had"})
-QUOTE_MARKS = "\"'“”‘’„«»‹›"
 
 
 def is_title(text: str) -> bool:
@@ -45,14 +46,19 @@ def states_something(text: str) -> bool:
     """The words hold a finite verb ("is", "can't", "would"): a clause someone said, not a
     label. "being", "been" and a bare "have" in a noun phrase do not count."""
     words = [w.lower().replace("’", "'") for w in WORD.findall(text)]
-    finite = (word_set("be_forms") | word_set("modals")) - NOT_FINITE
+    finite = _finite_verbs()
     return any(w in finite or w.endswith(CONTRACTED_VERB) for w in words)
+
+
+@cache
+def _finite_verbs() -> frozenset[str]:
+    return (word_set("be_forms") | word_set("modals")) - NOT_FINITE
 
 
 def reported_by_that(before: str) -> bool:
     """The marks open right after "that" ("her answer was that “…”", "warned that “…”"): the
     words are the content of what someone said, whoever it was."""
-    words = WORD.findall(before[-40:].rstrip(QUOTE_MARKS + " "))
+    words = WORD.findall(before[-40:].rstrip(DOUBLE_ANY + SINGLE_ANY + " "))
     return bool(words) and words[-1].lower() == "that"
 
 
