@@ -254,7 +254,24 @@ AGENTS = (  # who an impersonal source, a genitive post or a fronted object give
     "Den Namen der neuen Halle gab Bürgermeister Uwe Krause bekannt: „Wellenbad am "
     "Stadtpark“."
 )
+PRESS = (  # the press's own turns: ages, reflexive verbs, the one a paper quotes
+    "Bürgermeisterin Karin Vogt legte am Montag den Haushalt vor.\n\n"
+    "„Wir haben keine andere Wahl“, sagte der 62-jährige SPD-Politiker Paul Lenz.\n\n"
+    "„Die Brücke wird gebaut“, sagte die 45-jährige Karin Vogt am Abend.\n\n"
+    "„Das ist ein Skandal“, empörte sich Uwe Krause (CDU).\n\n"
+    "„Wir haben nichts falsch gemacht“, verteidigte sich Jonas Kern.\n\n"
+    "„Das kostet uns Millionen“, zitierte die Zeitung den Abgeordneten Ralf Brandt.\n\n"
+    "„Das Geld ist weg“, zitiert die „Morgenpost“-Zeitung den Kämmerer Paul Lenz.\n\n"
+    "„Die Halle bleibt zu“, zitierte die Zeitung Jens Hollmann am Dienstag."
+)
 ROWS = [
+    (PRESS, "keine andere Wahl", "Paul Lenz"),  # "der 62-jährige …": the age before the post
+    (PRESS, "wird gebaut", "Karin Vogt"),  # an age and a first name: a person described
+    (PRESS, "Skandal", "Uwe Krause"),  # "empörte sich X": a reflexive reporting verb
+    (PRESS, "falsch gemacht", "Jonas Kern"),  # "verteidigte sich X"
+    (PRESS, "Millionen", "Ralf Brandt"),  # the paper quotes, the one it quotes spoke
+    (PRESS, "Geld ist weg", "Paul Lenz"),  # the paper's name in marks, then its noun
+    (PRESS, "Halle bleibt", "Jens Hollmann"),  # a paper, then a first name: not its name
     (STATEMENTS, "viel erreicht", "Karin Vogt"),  # "Das Fazit von X …: „…“"
     (STATEMENTS, "zu selten", "Ratswatchio"),  # „…“ so das Fazit der Betreiber von X.
     (STATEMENTS, "prüfen das", None),  # the owner a description: nobody named
@@ -449,6 +466,19 @@ NAMED_THINGS = (  # a name in marks where a noun phrase names a party, an operat
     "Wolf erhielt dafür das „Große Verdienstkreuz mit Stern für Verdienste um die Polizei "
     "des Landes Hessen“. Ein Sprecher sagte, die Gruppe „Ärzte ohne Grenzen“ helfe."
 )
+
+
+def test_an_outlet_spoken_to_is_no_quote() -> None:
+    text = (
+        "Der Kämmerer Paul Lenz legte am Montag den Haushalt vor.\n\n"
+        "„Wir haben keine andere Wahl“, sagte Lenz dem „Stadtanzeiger“.\n\n"
+        "Lenz sagte der „Rheinischen Rundschau“, es sei „ein schwerer Fehler“ gewesen.\n\n"
+        "Lenz sagte, der „Aufschwung“ sei vorbei."
+    )
+    done = Extractor().extract(read(text))
+    assert [q.text for q in done.terms] == ["Stadtanzeiger", "Rheinischen Rundschau"]
+    assert speakers(done.quotes, "schwerer Fehler") == ["Paul Lenz"]
+    assert speakers(done.quotes, "Aufschwung") == ["Paul Lenz"]  # no dative: his word
 
 
 def test_words_in_the_first_person_are_speech_even_on_a_banner() -> None:

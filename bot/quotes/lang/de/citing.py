@@ -7,8 +7,10 @@ from __future__ import annotations
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
+from bot.quotes.lang.de.bodies import is_medium
 from bot.quotes.lang.de.grammar import book
 from bot.quotes.lang.de.names import phrase_at
+from bot.quotes.lang.de.vocabulary import first_names
 
 PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden"})
 OBJECT_REACH = 4  # tokens between the verb and the one it quotes ("zitierte am Montag X")
@@ -53,7 +55,15 @@ def _quoted_after(site: QuoteSite, att: Attributor, verb: int) -> Attribution | 
     With one phrase only, it is the one quoting ("„…“, zitiert die Zeitung"): nobody."""
     tokens = site.ctx.tokens
     k = verb + 1
-    if k < len(tokens) and (tokens[k].lower == "man" or not tokens[k].is_capitalised):
+    determiners = LANGUAGE.words("determiners")
+    if k + 2 < len(tokens) and tokens[k].lower in determiners and tokens[k + 1].is_quote:
+        # "zitiert die „Bild“ X", "zitiert die „Bild“-Zeitung X": a medium's name in marks
+        k += 2
+        if is_medium(tokens[k].text):
+            k += 1  # the noun joined to it ("-Zeitung"), not the one quoted
+    elif k < len(tokens) and (
+        tokens[k].lower == "man" or not (tokens[k].is_capitalised or tokens[k].lower in determiners)
+    ):
         # "man", "ndr.de": the one quoting, in a word (a site's name may be read as three)
         k += 1
         while k < len(tokens) and k <= verb + SITE_TOKENS and not tokens[k].is_capitalised:
@@ -63,6 +73,11 @@ def _quoted_after(site: QuoteSite, att: Attributor, verb: int) -> Attribution | 
         if first is None:
             return None
         k = first.end
+        # "zitierte die Zeitung Paul Lenz": the medium, then the name of the one quoted (read
+        # as one phrase, the medium its role) — a person's, with a first name.
+        media = bool(first.roles) and all(is_medium(r) for r in first.roles)
+        if media and first.words and first.words[0].lower() in first_names():
+            k -= len(first.words)
     phrase = phrase_at(tokens, k) if k < len(tokens) else None
     if phrase is None or not phrase.words:
         return None

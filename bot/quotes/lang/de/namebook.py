@@ -64,9 +64,9 @@ class NameBook:
         marked = phrase.determiner or phrase.inside
         if marked and not phrase.roles and (named_by_adjective(words) or body_by_name(words)):
             return self._add(Entity(tuple(words), org=True))
-        if phrase.determiner and not phrase.roles:
-            return None  # "die Regierung", "der Papst"
         first = len(words) >= 2 and words[0].lower() in first_names()
+        if phrase.determiner and not phrase.roles and not (phrase.described and first):
+            return None  # "die Regierung", "der Papst"; not "die 45-jährige Karin Vogt"
         unlike_nouns = not any(
             w.lower() in self.nouns or w.lower() in LANGUAGE.words("calendar_words") for w in words
         )
@@ -83,6 +83,10 @@ class NameBook:
         roles = [" ".join(posts)] if posts else []
         # "das US-Magazin Barrons": a medium's name, an organisation with no post to show.
         medium = bool(phrase.roles) and all(is_medium(r) for r in phrase.roles)
+        if medium and first:
+            # "zitierte die Zeitung Paul Lenz": a medium, then a person it quotes (a paper
+            # is not named with a first name); the medium is no post of his.
+            return self._add(Entity(tuple(words), gender=gender))
         if medium:
             return self._add(Entity(tuple(words), org=True))
         return self._add(Entity(tuple(words), roles=roles, gender=gender))

@@ -47,6 +47,9 @@ class Phrase:
     inside: bool = False  # not the sentence's first word (whose capital says nothing)
     # The words name a body its roles speak for ("ein Sprecher von Tesla": Tesla).
     body: bool = False
+    # An adjective stands between the article and the words ("die 45-jährige Karin Vogt",
+    # "der frühere Paul Lenz"): with a first name, a person described, not a noun phrase.
+    described: bool = False
 
 
 def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = False) -> Phrase | None:
@@ -59,14 +62,15 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
     if determiner:
         k = _past_participial_phrase(tokens, k)  # "die in New York City geborene Lopez"
     adjectives = 0  # "der ehemalige FIFA-Schiedsrichter"
-    while (
-        determiner
-        and k < len(tokens)
-        and tokens[k].is_word
-        and not tokens[k].is_capitalised
-        and tokens[k].lower.endswith(("e", "en", "er", "es"))
-        and adjectives < 3
-    ):
+    while determiner and k < len(tokens) and adjectives < 3:
+        if _age(tokens, k):
+            k += 1  # "der 62-jährige SPD-Politiker": the number, then its adjective
+        elif not (
+            tokens[k].is_word
+            and not tokens[k].is_capitalised
+            and tokens[k].lower.endswith(("e", "en", "er", "es"))
+        ):
+            break
         k, adjectives = k + 1, adjectives + 1
     run: list[str] = []
     while k < len(tokens) and len(run) < MAX_NAME_WORDS + 2:
@@ -104,7 +108,18 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
     if given is not None and _qualifies(run, given):
         roles += run[:given]
         run = run[given:]
-    return Phrase(determiner, roles, run, k, inside=start > 0)
+    return Phrase(determiner, roles, run, k, inside=start > 0, described=adjectives > 0)
+
+
+def _age(tokens: tuple[Token, ...], k: int) -> bool:
+    """A number joined by a hyphen to the lower-case adjective after it ("62-jährige",
+    "45-jährigen"), which the tokens split in two: the age before a name or a role."""
+    if k + 1 >= len(tokens) or not tokens[k].text.isdigit():
+        return False
+    adjective = tokens[k + 1]
+    return (
+        adjective.start == tokens[k].end + 1 and adjective.is_word and not adjective.is_capitalised
+    )
 
 
 def name_with_party(tokens: tuple[Token, ...], k: int) -> tuple[Phrase, int] | None:

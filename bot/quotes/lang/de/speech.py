@@ -86,6 +86,8 @@ def names_a_source(text: str, words: list[str], before: str, after: str) -> bool
         return True  # "Wie die „Aktion Deutschland hilft“ heute mitteilte": the one reporting
     if preceding[-1].lower() == "laut":
         return True
+    if _addressed(before):
+        return True  # "sagte Vogt dem „Spiegel“": the outlet spoken to
     low = [w.lower() for w in preceding]
     affiliated = low[-1] in AFFILIATION or (
         low[0] in AFFILIATION and low[-1] in LANGUAGE.words("determiners")
@@ -95,6 +97,19 @@ def names_a_source(text: str, words: list[str], before: str, after: str) -> bool
     if len(preceding) == 2 and preceding[-1].lower() in LANGUAGE.words("determiners"):
         preceding = preceding[:1]  # "die Online-Ausgabe des „Spiegel“"
     return is_medium(preceding[-1])  # "Angaben des Internetdienstes „E!Online“"
+
+
+ADDRESSEE_REACH = 4  # words from a reporting verb to the marks of the outlet it addresses
+
+
+def _addressed(before: str) -> bool:
+    """The marks stand as a reporting verb's addressee: right after a dative article or
+    "gegenüber", in the clause of a reporting verb a few words before ("sagte Vogt dem
+    „Spiegel“", "sagte der „Süddeutschen Zeitung“")."""
+    clause = WORD.findall(re.split(r"[,;:]", before)[-1])[-ADDRESSEE_REACH - 1 :]
+    if not clause or clause[-1].lower() not in LANGUAGE.words("addressee_articles"):
+        return False
+    return any(reports(w) for w in clause[:-1])
 
 
 def names_a_thing(text: str, words: list[str], before: str) -> bool:
