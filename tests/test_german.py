@@ -262,7 +262,11 @@ PRESS = (  # the press's own turns: ages, reflexive verbs, the one a paper quote
     "„Wir haben nichts falsch gemacht“, verteidigte sich Jonas Kern.\n\n"
     "„Das kostet uns Millionen“, zitierte die Zeitung den Abgeordneten Ralf Brandt.\n\n"
     "„Das Geld ist weg“, zitiert die „Morgenpost“-Zeitung den Kämmerer Paul Lenz.\n\n"
-    "„Die Halle bleibt zu“, zitierte die Zeitung Jens Hollmann am Dienstag."
+    "„Die Halle bleibt zu“, zitierte die Zeitung Jens Hollmann am Dienstag.\n\n"
+    "Karin Vogts Fazit: „Der Haushalt steht.“\n\n"
+    "Ralf Brandts Antwort war eindeutig: „Wir stimmen nicht zu.“\n\n"
+    "„Der Plan geht nicht auf“, glaubt Jonas Kern.\n\n"
+    "Auch der Grünen-Vorsitzende Uwe Krause meldete sich zu Wort: „Wir warten ab.“"
 )
 ROWS = [
     (PRESS, "keine andere Wahl", "Paul Lenz"),  # "der 62-jährige …": the age before the post
@@ -272,6 +276,10 @@ ROWS = [
     (PRESS, "Millionen", "Ralf Brandt"),  # the paper quotes, the one it quotes spoke
     (PRESS, "Geld ist weg", "Paul Lenz"),  # the paper's name in marks, then its noun
     (PRESS, "Halle bleibt", "Jens Hollmann"),  # a paper, then a first name: not its name
+    (PRESS, "Haushalt steht", "Karin Vogt"),  # her conclusion's words: hers, not "… Fazit"
+    (PRESS, "stimmen nicht zu", "Ralf Brandt"),  # the same as a clause's subject
+    (PRESS, "geht nicht auf", "Jonas Kern"),  # "glaubt X": a view, reported
+    (PRESS, "warten ab", "Uwe Krause"),  # "meldete sich zu Wort"
     (STATEMENTS, "viel erreicht", "Karin Vogt"),  # "Das Fazit von X …: „…“"
     (STATEMENTS, "zu selten", "Ratswatchio"),  # „…“ so das Fazit der Betreiber von X.
     (STATEMENTS, "prüfen das", None),  # the owner a description: nobody named
@@ -473,10 +481,11 @@ def test_an_outlet_spoken_to_is_no_quote() -> None:
         "Der Kämmerer Paul Lenz legte am Montag den Haushalt vor.\n\n"
         "„Wir haben keine andere Wahl“, sagte Lenz dem „Stadtanzeiger“.\n\n"
         "Lenz sagte der „Rheinischen Rundschau“, es sei „ein schwerer Fehler“ gewesen.\n\n"
-        "Lenz sagte, der „Aufschwung“ sei vorbei."
+        "Lenz sagte, der „Aufschwung“ sei vorbei.\n\n"
+        "In einem Interview mit der „Abendpost“ sagte Lenz: „Wir sparen.“"
     )
     done = Extractor().extract(read(text))
-    assert [q.text for q in done.terms] == ["Stadtanzeiger", "Rheinischen Rundschau"]
+    assert [q.text for q in done.terms] == ["Stadtanzeiger", "Rheinischen Rundschau", "Abendpost"]
     assert speakers(done.quotes, "schwerer Fehler") == ["Paul Lenz"]
     assert speakers(done.quotes, "Aufschwung") == ["Paul Lenz"]  # no dative: his word
 

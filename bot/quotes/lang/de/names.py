@@ -89,6 +89,7 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
         else:
             break
         k += 1
+    run = _statement_owner(run)
     if not run:
         return None
     if len(run) == 1 and speaks_for(run[0]):
@@ -109,6 +110,20 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
         roles += run[:given]
         run = run[given:]
     return Phrase(determiner, roles, run, k, inside=start > 0, described=adjectives > 0)
+
+
+GENITIVE_ENDINGS = ("’", "'", "s")
+
+
+def _statement_owner(run: list[str]) -> list[str]:
+    """ "Karin Vogts Fazit", "Paul Lenz’ Kommentar": a name in the genitive, then a noun for
+    words given — the owner's name, who gave them (never "Karin Vogts Fazit" as a name)."""
+    if len(run) < 2 or run[-1].lower() not in LANGUAGE.words("statement_nouns"):
+        return run
+    owner = run[-2]
+    if not owner.endswith(GENITIVE_ENDINGS) or len(owner) < 3:
+        return run
+    return [*run[:-2], owner[:-1]]
 
 
 def _age(tokens: tuple[Token, ...], k: int) -> bool:

@@ -86,8 +86,8 @@ def names_a_source(text: str, words: list[str], before: str, after: str) -> bool
         return True  # "Wie die „Aktion Deutschland hilft“ heute mitteilte": the one reporting
     if preceding[-1].lower() == "laut":
         return True
-    if _addressed(before):
-        return True  # "sagte Vogt dem „Spiegel“": the outlet spoken to
+    if _addressed(before) or _interviewed(_last_three(before)):
+        return True  # "sagte Vogt dem „Spiegel“", "im Interview mit der „Zeit“": spoken to
     low = [w.lower() for w in preceding]
     affiliated = low[-1] in AFFILIATION or (
         low[0] in AFFILIATION and low[-1] in LANGUAGE.words("determiners")
@@ -110,6 +110,21 @@ def _addressed(before: str) -> bool:
     if not clause or clause[-1].lower() not in LANGUAGE.words("addressee_articles"):
         return False
     return any(reports(w) for w in clause[:-1])
+
+
+def _last_three(before: str) -> list[str]:
+    """The last three words before the marks, in lower case."""
+    return [w.lower() for w in WORD.findall(before)[-3:]]
+
+
+def _interviewed(preceding: list[str]) -> bool:
+    """ "in einem Interview mit der „Zeit“": a conversation's noun, "mit", an article."""
+    return (
+        len(preceding) == 3
+        and preceding[0] in LANGUAGE.words("interview_nouns")
+        and preceding[1] == "mit"
+        and preceding[2] in LANGUAGE.words("determiners")
+    )
 
 
 def names_a_thing(text: str, words: list[str], before: str) -> bool:
