@@ -40,6 +40,26 @@ ROWS: list[Row] = [
         "Alasdair Quinn",
         "post_cue",
     ),
+    # --- the one a paper quotes speaks, not the paper
+    Row(
+        "The Dayton Herald quoted Paul Lenz, the union’s president, as saying: “Nobody "
+        "listens to us.”",
+        "Nobody listens",
+        "Paul Lenz",
+        "quoted_as",
+    ),
+    Row(
+        "“We will strike in May,” the Herald quoted Karin Vogt as telling members.",
+        "strike in May",
+        "Karin Vogt",
+        "quoted_as",
+    ),
+    Row(
+        "The Herald quoted a union official as saying: “Nobody listens to us.”",
+        "Nobody listens",
+        None,
+        None,
+    ),
     Row(
         "Musk suggested that Jess Phillips “deserves to be in prison”.",
         "deserves",

@@ -42,6 +42,7 @@ from bot.quotes.attribution.sieves.pre_cue import (
     passive_agent,
     pre_cue,
 )
+from bot.quotes.attribution.sieves.quoted_as import quoted_as
 from bot.quotes.attribution.sieves.verb_in_sentence import verb_in_sentence
 
 SieveRun = Callable[[QuoteSite, Attributor], Attribution | None]
@@ -67,6 +68,12 @@ class Sieve:
 
 
 SIEVES: tuple[Sieve, ...] = (
+    Sieve(
+        "quoted_as",
+        "The Herald quoted X as saying: “Q” (the one quoted)",
+        quoted_as,
+        kin="de_cited",
+    ),
     Sieve("according_to_after", "“Q,” according to X", according_to_after),
     Sieve("post_cue", "“Q,” X said", post_cue),
     Sieve("appositive_post_cue", "“Q,” X, the company’s founder, said", appositive_post_cue),
