@@ -17,8 +17,9 @@ def quoted_as(site: QuoteSite, att: Attributor) -> Attribution | None:
     """The person a form of "quote" names before "as saying" in the quote's sentence, when
     the words from there to the quote (either way) hold no other quote."""
     tokens = site.ctx.tokens
+    quoting = word_set("quoting_verbs")
     for j, tok in enumerate(tokens):
-        if tok.lower not in word_set("quoting_verbs"):
+        if tok.lower not in quoting:
             continue
         says = _as_saying(tokens, j)
         if says is None:
