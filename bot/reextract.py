@@ -47,7 +47,7 @@ def bring_up_to_date(
     workers = jobs if jobs is not None else default_jobs()
     done, halted = 0, False
     for start in range(0, len(ids), READ_BATCH):
-        if halted or stopped():
+        if stopped():  # asked between batches too (a stop inside one is caught below)
             halted = True
             break
         articles = repo.articles(ids[start : start + READ_BATCH])

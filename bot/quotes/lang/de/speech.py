@@ -86,7 +86,7 @@ def names_a_source(text: str, words: list[str], before: str, after: str) -> bool
         return True  # "Wie die „Aktion Deutschland hilft“ heute mitteilte": the one reporting
     if preceding[-1].lower() == "laut":
         return True
-    if _addressed(before) or _interviewed(_last_three(before)):
+    if _addressed(before) or _interviewed(before):
         return True  # "sagte Vogt dem „Spiegel“", "im Interview mit der „Zeit“": spoken to
     low = [w.lower() for w in preceding]
     affiliated = low[-1] in AFFILIATION or (
@@ -112,13 +112,9 @@ def _addressed(before: str) -> bool:
     return any(reports(w) for w in clause[:-1])
 
 
-def _last_three(before: str) -> list[str]:
-    """The last three words before the marks, in lower case."""
-    return [w.lower() for w in WORD.findall(before)[-3:]]
-
-
-def _interviewed(preceding: list[str]) -> bool:
+def _interviewed(before: str) -> bool:
     """ "in einem Interview mit der „Zeit“": a conversation's noun, "mit", an article."""
+    preceding = [w.lower() for w in WORD.findall(before)[-3:]]
     return (
         len(preceding) == 3
         and preceding[0] in LANGUAGE.words("interview_nouns")
