@@ -268,7 +268,56 @@ PRESS = (  # the press's own turns: ages, reflexive verbs, the one a paper quote
     "„Der Plan geht nicht auf“, glaubt Jonas Kern.\n\n"
     "Auch der Grünen-Vorsitzende Uwe Krause meldete sich zu Wort: „Wir warten ab.“"
 )
+HOLDERS = (  # a post with "der"/"die" and no name: the one person the article gave it
+    "Innenminister Paul Lenz (SPD) besuchte am Montag die Feuerwache.\n\n"
+    "„Wir werden alles aufklären“, sagte der Minister.\n\n"
+    "Die Bürgermeisterin der Stadt, Karin Vogt, kam am Abend dazu.\n\n"
+    "Die Bürgermeisterin sagte: „Die Wache bleibt offen.“\n\n"
+    "Jonas Kern, Sprecher der Feuerwehr, zeigte die Fahrzeuge.\n\n"
+    "„Die Leiter ist zu kurz“, so der Sprecher weiter.\n\n"
+    "„Wir fahren heute noch raus“, sagte der Sprecher der Polizei, Jens Hollmann.\n\n"
+    "Vizepräsident Uwe Krause hörte zu. „Dazu sage ich nichts“, erklärte der Präsident.\n\n"
+    "„Wir prüfen das“, sagten die Minister der Länder.\n\n"
+    "Finanzminister Ralf Brandt kam später. „Das Geld fehlt“, sagte der Minister."
+)
+SPOKEN_TO = (  # the outlet spoken to stands between the verb and the quote
+    "Paul Lenz sagte gegenüber der „Morgenpost“: „Wir stimmen dem Haushalt nicht zu.“\n\n"
+    "Karin Vogt sagte im Interview mit dem „Kurier“: „Die Brücke kommt.“\n\n"
+    "Ralf Brandt sagte dem „Kurier“, Uwe Krause habe ihm geschrieben: „Ich trete zurück.“\n\n"
+    "Jonas Kern sagte, Jens Hollmann habe geantwortet: „Das prüfen wir.“"
+)
+AFTERWARDS = (  # the words after the quote name whose they were
+    "„Der Rat hat versagt“, lautet das Urteil von Ralf Brandt.\n\n"
+    "„Wir machen weiter.“ Mit diesen Worten eröffnete Karin Vogt die Sitzung."
+)
+OTHERS = (  # a second person in the sentence, who did not speak
+    "Nach einem Treffen mit Paul Lenz sagte Karin Vogt: „Wir sind uns einig.“\n\n"
+    "Im Gespräch mit Ralf Brandt räumte Jonas Kern ein: „Wir haben Fehler gemacht.“\n\n"
+    "Auf die Frage von Uwe Krause antwortete Jens Hollmann: „Das kann ich nicht sagen.“\n\n"
+    "Der Sohn von Karin Vogt sagte: „Meine Mutter hat das nicht verdient.“\n\n"
+    "Paul Lenz widersprach Karin Vogt: „Die Zahlen stimmen nicht.“\n\n"
+    "Die Kernaussage von Ralf Brandt, dem Präsidenten des Vereins, lautete: „Wir bleiben.“"
+)
 ROWS = [
+    (OTHERS, "uns einig", "Karin Vogt"),  # "mit X" opens the clause: X is no subject
+    (OTHERS, "Fehler gemacht", "Jonas Kern"),  # nor the end of X's name
+    (OTHERS, "nicht sagen", "Jens Hollmann"),  # "Auf die Frage von X antwortete Y"
+    (OTHERS, "nicht verdient", None),  # her son spoke, unnamed
+    (OTHERS, "stimmen nicht", "Paul Lenz"),  # the one contradicted is the object
+    (OTHERS, "Wir bleiben", "Ralf Brandt"),  # "Die Kernaussage von X … lautete"
+    (AFTERWARDS, "Rat hat versagt", "Ralf Brandt"),  # "lautet das Urteil von X"
+    (AFTERWARDS, "machen weiter", "Karin Vogt"),  # "Mit diesen Worten eröffnete X …"
+    (SPOKEN_TO, "nicht zu", "Paul Lenz"),  # "sagte gegenüber der „…“:"
+    (SPOKEN_TO, "Brücke kommt", "Karin Vogt"),  # "im Interview mit dem „…“:"
+    (SPOKEN_TO, "trete zurück", "Uwe Krause"),  # the one who wrote, not who told of it
+    (SPOKEN_TO, "prüfen wir", "Jens Hollmann"),  # the same without an outlet
+    (HOLDERS, "alles aufklären", "Paul Lenz"),  # "Innenminister Paul Lenz": the minister
+    (HOLDERS, "bleibt offen", "Karin Vogt"),  # the post in apposition, before the verb
+    (HOLDERS, "zu kurz", "Jonas Kern"),  # "X, Sprecher der Feuerwehr,"; "so der Sprecher"
+    (HOLDERS, "heute noch raus", "Jens Hollmann"),  # the name after the post: someone new
+    (HOLDERS, "sage ich nichts", None),  # a vice-president is not "der Präsident"
+    (HOLDERS, "prüfen das", None),  # "die Minister": several
+    (HOLDERS, "Geld fehlt", None),  # two ministers named: either of them
     (PRESS, "keine andere Wahl", "Paul Lenz"),  # "der 62-jährige …": the age before the post
     (PRESS, "wird gebaut", "Karin Vogt"),  # an age and a first name: a person described
     (PRESS, "Skandal", "Uwe Krause"),  # "empörte sich X": a reflexive reporting verb

@@ -12,6 +12,7 @@ from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, is_cue, named, past_reflexive
 from bot.quotes.lang.de.names import Phrase
 from bot.quotes.lang.de.subjects import apposition, clause_subject, speaker_after
+from bot.quotes.tokens import Token
 
 
 def next_sentence(site: QuoteSite, att: Attributor) -> Attribution | None:
@@ -22,6 +23,11 @@ def next_sentence(site: QuoteSite, att: Attributor) -> Attribution | None:
     if nxt is None or len(nxt.tokens) < 3:
         return None
     tokens = nxt.tokens
+    opener = " ".join(t.lower for t in tokens[:3])
+    if opener in LANGUAGE.words("pointing_back_phrases"):
+        # "„…“ Mit diesen Worten eröffnete X die Sitzung": the phrase says the quote was
+        # said; whatever the verb, its subject follows it (verb second).
+        return _after_verb(site, att, tokens, 3)
     if tokens[0].lower not in LANGUAGE.words("pointing_back"):
         return None
     verb = tokens[1]
@@ -36,6 +42,17 @@ def next_sentence(site: QuoteSite, att: Attributor) -> Attribution | None:
         if is_cue(tokens, k):
             return _named(site, att, speaker_after(tokens, 2, att), tokens[k].text)
     return None
+
+
+def _after_verb(
+    site: QuoteSite, att: Attributor, tokens: tuple[Token, ...], verb: int
+) -> Attribution | None:
+    """The subject right after the finite verb at ``verb`` (or after its auxiliary:
+    "Mit diesen Worten hat X die Sitzung eröffnet")."""
+    if verb >= len(tokens) or not tokens[verb].is_word or tokens[verb].is_capitalised:
+        return None
+    after = speaker_after(tokens, past_reflexive(tokens, verb), att)
+    return _named(site, att, after, tokens[verb].text)
 
 
 def _named(site: QuoteSite, att: Attributor, phrase: Phrase | None, cue: str) -> Attribution | None:

@@ -10,11 +10,10 @@ from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.attribution.model import Attribution, QuoteSite
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.namebook import NameBook
-from bot.quotes.lang.de.names import Phrase, name_with_party
+from bot.quotes.lang.de.names import CLAUSE_ENDS, Phrase, name_with_party
 from bot.quotes.lang.de.vocabulary import frequency, function_words
 from bot.quotes.tokens import Token
 
-CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 PARTICLE_REACH = 12  # tokens between a separable verb and its particle ("teilte … mit")
 COORDINATORS = frozenset({"und", "oder", "sowie", "aber"})  # „…“, wird Panetta zitiert
 # "Moritz Wohlrab von der „Aktion …“ sagte", "Günter Metzges vom Netzwerk Campact sagte": the
@@ -152,6 +151,8 @@ def named(
     ):
         return Attribution(None, 0.0, cue)
     entity = book(att).entity(phrase, slot=slot) if phrase is not None else None
+    if entity is None and phrase is not None and not phrase.words:
+        entity = book(att).post_holder(phrase)  # "sagte der Minister": the one named so
     if entity is None:
         return Attribution(None, 0.0, cue)
     return Attribution(entity, score, cue, evidence_sentence=site.ctx.index)

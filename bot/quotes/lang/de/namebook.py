@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.bodies import body_by_name, is_acronym, is_medium
-from bot.quotes.lang.de.names import MAX_NAME_WORDS, PARTICLES, Phrase, phrase_at
+from bot.quotes.lang.de.names import CLAUSE_ENDS, MAX_NAME_WORDS, PARTICLES, Phrase, phrase_at
 from bot.quotes.lang.de.vocabulary import declines, first_names, named_by_adjective, titles
 from bot.quotes.tokens import Token
+
+APPOSED_REACH = 5  # tokens between a name and its post in apposition ("der Stadt ,")
 
 
 @dataclass
@@ -28,11 +30,22 @@ class NameBook:
 
     def learn(self, tokens: tuple[Token, ...]) -> None:
         """Read a sentence's names: runs a first name, role or title introduces."""
-        for phrase in _phrases(tokens):
+        person: tuple[Phrase, Entity] | None = None  # the last person named, and where
+        post: Phrase | None = None  # the last post with no name ("der Bürgermeister")
+        for start, phrase in _phrases_from(tokens):
+            entity = None
             if phrase.determiner and not phrase.roles:
                 self.nouns.add(phrase.words[0].lower())  # the head; names may follow it
             else:
-                self.entity(phrase)
+                entity = self.entity(phrase)
+            if phrase.roles and not phrase.words:
+                if person is not None and _apposed(tokens[person[0].end : start]):
+                    _add_post(person[1], phrase)  # "Paul Lenz, der Bürgermeister …,"
+                post = phrase
+            elif entity is not None and not entity.org:
+                if post is not None and _apposed(tokens[post.end : start]):
+                    _add_post(entity, post)  # "Der Bürgermeister der Stadt, Paul Lenz,"
+                person, post = (phrase, entity), None
 
     def named_in(self, tokens: tuple[Token, ...]) -> list[Entity]:
         """The people and organisations a sentence names (outside its quotes)."""
@@ -91,6 +104,24 @@ class NameBook:
             return self._add(Entity(tuple(words), org=True))
         return self._add(Entity(tuple(words), roles=roles, gender=gender))
 
+    def post_holder(self, phrase: Phrase) -> Entity | None:
+        """ "„…“, sagte der Minister" / "so die Sprecherin weiter": a post with the definite
+        article and no name is the one person the article has named with that post so far
+        ("Innenminister Paul Lenz"); none when two people hold it, or the article has named
+        nobody with it (then the post is someone new: "der Sprecher" of a body)."""
+        gender = LANGUAGE.gendered("definite_articles").get(phrase.article)
+        if gender is None or len(phrase.roles) != 1:
+            return None
+        post = phrase.roles[0].lower()
+        if gender == "f" and not post.endswith(("in", "e")):
+            return None  # "sagten die Minister": a plural, several people
+        holders = {
+            id(e): e
+            for e in self.by_word.values()
+            if not e.org and any(_holds(role, post) for role in e.roles)
+        }
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
     def _known_then_nouns(self, words: list[str]) -> list[str]:
         """A name the article gave, without the adjectives made nouns a sentence puts right
         after it ("hatte Lenz Positives zu vermelden": Lenz)."""
@@ -124,14 +155,38 @@ class NameBook:
 
 def _phrases(tokens: tuple[Token, ...]) -> Iterator[Phrase]:
     """The noun phrases of a sentence, left to right, none overlapping."""
+    for _start, phrase in _phrases_from(tokens):
+        yield phrase
+
+
+def _phrases_from(tokens: tuple[Token, ...]) -> Iterator[tuple[int, Phrase]]:
+    """The noun phrases of a sentence with where each starts."""
     k = 0
     while k < len(tokens):
         phrase = phrase_at(tokens, k, sentence_start=k == 0)
         if phrase is None:
             k += 1
             continue
-        yield phrase
+        yield k, phrase
         k = max(k + 1, phrase.end)
+
+
+def _apposed(between: tuple[Token, ...]) -> bool:
+    """Whether the tokens between a name and a post put them in apposition: a comma right
+    after the first, or right before the second after its genitive ("der Stadt ,")."""
+    if not between or len(between) > APPOSED_REACH:
+        return False
+    if between[0].text != "," and between[-1].text != ",":
+        return False
+    inner = between[1:-1]
+    return not any(t.is_quote or t.text in CLAUSE_ENDS for t in inner)
+
+
+def _add_post(person: Entity, post: Phrase) -> None:
+    """Record a post given in apposition as the person's, once."""
+    role = post.roles[-1]
+    if role not in person.roles:
+        person.roles.append(role)
 
 
 def _different_people(known: Entity, new: Entity) -> bool:
@@ -145,6 +200,16 @@ def _different_people(known: Entity, new: Entity) -> bool:
         and known.name[0].lower() in first_names()
         and new.name[0].lower() in first_names()
     )
+
+
+def _holds(role: str, post: str) -> bool:
+    """Whether a person's recorded role is the post ("Innenminister" is a "Minister"; a
+    "Vizepräsident" is no "Präsident")."""
+    deputies = tuple(LANGUAGE.words("deputy_prefixes"))
+    for word in role.lower().split():
+        if word.endswith(post) and not word.startswith(deputies):
+            return True
+    return False
 
 
 def _lower(words: tuple[str, ...]) -> tuple[str, ...]:

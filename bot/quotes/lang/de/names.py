@@ -31,6 +31,8 @@ from bot.quotes.lang.de.vocabulary import (
 )
 from bot.quotes.tokens import Token
 
+CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
+
 # Surname particles, lower-case inside a name ("Ursula von der Leyen").
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "zu", "vom", "zum", "ten", "ter", "di"})
 MAX_NAME_WORDS = 5
@@ -50,6 +52,7 @@ class Phrase:
     # An adjective stands between the article and the words ("die 45-jährige Karin Vogt",
     # "der frühere Paul Lenz"): with a first name, a person described, not a noun phrase.
     described: bool = False
+    article: str = ""  # the first determiner, lower-cased ("der" in "der Minister")
 
 
 def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = False) -> Phrase | None:
@@ -57,6 +60,7 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
     "Merkel", "die Regierung"); None when no capitalised word follows."""
     k = start
     determiner = False
+    article = tokens[k].lower if k < len(tokens) else ""
     while k < len(tokens) and tokens[k].lower in LANGUAGE.words("determiners"):
         determiner, k = True, k + 1
     if determiner:
@@ -98,8 +102,10 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
             words, end = spoken_for
             return Phrase(determiner, [run[0]], words, end, inside=start > 0, body=True)
     roles: list[str] = []
+    # "Der Minister sagte": a post after "der"/"die" is one even as the sentence's start.
+    post_article = determiner and article in LANGUAGE.gendered("definite_articles")
     while run and (
-        (is_role(run[0]) and (len(run) > 1 or not sentence_start))
+        (is_role(run[0]) and (len(run) > 1 or not sentence_start or post_article))
         or (is_medium(run[0]) and len(run) > 1)  # "das US-Magazin Barrons"
     ):
         roles.append(run.pop(0))
@@ -109,7 +115,15 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
     if given is not None and _qualifies(run, given):
         roles += run[:given]
         run = run[given:]
-    return Phrase(determiner, roles, run, k, inside=start > 0, described=adjectives > 0)
+    return Phrase(
+        determiner,
+        roles,
+        run,
+        k,
+        inside=start > 0,
+        described=adjectives > 0,
+        article=article if determiner else "",
+    )
 
 
 GENITIVE_ENDINGS = ("’", "'", "s")

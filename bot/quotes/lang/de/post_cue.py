@@ -20,6 +20,7 @@ from bot.quotes.lang.de.grammar import (
 )
 from bot.quotes.lang.de.names import Phrase, named_in_qualifier, phrase_at
 from bot.quotes.lang.de.preceding import SUBJECT_REACH
+from bot.quotes.lang.de.statements import statement_owner
 from bot.quotes.lang.de.subjects import speaker_after
 from bot.quotes.tokens import Token
 
@@ -76,6 +77,9 @@ def _right_after(site: QuoteSite, att: Attributor) -> Attribution | None:
         return None
     if any(is_cue(tokens, j) for j in range(site.qi)):
         return None  # "Während Shakira erklärte, …, „…“, räumte Lopez ein": the verb before governs
+    owner = statement_owner(tokens, k + 1, att)
+    if owner is not None:  # „…“, lautet das Fazit von X: the one whose conclusion it is
+        return Attribution(owner, 0.9, tokens[k].text, evidence_sentence=site.ctx.index)
     found = speaker_after(tokens, past_reflexive(tokens, k), att)
     if found is None:
         found = _passive_agent(tokens, site.qi, k)

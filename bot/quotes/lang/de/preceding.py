@@ -58,15 +58,23 @@ def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
         if tokens[start].text in CLAUSE_ENDS or tokens[start].is_quote:
             continue
         phrase = phrase_at(tokens, start, sentence_start=start == 0)
-        if phrase is None or phrase.end != end or not phrase.words:
+        if phrase is None or phrase.end != end or not (phrase.words or _post(phrase)):
             continue
         before = tokens[start - 1] if start > 0 else None
         if before is not None and before.lower in LANGUAGE.words("prepositions"):
-            continue  # "Über Steve Fossett sagte Branson": the name is no subject
+            # "Über Steve Fossett sagte Branson": the name is no subject, nor is its tail
+            # ("Lenz" of "Nach einem Treffen mit Paul Lenz sagte Vogt").
+            return None
         if before is not None and before.is_word and not before.is_capitalised:
             continue  # "… dass Merkel sagte": inside a clause of its own, or a noun's tail
         return phrase
     return None
+
+
+def _post(phrase: Phrase) -> bool:
+    """ "Der Minister sagte": a post alone with the article a subject takes, which may name
+    the one person the article gave that post (``NameBook.post_holder``)."""
+    return bool(phrase.roles) and phrase.article in LANGUAGE.gendered("definite_articles")
 
 
 def _name_before_affiliation(tokens: tuple[Token, ...], end: int) -> Phrase | None:

@@ -37,7 +37,8 @@ from bot.quotes.lang.de.names import phrase_at
 from bot.quotes.lang.de.post_cue import post_cue
 from bot.quotes.lang.de.preceding import name_before_description, phrase_ending
 from bot.quotes.lang.de.sources import source_word
-from bot.quotes.lang.de.speech import is_title, not_speech_reason
+from bot.quotes.lang.de.speech import is_title, not_speech_reason, spoken_to
+from bot.quotes.lang.de.statements import statement_owner
 from bot.quotes.lang.de.subjects import (
     clause_subject,
     past_adverbs,
@@ -79,6 +80,8 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
     tokens = site.ctx.tokens
     for v in range(site.qi - 1, -1, -1):
         if tokens[v].is_quote:
+            if spoken_to(tokens, v):
+                continue  # "sagte gegenüber der „Welt“: „…“": the outlet, then the verb
             # Another quote stands between: its own verb is its own, and ours too when
             # nothing but its clause lies between ("nannte Shultz einen „…“, dank dem „…“").
             return _same_verb_as(site, att, v)
@@ -99,6 +102,10 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
                 # main clause names who spoke; the clause before named where it was heard.
                 return _main_subject(site, att, v) or Attribution(None, 0.0, tokens[v].text)
             return said
+        owner = statement_owner(tokens, 0, att)
+        if owner is not None:
+            # "Das Fazit von X lautet: „…“": the subject is X's words, so X spoke.
+            return Attribution(owner, 0.85, tokens[v].text, evidence_sentence=site.ctx.index)
         before = phrase_ending(tokens, v)
         pronoun = v > 0 and tokens[v - 1].lower in LANGUAGE.words("pronouns")
         # A name with a description in apposition ("Paul Lenz, der Generalsekretär …

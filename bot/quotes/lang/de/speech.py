@@ -17,7 +17,7 @@ from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.bodies import is_acronym, is_medium
 from bot.quotes.lang.de.grammar import AFFILIATION, reports
 from bot.quotes.lang.de.vocabulary import common_word, first_names
-from bot.quotes.tokens import WORD
+from bot.quotes.tokens import WORD, Token
 
 MIN_SPEECH_WORDS = 10  # an unreported phrase this long is speech, not a term
 MIN_FRAGMENT_WORDS = 4  # a fragment shorter than this, with nobody named, is a term
@@ -100,6 +100,14 @@ def names_a_source(text: str, words: list[str], before: str, after: str) -> bool
 
 
 ADDRESSEE_REACH = 4  # words from a reporting verb to the marks of the outlet it addresses
+
+
+def spoken_to(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether the marks at ``k`` name the outlet a reporting verb before them addresses
+    ("Lenz sagte gegenüber der „Welt“: „…“", "im Interview mit der „Zeit“: „…“"): no one's
+    words, so the verb before them reports the quote after them."""
+    before = " ".join(t.text for t in tokens[:k])
+    return _addressed(before) or _interviewed(before)
 
 
 def _addressed(before: str) -> bool:

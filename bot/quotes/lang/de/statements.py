@@ -20,8 +20,7 @@ def statement_owner(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entit
     statement = phrase_at(tokens, k)  # its article and adjectives: "das nüchterne Fazit"
     if statement is None or not statement.determiner or statement.end >= len(tokens):
         return None
-    nouns = LANGUAGE.words("statement_nouns")
-    if statement.roles or len(statement.words) != 1 or statement.words[0].lower() not in nouns:
+    if statement.roles or len(statement.words) != 1 or not _statement_noun(statement.words[0]):
         return None
     owner = _owner_phrase(tokens, statement.end)
     if owner is None or not owner.words:
@@ -29,6 +28,11 @@ def statement_owner(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entit
     # A bare word after "von" is a name only when German does not use it as a word
     # ("das Fazit von Experten" names nobody).
     return book(att).entity(owner, slot=rare(owner))
+
+
+def _statement_noun(word: str) -> bool:
+    """A noun for someone's words, compounds included ("Fazit", "Kernaussage")."""
+    return word.lower().endswith(tuple(LANGUAGE.words("statement_nouns")))
 
 
 def _owner_phrase(tokens: tuple[Token, ...], j: int) -> Phrase | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot.quotes.attribution.attributor import Attributor
 from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, past_reflexive
+from bot.quotes.lang.de.grammar import CLAUSE_ENDS, book, is_cue, past_reflexive
 from bot.quotes.lang.de.names import Phrase, named_in_qualifier, phrase_at
 from bot.quotes.lang.de.preceding import (
     APPOSITION_REACH,
@@ -31,8 +31,10 @@ def speaker_after(tokens: tuple[Token, ...], k: int, att: Attributor) -> Phrase 
     phrase = phrase_at(tokens, past_adverbs(tokens, k))
     if phrase is None:
         return _pointed_at(tokens, k, att)
-    if book(att).entity(phrase, slot=True) is not None:
+    if phrase.words and book(att).entity(phrase, slot=True) is not None:
         return phrase
+    # A bare post ("der Trainer") is read last: the name after it, in a genitive or in
+    # apposition ("der Trainer der Frankfurter, Michael Skibbe"), says who holds it here.
     qualified = named_in_qualifier(tokens, phrase)
     if qualified is not None:
         return qualified
@@ -89,6 +91,12 @@ def clause_subject(
     """The subject of a main clause whose verb is second: the name it opens with ("Stoiber
     hatte … betont"), else the name after its finite verb ("So hatte Otto Schily …
     zugesichert")."""
+    comma = _reported_clause(tokens, verb)
+    if comma is not None:
+        # "Vogt sagte, Lenz habe ihr geschrieben: „…“": the verb closes the clause another
+        # verb reports, whose subject opens it after the comma; never the first speaker.
+        inner = phrase_at(tokens, comma + 1)
+        return book(att).entity(inner) if inner is not None and inner.words else None
     finite = verb_after_adverbial(tokens)
     after_clause = finite is not None and tokens[finite - 1].text == ","
     opens_clause = after_clause or subordinator(tokens[0])
@@ -121,6 +129,15 @@ def clause_subject(
     if finite is not None and finite < verb:
         return _named_after(tokens, finite, att, strict)
     return None
+
+
+def _reported_clause(tokens: tuple[Token, ...], verb: int) -> int | None:
+    """The comma opening the clause of ``verb`` when a reporting verb before that comma
+    reports the clause ("Vogt sagte, Lenz habe … geschrieben"), else None."""
+    comma = next((k for k in range(verb - 1, 0, -1) if tokens[k].text in CLAUSE_ENDS), None)
+    if comma is None or tokens[comma].text != ",":
+        return None
+    return comma if any(is_cue(tokens, k) for k in range(comma)) else None
 
 
 def _named_after(
