@@ -296,7 +296,11 @@ OTHERS = (  # a second person in the sentence, who did not speak
     "Auf die Frage von Uwe Krause antwortete Jens Hollmann: „Das kann ich nicht sagen.“\n\n"
     "Der Sohn von Karin Vogt sagte: „Meine Mutter hat das nicht verdient.“\n\n"
     "Paul Lenz widersprach Karin Vogt: „Die Zahlen stimmen nicht.“\n\n"
-    "Die Kernaussage von Ralf Brandt, dem Präsidenten des Vereins, lautete: „Wir bleiben.“"
+    "Die Kernaussage von Ralf Brandt, dem Präsidenten des Vereins, lautete: „Wir bleiben.“\n\n"
+    "Karin Vogt und Paul Lenz erklärten gemeinsam: „Wir treten an.“\n\n"
+    "Jonas Kern wurde von Ralf Brandt kritisiert: „Er hat versagt.“\n\n"
+    "Uwe Krause wurde kritisiert: „Er hat gelogen.“\n\n"
+    "„Das ist Unsinn“, warf Karin Vogt Paul Lenz vor."
 )
 ROWS = [
     (OTHERS, "uns einig", "Karin Vogt"),  # "mit X" opens the clause: X is no subject
@@ -305,6 +309,10 @@ ROWS = [
     (OTHERS, "nicht verdient", None),  # her son spoke, unnamed
     (OTHERS, "stimmen nicht", "Paul Lenz"),  # the one contradicted is the object
     (OTHERS, "Wir bleiben", "Ralf Brandt"),  # "Die Kernaussage von X … lautete"
+    (OTHERS, "treten an", None),  # "X und Y erklärten": two spoke, neither alone
+    (OTHERS, "hat versagt", "Ralf Brandt"),  # "X wurde von Y kritisiert": Y spoke
+    (OTHERS, "hat gelogen", None),  # the passive's subject is the one criticised
+    (OTHERS, "Unsinn", "Karin Vogt"),  # "warf X Y vor": two names, not one of four words
     (AFTERWARDS, "Rat hat versagt", "Ralf Brandt"),  # "lautet das Urteil von X"
     (AFTERWARDS, "machen weiter", "Karin Vogt"),  # "Mit diesen Worten eröffnete X …"
     (SPOKEN_TO, "nicht zu", "Paul Lenz"),  # "sagte gegenüber der „…“:"

@@ -53,6 +53,7 @@ class Phrase:
     # "der frühere Paul Lenz"): with a first name, a person described, not a noun phrase.
     described: bool = False
     article: str = ""  # the first determiner, lower-cased ("der" in "der Minister")
+    start: int = 0  # the phrase's first token
 
 
 def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = False) -> Phrase | None:
@@ -115,6 +116,11 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
     if given is not None and _qualifies(run, given):
         roles += run[:given]
         run = run[given:]
+    second = next((i for i, w in enumerate(run) if i >= 2 and w.lower() in first_names()), None)
+    if second is not None and second + 1 < len(run) and run[0].lower() in first_names():
+        # "warf Karin Vogt Paul Lenz vor": a second person's first name ends the first name.
+        k -= len(run) - second
+        run = run[:second]
     return Phrase(
         determiner,
         roles,
@@ -123,6 +129,7 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
         inside=start > 0,
         described=adjectives > 0,
         article=article if determiner else "",
+        start=start,
     )
 
 

@@ -82,11 +82,11 @@ def _right_after(site: QuoteSite, att: Attributor) -> Attribution | None:
         return Attribution(owner, 0.9, tokens[k].text, evidence_sentence=site.ctx.index)
     found = speaker_after(tokens, past_reflexive(tokens, k), att)
     if found is None:
-        found = _passive_agent(tokens, site.qi, k)
+        found = passive_agent(tokens, site.qi, k)
     return named(site, att, found, tokens[k].text, 0.9, slot=True)
 
 
-def _passive_agent(tokens: tuple[Token, ...], qi: int, participle: int) -> Phrase | None:
+def passive_agent(tokens: tuple[Token, ...], qi: int, participle: int) -> Phrase | None:
     """ "… wird vom Deutschen Wetterdienst als „sehr hoch“ eingestuft.": a reporting participle
     closing a passive clause; the one who spoke is the agent after "von" before the quote
     (a form of "werden" earlier in the clause makes it passive)."""

@@ -5,7 +5,7 @@ Read right to left from the verb; the subject readers (``subjects``) and the sie
 from __future__ import annotations
 
 from bot.quotes.lang.de import LANGUAGE
-from bot.quotes.lang.de.grammar import AFFILIATION, CLAUSE_ENDS
+from bot.quotes.lang.de.grammar import AFFILIATION, CLAUSE_ENDS, COORDINATORS
 from bot.quotes.lang.de.names import Phrase, phrase_at
 from bot.quotes.lang.de.vocabulary import function_words
 from bot.quotes.tokens import Token
@@ -62,13 +62,23 @@ def phrase_ending(tokens: tuple[Token, ...], end: int) -> Phrase | None:
             continue
         before = tokens[start - 1] if start > 0 else None
         if before is not None and before.lower in LANGUAGE.words("prepositions"):
-            # "Über Steve Fossett sagte Branson": the name is no subject, nor is its tail
-            # ("Lenz" of "Nach einem Treffen mit Paul Lenz sagte Vogt").
-            return None
+            return None  # "Über Steve Fossett sagte Branson": the name is no subject
         if before is not None and before.is_word and not before.is_capitalised:
             continue  # "… dass Merkel sagte": inside a clause of its own, or a noun's tail
         return phrase
     return None
+
+
+def second_of_two(tokens: tuple[Token, ...], start: int) -> bool:
+    """Whether the phrase at ``start`` is the second of two names joined by "und" ("Karin
+    Vogt und Paul Lenz"); not the second of two posts ("Der Abgeordnete und Fraktionschef X")
+    nor a new clause's subject ("X sagte und Y ergänzte")."""
+    while start > 0 and tokens[start - 1].is_word and tokens[start - 1].is_capitalised:
+        start -= 1  # from the name's first word ("Lenz" is read as a tail of "Paul Lenz")
+    if start < 2 or tokens[start - 1].lower not in COORDINATORS:
+        return False
+    first = phrase_ending(tokens, start - 1)
+    return first is not None and bool(first.words)
 
 
 def _post(phrase: Phrase) -> bool:

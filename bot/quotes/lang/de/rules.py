@@ -33,9 +33,9 @@ from bot.quotes.lang.de.grammar import (
     named,
     past_reflexive,
 )
-from bot.quotes.lang.de.names import phrase_at
-from bot.quotes.lang.de.post_cue import post_cue
-from bot.quotes.lang.de.preceding import name_before_description, phrase_ending
+from bot.quotes.lang.de.names import CLAUSE_ENDS, phrase_at
+from bot.quotes.lang.de.post_cue import passive_agent, post_cue
+from bot.quotes.lang.de.preceding import name_before_description, phrase_ending, second_of_two
 from bot.quotes.lang.de.sources import source_word
 from bot.quotes.lang.de.speech import is_title, not_speech_reason, spoken_to
 from bot.quotes.lang.de.statements import statement_owner
@@ -102,11 +102,18 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
                 # main clause names who spoke; the clause before named where it was heard.
                 return _main_subject(site, att, v) or Attribution(None, 0.0, tokens[v].text)
             return said
+        if _passive(tokens, v):
+            # "Lenz wurde von Vogt kritisiert: „…“": the subject is the one spoken of; the
+            # agent after "von" spoke, and nobody is named without one.
+            agent = passive_agent(tokens, v, v)
+            return named(site, att, agent, tokens[v].text, 0.85, slot=False)
         owner = statement_owner(tokens, 0, att)
         if owner is not None:
             # "Das Fazit von X lautet: „…“": the subject is X's words, so X spoke.
             return Attribution(owner, 0.85, tokens[v].text, evidence_sentence=site.ctx.index)
         before = phrase_ending(tokens, v)
+        if before is not None and second_of_two(tokens, before.start):
+            return Attribution(None, 0.0, tokens[v].text)  # "X und Y erklärten": two spoke
         pronoun = v > 0 and tokens[v - 1].lower in LANGUAGE.words("pronouns")
         # A name with a description in apposition ("Paul Lenz, der Generalsekretär …
         # sagte") stands where only a person stands, first name known or not.
@@ -152,6 +159,20 @@ def pre_cue(site: QuoteSite, att: Attributor) -> Attribution | None:
                 return Attribution(subject, 0.8, tokens[v].text, evidence_sentence=site.ctx.index)
         return found
     return None
+
+
+def _passive(tokens: tuple[Token, ...], participle: int) -> bool:
+    """Whether the reporting verb at ``participle`` is a participle its clause makes passive
+    with a form of "werden" before it ("wurde … kritisiert"; not "wird sagen")."""
+    low = tokens[participle].lower
+    if not (low.endswith("t") or low.startswith("ge")):
+        return False
+    for tok in reversed(tokens[:participle]):
+        if tok.text in CLAUSE_ENDS or tok.is_quote:
+            return False
+        if tok.lower in LANGUAGE.words("passive_auxiliaries"):
+            return True
+    return False
 
 
 def _article_after(tokens: tuple[Token, ...], verb: int) -> bool:
