@@ -11,7 +11,13 @@ from bot.quotes.entities import Entity
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.bodies import body_by_name, is_acronym, is_medium
 from bot.quotes.lang.de.names import CLAUSE_ENDS, MAX_NAME_WORDS, PARTICLES, Phrase, phrase_at
-from bot.quotes.lang.de.vocabulary import declines, first_names, named_by_adjective, titles
+from bot.quotes.lang.de.vocabulary import (
+    declines,
+    definite_articles,
+    first_names,
+    named_by_adjective,
+    titles,
+)
 from bot.quotes.tokens import Token
 
 APPOSED_REACH = 5  # tokens between a name and its post in apposition ("der Stadt ,")
@@ -109,7 +115,7 @@ class NameBook:
         article and no name is the one person the article has named with that post so far
         ("Innenminister Paul Lenz"); none when two people hold it, or the article has named
         nobody with it (then the post is someone new: "der Sprecher" of a body)."""
-        gender = LANGUAGE.gendered("definite_articles").get(phrase.article)
+        gender = definite_articles().get(phrase.article)
         if gender is None or len(phrase.roles) != 1:
             return None
         post = phrase.roles[0].lower()

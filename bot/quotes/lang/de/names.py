@@ -24,6 +24,7 @@ from bot.quotes.lang.de.bodies import (
 )
 from bot.quotes.lang.de.vocabulary import (
     common_word,
+    definite_articles,
     first_names,
     function_words,
     is_role,
@@ -104,7 +105,7 @@ def phrase_at(tokens: tuple[Token, ...], start: int, sentence_start: bool = Fals
             return Phrase(determiner, [run[0]], words, end, inside=start > 0, body=True)
     roles: list[str] = []
     # "Der Minister sagte": a post after "der"/"die" is one even as the sentence's start.
-    post_article = determiner and article in LANGUAGE.gendered("definite_articles")
+    post_article = determiner and article in definite_articles()
     while run and (
         (is_role(run[0]) and (len(run) > 1 or not sentence_start or post_article))
         or (is_medium(run[0]) and len(run) > 1)  # "das US-Magazin Barrons"

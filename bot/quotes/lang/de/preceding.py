@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import AFFILIATION, CLAUSE_ENDS, COORDINATORS
 from bot.quotes.lang.de.names import Phrase, phrase_at
-from bot.quotes.lang.de.vocabulary import function_words
+from bot.quotes.lang.de.vocabulary import definite_articles, function_words
 from bot.quotes.tokens import Token
 
 SUBJECT_REACH = 8  # tokens a speaker phrase before its verb may take
@@ -84,7 +84,7 @@ def second_of_two(tokens: tuple[Token, ...], start: int) -> bool:
 def _post(phrase: Phrase) -> bool:
     """ "Der Minister sagte": a post alone with the article a subject takes, which may name
     the one person the article gave that post (``NameBook.post_holder``)."""
-    return bool(phrase.roles) and phrase.article in LANGUAGE.gendered("definite_articles")
+    return bool(phrase.roles) and phrase.article in definite_articles()
 
 
 def _name_before_affiliation(tokens: tuple[Token, ...], end: int) -> Phrase | None:

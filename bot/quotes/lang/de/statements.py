@@ -10,6 +10,7 @@ from bot.quotes.lang.de import LANGUAGE
 from bot.quotes.lang.de.grammar import book
 from bot.quotes.lang.de.names import Phrase, phrase_at
 from bot.quotes.lang.de.subjects import rare
+from bot.quotes.lang.de.vocabulary import statement_noun
 from bot.quotes.tokens import Token
 
 
@@ -20,7 +21,7 @@ def statement_owner(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entit
     statement = phrase_at(tokens, k)  # its article and adjectives: "das nüchterne Fazit"
     if statement is None or not statement.determiner or statement.end >= len(tokens):
         return None
-    if statement.roles or len(statement.words) != 1 or not _statement_noun(statement.words[0]):
+    if statement.roles or len(statement.words) != 1 or not statement_noun(statement.words[0]):
         return None
     owner = _owner_phrase(tokens, statement.end)
     if owner is None or not owner.words:
@@ -28,11 +29,6 @@ def statement_owner(tokens: tuple[Token, ...], k: int, att: Attributor) -> Entit
     # A bare word after "von" is a name only when German does not use it as a word
     # ("das Fazit von Experten" names nobody).
     return book(att).entity(owner, slot=rare(owner))
-
-
-def _statement_noun(word: str) -> bool:
-    """A noun for someone's words, compounds included ("Fazit", "Kernaussage")."""
-    return word.lower().endswith(tuple(LANGUAGE.words("statement_nouns")))
 
 
 def _owner_phrase(tokens: tuple[Token, ...], j: int) -> Phrase | None:

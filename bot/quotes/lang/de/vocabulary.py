@@ -66,6 +66,23 @@ def is_role(word: str) -> bool:
 
 
 @cache
+def definite_articles() -> dict[str, str]:
+    """The articles a post takes as a subject, with the gender each gives ("der": "m"); read
+    once, since every noun phrase asks."""
+    return LANGUAGE.gendered("definite_articles")
+
+
+@cache
+def _statement_nouns() -> tuple[str, ...]:
+    return tuple(sorted(LANGUAGE.words("statement_nouns")))
+
+
+def statement_noun(word: str) -> bool:
+    """A noun for someone's words, compounds included ("Fazit", "Kernaussage")."""
+    return word.lower().endswith(_statement_nouns())
+
+
+@cache
 def titles() -> dict[str, str]:
     """Titles written before a name ("Frau", "Herr", "Dr."), each with the gender it gives:
     "m", "f" or "n" (``titles.txt``)."""
